@@ -1,0 +1,1 @@
+"""One module per command of ``bilan``; each exposes ``register`` and ``run``."""

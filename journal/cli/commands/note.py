@@ -1,0 +1,30 @@
+"""``bilan note TEXT`` / ``bilan note -``: add a dated free note to the journal."""
+
+from __future__ import annotations
+
+import sys
+
+from journal.cli.context import EXIT_OK, EXIT_USAGE, CommandFailure, open_store
+from journal.i18n import t
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("note", help=t("cli.note.help"), description=t("cli.note.description"))
+    parser.add_argument("text", nargs="+", metavar=t("cli.note.text_metavar"), help=t("cli.note.text_help"))
+    parser.add_argument("--prive", "--private", dest="private", action="store_true", help=t("cli.note.private_help"))
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    if args.text == ["-"]:
+        text = sys.stdin.read()
+    else:
+        text = " ".join(args.text)
+    text = text.strip()
+    if not text:
+        raise CommandFailure(t("cli.note.empty"), EXIT_USAGE)
+    with open_store(args) as store:
+        note = store.add_note(text, private=args.private)
+    key = "cli.note.saved_private" if note.private else "cli.note.saved"
+    print(t(key, date=note.created_at.strftime(t("formats.datetime"))))
+    return EXIT_OK

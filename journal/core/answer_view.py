@@ -1,0 +1,210 @@
+"""Turns a stored answer into a neutral tree the exports and pre-fills walk.
+
+Each prompt kind knows how its value reads to a person: a table becomes one
+group per row, a card sort its piles and ranked cards, a questionnaire its
+scores and code. The Markdown export, the plain-text pre-fill and the review
+viewer all render this same tree, so an answer reads the same everywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Union
+
+from journal.core.models import Field, Prompt, PromptKind
+from journal.core.scoring import score_questionnaire
+from journal.i18n import t
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """Free text the worker typed (may span several lines)."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Items:
+    """A list of short pieces (list items, chosen options, ranked cards)."""
+
+    items: tuple[str, ...]
+    ordered: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Bars:
+    """Scores drawn as bars: (label, value, maximum)."""
+
+    bars: tuple[tuple[str, float, float], ...]
+    caption: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Pairs:
+    """Labelled sub-answers, e.g. the fields of one table row."""
+
+    pairs: tuple[tuple[str, "View"], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Groups:
+    """Titled groups, e.g. the rows of a table or the piles of a card sort."""
+
+    groups: tuple[tuple[str, "View"], ...] = field(default=())
+
+
+View = Union[Text, Items, Bars, Pairs, Groups]
+
+
+def is_empty(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, (list, dict, tuple)):
+        return not value or all(is_empty(v) for v in (value.values() if isinstance(value, dict) else value))
+    return False
+
+
+def _option_label(options, option_id: Any) -> str:
+    for option in options:
+        if option.id == option_id:
+            return str(option.label)
+    return str(option_id)
+
+
+def _picked(value: Any) -> list[str]:
+    picks = value if isinstance(value, list) else [value]
+    labels = []
+    for pick in picks:
+        if isinstance(pick, dict):
+            label = str(pick.get("label", "")).strip()
+            code = pick.get("code")
+            if label:
+                labels.append(f"{label} ({code})" if code else label)
+        elif isinstance(pick, str) and pick.strip():
+            labels.append(pick.strip())
+    return labels
+
+
+def field_view(spec: Field, value: Any) -> View | None:
+    """The view of one field value (a table cell or a card detail)."""
+    if is_empty(value):
+        return None
+    kind = spec.kind
+    if kind in (PromptKind.SHORT_TEXT, PromptKind.LONG_TEXT):
+        return Text(str(value))
+    if kind == PromptKind.SCALE:
+        return Text(_scale_text(spec.options, value))
+    if kind == PromptKind.CHOICE:
+        return Text(_option_label(spec.options, value))
+    if kind == PromptKind.MULTI_CHOICE:
+        return Items(tuple(_option_label(spec.options, v) for v in value))
+    if kind == PromptKind.PICK:
+        labels = _picked(value)
+        return Items(tuple(labels)) if len(labels) > 1 else Text(labels[0]) if labels else None
+    return Text(str(value))
+
+
+def _scale_text(options, value: Any) -> str:
+    try:
+        index = int(value)
+    except (TypeError, ValueError):
+        return str(value)
+    label = str(options[index - 1].label) if 1 <= index <= len(options) else ""
+    return f"{index}/5 — {label}" if label else f"{index}/5"
+
+
+def answer_view(prompt: Prompt, value: Any) -> View | None:
+    """The view of a prompt's answer, or None when nothing was answered."""
+    if is_empty(value):
+        return None
+    kind = prompt.kind
+    if kind == PromptKind.LIST:
+        items = [str(v).strip() for v in value if str(v).strip()] if isinstance(value, list) else [str(value)]
+        return Items(tuple(items))
+    if kind == PromptKind.RANKING:
+        return Items(tuple(_option_label(prompt.options, v) for v in value), ordered=True)
+    if kind == PromptKind.TABLE:
+        return _table_view(prompt, value)
+    if kind == PromptKind.CARD_SORT:
+        return _card_sort_view(prompt, value)
+    if kind == PromptKind.QUESTIONNAIRE:
+        return _questionnaire_view(prompt, value)
+    return field_view(prompt.as_field(), value)
+
+
+def _row_view(columns: tuple[Field, ...], row: dict) -> Pairs:
+    pairs = []
+    for column in columns:
+        view = field_view(column, row.get(column.id))
+        if view is not None:
+            pairs.append((str(column.label), view))
+    return Pairs(tuple(pairs))
+
+
+def _table_view(prompt: Prompt, rows: Any) -> View | None:
+    if not isinstance(rows, list):
+        return None
+    noun = str(prompt.row_label) or t("answers.row")
+    groups = []
+    for number, row in enumerate((r for r in rows if isinstance(r, dict) and not is_empty(r)), start=1):
+        groups.append((f"{noun} {number}", _row_view(prompt.columns, row)))
+    return Groups(tuple(groups)) if groups else None
+
+
+def _card_sort_view(prompt: Prompt, value: Any) -> View | None:
+    if not isinstance(value, dict):
+        return None
+    placed = value.get("piles", {}) or {}
+    groups = []
+    top = [card for card in value.get("top", []) or [] if prompt.option(card)]
+    if top:
+        details = value.get("details", {}) or {}
+        ranked = []
+        for position, card in enumerate(top, start=1):
+            title = f"{position}. {_option_label(prompt.cards, card)}"
+            ranked.append((title, _row_view(prompt.top_fields, details.get(card, {}) or {})))
+        groups.append((t("answers.ranked"), Groups(tuple(ranked))))
+    for pile in prompt.piles:
+        cards = [_option_label(prompt.cards, card.id) for card in prompt.cards if placed.get(card.id) == pile.id]
+        if cards:
+            groups.append((str(pile.label), Items(tuple(cards))))
+    return Groups(tuple(groups)) if groups else None
+
+
+def _questionnaire_view(prompt: Prompt, value: Any) -> View | None:
+    result = score_questionnaire(prompt, value if isinstance(value, dict) else {})
+    if not result.answered:
+        return None
+    bars = tuple((f"{s.letter} {s.dimension.label}", round(s.mean, 1), 5.0) for s in result.scores)
+    caption = t("answers.code", code=result.code)
+    if result.ties:
+        tie_text = "; ".join(" = ".join(s.letter for s in group) for group in result.ties)
+        caption += " " + t("answers.ties", ties=tie_text)
+    if not result.complete:
+        caption += " " + t("answers.partial", answered=result.answered, total=result.item_count)
+    return Pairs(((t("answers.scores"), Bars(bars, caption)),))
+
+
+def view_as_text(view: View | None, indent: str = "") -> str:
+    """Plain text of a view, e.g. to pre-fill a text prompt from earlier answers."""
+    if view is None:
+        return ""
+    if isinstance(view, Text):
+        return "\n".join(indent + line for line in view.text.splitlines())
+    if isinstance(view, Items):
+        marks = [f"{n}." for n in range(1, len(view.items) + 1)] if view.ordered else ["-"] * len(view.items)
+        return "\n".join(f"{indent}{mark} {item}" for mark, item in zip(marks, view.items))
+    if isinstance(view, Bars):
+        lines = [f"{indent}{label} : {value:g}/{maximum:g}" for label, value, maximum in view.bars]
+        return "\n".join(lines + ([indent + view.caption] if view.caption else []))
+    entries = view.pairs if isinstance(view, Pairs) else view.groups
+    lines = []
+    for label, child in entries:
+        if isinstance(child, Text) and "\n" not in child.text:
+            lines.append(f"{indent}{label} : {child.text}")
+        else:
+            lines.append(f"{indent}{label} :")
+            lines.append(view_as_text(child, indent + "  "))
+    return "\n".join(lines)

@@ -1,0 +1,81 @@
+"""The set of exercises available to the worker, ordered by phase."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from journal.core.catalogue.problem import CatalogueError, Problem
+from journal.core.catalogue.validation import validate_file
+from journal.core.models import Exercise, Phase, Prompt
+from journal.i18n import t
+from journal.resources import exercises_dir
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    exercises: tuple[Exercise, ...]
+
+    def get(self, exercise_id: str) -> Exercise | None:
+        for exercise in self.exercises:
+            if exercise.id == exercise_id:
+                return exercise
+        return None
+
+    def in_phase(self, phase: Phase) -> list[Exercise]:
+        return [exercise for exercise in self.exercises if exercise.phase == phase]
+
+    def resolve(self, reference: str) -> tuple[Exercise, Prompt] | None:
+        """Find the prompt named by an ``exercise-id/prompt-id`` reference."""
+        exercise_id, _, prompt_id = reference.partition("/")
+        exercise = self.get(exercise_id)
+        prompt = exercise.prompt(prompt_id) if exercise else None
+        return (exercise, prompt) if exercise and prompt else None
+
+
+def load_catalogue(folder: Path | None = None, extra_files: list[Path] | None = None) -> Catalogue:
+    """Load every ``*.toml`` of the folder (the built-in one by default).
+
+    Raises CatalogueError listing every problem, including duplicate ids and
+    prefill references to prompts that do not exist.
+    """
+    folder = folder or exercises_dir()
+    files = sorted(folder.glob("*.toml")) + list(extra_files or [])
+    problems: list[Problem] = []
+    exercises: list[Exercise] = []
+    seen: dict[str, Path] = {}
+    for path in files:
+        exercise, found = validate_file(path)
+        problems.extend(found)
+        if exercise is None:
+            continue
+        if exercise.id in seen:
+            problems.append(
+                Problem(path, "id", t("validation.duplicate_exercise", value=exercise.id, other=seen[exercise.id].name), t("validation.fix_duplicate"))
+            )
+            continue
+        seen[exercise.id] = path
+        exercises.append(exercise)
+    exercises.sort(key=lambda e: (e.phase.number, e.order, e.id))
+    catalogue = Catalogue(tuple(exercises))
+    problems.extend(_check_references(catalogue))
+    if problems:
+        raise CatalogueError(problems)
+    return catalogue
+
+
+def _check_references(catalogue: Catalogue) -> list[Problem]:
+    problems = []
+    for exercise in catalogue.exercises:
+        for index, prompt in enumerate(exercise.prompts):
+            for reference in prompt.prefill:
+                if catalogue.resolve(reference) is None:
+                    problems.append(
+                        Problem(
+                            exercise.source_file or Path(exercise.id),
+                            f"prompts[{index}].prefill",
+                            t("validation.unknown_reference", value=reference),
+                            t("validation.fix_reference"),
+                        )
+                    )
+    return problems

@@ -1,0 +1,309 @@
+"""Checks one exercise file and builds the Exercise it describes.
+
+Every problem names the file, the field (``prompts[2].options``) or the TOML
+line, what is wrong, and how to fix it. Checking goes on after a problem so an
+author sees them all at once.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from journal.core.catalogue.problem import Problem
+from journal.core.models import (
+    Dimension,
+    Exercise,
+    Field,
+    Item,
+    LocalText,
+    Option,
+    Phase,
+    Prompt,
+    PromptKind,
+    Resource,
+)
+from journal.core.models.prompt import FIELD_KINDS
+from journal.i18n import t
+
+FORMAT_VERSION = 1
+IDENTIFIER = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+PICK_SOURCES = ("rome", "esco")
+SCALE_POINTS = 5
+CHOICE_KINDS = {PromptKind.CHOICE, PromptKind.MULTI_CHOICE, PromptKind.RANKING}
+
+
+class _Checker:
+    def __init__(self, path: Path):
+        self.path = path
+        self.problems: list[Problem] = []
+
+    def report(self, where: str, message_key: str, fix_key: str = "", **values: Any) -> None:
+        fix = t(fix_key, **values) if fix_key else ""
+        self.problems.append(Problem(self.path, where, t(message_key, **values), fix))
+
+    # -- primitive readers ------------------------------------------------
+
+    def text(self, table: dict, key: str, where: str, required: bool = True) -> LocalText:
+        value = table.get(key)
+        place = f"{where}{key}"
+        if value is None:
+            if required:
+                self.report(place, "validation.missing", "validation.fix_text", key=key)
+            return LocalText.empty()
+        if not isinstance(value, dict):
+            self.report(place, "validation.not_text", "validation.fix_text", key=key)
+            return LocalText.empty()
+        unknown = sorted(set(value) - {"fr", "en"})
+        if unknown:
+            self.report(place, "validation.unknown_keys", "validation.fix_remove", keys=", ".join(unknown))
+        for lang in ("fr", "en"):
+            piece = value.get(lang)
+            if not isinstance(piece, str) or not piece.strip():
+                self.report(f"{place}.{lang}", "validation.missing_language", "validation.fix_language", lang=lang)
+        return LocalText(str(value.get("fr", "")).strip(), str(value.get("en", "")).strip())
+
+    def identifier(self, table: dict, where: str) -> str:
+        value = table.get("id")
+        if not isinstance(value, str) or not IDENTIFIER.match(value):
+            self.report(f"{where}id", "validation.bad_id", "validation.fix_id", value=value)
+            return str(value or "")
+        return value
+
+    def integer(self, table: dict, key: str, where: str, low: int, high: int, default: int | None = None) -> int:
+        value = table.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            self.report(f"{where}{key}", "validation.bad_integer", "validation.fix_integer", low=low, high=high, value=value)
+            return low
+        return value
+
+    def boolean(self, table: dict, key: str, where: str, default: bool) -> bool:
+        value = table.get(key, default)
+        if not isinstance(value, bool):
+            self.report(f"{where}{key}", "validation.bad_boolean", "validation.fix_boolean")
+            return default
+        return value
+
+    def table_list(self, table: dict, key: str, where: str, minimum: int) -> list[dict]:
+        value = table.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+            self.report(f"{where}{key}", "validation.not_table_list", "validation.fix_table_list", key=key)
+            return []
+        if len(value) < minimum:
+            self.report(f"{where}{key}", "validation.too_few", "validation.fix_too_few", minimum=minimum, count=len(value))
+        return value
+
+    def unique(self, ids: list[str], where: str) -> None:
+        seen: set[str] = set()
+        for identifier in ids:
+            if identifier in seen:
+                self.report(where, "validation.duplicate_id", "validation.fix_duplicate", value=identifier)
+            seen.add(identifier)
+
+    # -- composite readers ------------------------------------------------
+
+    def options(self, table: dict, key: str, where: str, minimum: int) -> tuple[Option, ...]:
+        built = []
+        for index, raw in enumerate(self.table_list(table, key, where, minimum)):
+            place = f"{where}{key}[{index}]."
+            built.append(
+                Option(
+                    id=self.identifier(raw, place),
+                    label=self.text(raw, "label", place),
+                    help=self.text(raw, "help", place, required=False),
+                )
+            )
+        self.unique([option.id for option in built], f"{where}{key}")
+        return tuple(built)
+
+    def kind(self, table: dict, where: str, allowed: frozenset | set | None = None) -> PromptKind | None:
+        value = table.get("kind")
+        allowed_kinds = allowed or set(PromptKind)
+        try:
+            kind = PromptKind(value)
+        except ValueError:
+            kind = None
+        if kind is None or kind not in allowed_kinds:
+            names = ", ".join(sorted(str(k) for k in allowed_kinds))
+            self.report(f"{where}kind", "validation.bad_kind", "validation.fix_kind", value=value, allowed=names)
+            return None
+        return kind
+
+    def pick_source(self, table: dict, where: str) -> str:
+        source = table.get("source")
+        if source not in PICK_SOURCES:
+            self.report(f"{where}source", "validation.bad_source", "validation.fix_source", value=source)
+            return PICK_SOURCES[0]
+        return source
+
+    def field(self, raw: dict, where: str) -> Field:
+        kind = self.kind(raw, where, FIELD_KINDS) or PromptKind.SHORT_TEXT
+        options: tuple[Option, ...] = ()
+        if kind == PromptKind.SCALE:
+            options = self.scale_options(raw, where)
+        elif kind in (PromptKind.CHOICE, PromptKind.MULTI_CHOICE):
+            options = self.options(raw, "options", where, 2)
+        source = self.pick_source(raw, where) if kind == PromptKind.PICK else ""
+        return Field(
+            id=self.identifier(raw, where),
+            kind=kind,
+            label=self.text(raw, "label", where),
+            help=self.text(raw, "help", where, required=False),
+            options=options,
+            source=source,
+            multiple=self.boolean(raw, "multiple", where, False),
+            allow_free=self.boolean(raw, "allow_free", where, True),
+        )
+
+    def fields(self, table: dict, key: str, where: str, minimum: int) -> tuple[Field, ...]:
+        built = tuple(
+            self.field(raw, f"{where}{key}[{index}].")
+            for index, raw in enumerate(self.table_list(table, key, where, minimum))
+        )
+        self.unique([item.id for item in built], f"{where}{key}")
+        return built
+
+    def scale_options(self, table: dict, where: str) -> tuple[Option, ...]:
+        options = self.options(table, "options", where, SCALE_POINTS)
+        if len(options) != SCALE_POINTS:
+            self.report(f"{where}options", "validation.scale_points", "validation.fix_scale_points", count=len(options))
+        return options
+
+    def prefill(self, raw: dict, where: str) -> tuple[str, ...]:
+        value = raw.get("prefill", [])
+        if not isinstance(value, list) or not all(isinstance(ref, str) and ref.count("/") == 1 for ref in value):
+            self.report(f"{where}prefill", "validation.bad_prefill", "validation.fix_prefill")
+            return ()
+        return tuple(value)
+
+    def prompt(self, raw: dict, where: str) -> Prompt:
+        kind = self.kind(raw, where) or PromptKind.LONG_TEXT
+        extra: dict[str, Any] = {}
+        if kind == PromptKind.SCALE:
+            extra["options"] = self.scale_options(raw, where)
+        elif kind in CHOICE_KINDS:
+            extra["options"] = self.options(raw, "options", where, 2)
+            if kind == PromptKind.RANKING and "limit" in raw:
+                extra["limit"] = self.integer(raw, "limit", where, 1, max(1, len(extra["options"])))
+        elif kind == PromptKind.CARD_SORT:
+            extra["cards"] = self.options(raw, "cards", where, 2)
+            extra["piles"] = self.options(raw, "piles", where, 2)
+            extra["top"] = self.integer(raw, "top", where, 0, max(0, len(extra["cards"])), default=0)
+            extra["top_fields"] = self.fields(raw, "top_fields", where, 0)
+        elif kind == PromptKind.TABLE:
+            extra["columns"] = self.fields(raw, "columns", where, 1)
+            extra["min_rows"] = self.integer(raw, "min_rows", where, 0, 50, default=0)
+            extra["row_label"] = self.text(raw, "row_label", where, required=False)
+            mapping = raw.get("prefill_map", {})
+            if not isinstance(mapping, dict) or not all(isinstance(v, str) for v in mapping.values()):
+                self.report(f"{where}prefill_map", "validation.bad_prefill_map", "validation.fix_prefill_map")
+                mapping = {}
+            column_ids = {column.id for column in extra["columns"]}
+            for target in mapping:
+                if target not in column_ids:
+                    self.report(f"{where}prefill_map.{target}", "validation.unknown_column", "validation.fix_unknown_column", value=target)
+            extra["prefill_map"] = tuple(mapping.items())
+        elif kind == PromptKind.QUESTIONNAIRE:
+            extra.update(self.questionnaire(raw, where))
+        elif kind == PromptKind.PICK:
+            extra["source"] = self.pick_source(raw, where)
+        return Prompt(
+            id=self.identifier(raw, where),
+            kind=kind,
+            label=self.text(raw, "label", where),
+            help=self.text(raw, "help", where, required=False),
+            optional=self.boolean(raw, "optional", where, False),
+            prefill=self.prefill(raw, where),
+            default=self.text(raw, "default", where, required=False),
+            multiple=self.boolean(raw, "multiple", where, False),
+            allow_free=self.boolean(raw, "allow_free", where, True),
+            **extra,
+        )
+
+    def questionnaire(self, raw: dict, where: str) -> dict[str, Any]:
+        options = self.scale_options(raw, where)
+        dimensions = []
+        for index, table in enumerate(self.table_list(raw, "dimensions", where, 2)):
+            place = f"{where}dimensions[{index}]."
+            dimensions.append(
+                Dimension(self.identifier(table, place), self.text(table, "label", place), self.text(table, "description", place))
+            )
+        self.unique([d.id for d in dimensions], f"{where}dimensions")
+        known = {d.id for d in dimensions}
+        items = []
+        for index, table in enumerate(self.table_list(raw, "items", where, 1)):
+            place = f"{where}items[{index}]."
+            dimension = table.get("dimension")
+            if dimension not in known:
+                self.report(f"{place}dimension", "validation.unknown_dimension", "validation.fix_dimension", value=dimension)
+            items.append(Item(self.identifier(table, place), str(dimension), self.text(table, "label", place)))
+        self.unique([i.id for i in items], f"{where}items")
+        for dimension in dimensions:
+            if not any(item.dimension == dimension.id for item in items):
+                self.report(f"{where}items", "validation.empty_dimension", "validation.fix_dimension_items", value=dimension.id)
+        code_length = self.integer(raw, "code_length", where, 1, max(1, len(dimensions)), default=min(3, max(1, len(dimensions))))
+        return {"options": options, "dimensions": tuple(dimensions), "items": tuple(items), "code_length": code_length}
+
+    def exercise(self, raw: dict) -> Exercise:
+        if raw.get("format") != FORMAT_VERSION:
+            self.report("format", "validation.bad_format", "validation.fix_format", value=raw.get("format"), expected=FORMAT_VERSION)
+        phase_value = raw.get("phase")
+        try:
+            phase = Phase(phase_value)
+        except ValueError:
+            self.report("phase", "validation.bad_phase", "validation.fix_phase", value=phase_value)
+            phase = Phase.PRELIMINAIRE
+        resources = tuple(
+            Resource(self.text(table, "title", f"resources[{i}]."), self.text(table, "body", f"resources[{i}]."))
+            for i, table in enumerate(self.table_list(raw, "resources", "", 0))
+        )
+        prompts = tuple(
+            self.prompt(table, f"prompts[{index}].")
+            for index, table in enumerate(self.table_list(raw, "prompts", "", 1))
+        )
+        self.unique([p.id for p in prompts], "prompts")
+        return Exercise(
+            id=self.identifier(raw, ""),
+            phase=phase,
+            order=self.integer(raw, "order", "", 0, 10_000),
+            duration_minutes=self.integer(raw, "duration_minutes", "", 5, 240),
+            title=self.text(raw, "title", ""),
+            summary=self.text(raw, "summary", ""),
+            why=self.text(raw, "why", ""),
+            how=self.text(raw, "how", ""),
+            bring=self.text(raw, "bring", ""),
+            prompts=prompts,
+            repeatable=self.boolean(raw, "repeatable", "", False),
+            resources=resources,
+            source_file=self.path,
+        )
+
+
+def validate_file(path: Path) -> tuple[Exercise | None, list[Problem]]:
+    """Read and check one exercise file; the Exercise is None when it has problems."""
+    checker = _Checker(path)
+    try:
+        with open(path, "rb") as handle:
+            raw = tomllib.load(handle)
+    except FileNotFoundError:
+        checker.report("-", "validation.no_file", "validation.fix_no_file")
+        return None, checker.problems
+    except (OSError, UnicodeDecodeError) as error:
+        checker.report("-", "validation.unreadable", "validation.fix_no_file", error=error)
+        return None, checker.problems
+    except tomllib.TOMLDecodeError as error:
+        checker.report(_toml_place(error), "validation.bad_toml", "validation.fix_toml", error=_toml_reason(error))
+        return None, checker.problems
+    exercise = checker.exercise(raw)
+    return (None if checker.problems else exercise), checker.problems
+
+
+def _toml_place(error: tomllib.TOMLDecodeError) -> str:
+    match = re.search(r"line (\d+), column (\d+)", str(error))
+    return t("validation.line", line=match.group(1), column=match.group(2)) if match else "-"
+
+
+def _toml_reason(error: tomllib.TOMLDecodeError) -> str:
+    return re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))

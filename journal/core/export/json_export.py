@@ -1,0 +1,31 @@
+"""A JSON export: the same content as the summary, as data other tools can read."""
+
+from __future__ import annotations
+
+import json
+
+from journal import __version__
+from journal.core.export.summary import Summary
+
+
+def render_json(summary: Summary) -> str:
+    document = {
+        "kind": "bilan-export",
+        "format": 1,
+        "generator": f"bilan {__version__}",
+        "created_at": summary.created_at.isoformat(),
+        "entries": [
+            {
+                "exercise": exported.exercise.id,
+                "phase": exported.exercise.phase.value,
+                "instance": exported.entry.instance,
+                "status": exported.entry.status.value,
+                "updated_at": exported.entry.updated_at.isoformat(),
+                "answers": {answer.prompt_id: exported.entry.answer(answer.prompt_id) for answer in exported.answers},
+            }
+            for _, entries in summary.phases
+            for exported in entries
+        ],
+        "notes": [{"created_at": note.created_at.isoformat(), "text": note.text} for note in summary.notes],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,38 @@
+"""An entry: the worker's answers to one exercise (one instance if repeatable)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+
+class EntryStatus(StrEnum):
+    TODO = "todo"
+    STARTED = "started"
+    DONE = "done"
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """Answers as they were before the worker came back to change them."""
+
+    saved_at: datetime
+    answers: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    id: int
+    exercise_id: str
+    answers: dict[str, Any]
+    status: EntryStatus
+    created_at: datetime
+    updated_at: datetime
+    private: bool = False
+    instance: int = 1
+    history: tuple[Version, ...] = field(default=())
+
+    def answer(self, prompt_id: str) -> Any:
+        return self.answers.get(prompt_id)

@@ -1,0 +1,52 @@
+"""Exercises and the four phases of the bilan they belong to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from journal.core.models.prompt import Prompt
+from journal.core.models.text import LocalText
+
+
+class Phase(StrEnum):
+    PRELIMINAIRE = "preliminaire"
+    INVESTIGATION = "investigation"
+    CONCLUSION = "conclusion"
+    SUIVI = "suivi"
+
+    @property
+    def number(self) -> int:
+        return list(Phase).index(self) + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Resource:
+    """A short reading attached to an exercise (Markdown body)."""
+
+    title: LocalText
+    body: LocalText
+
+
+@dataclass(frozen=True, slots=True)
+class Exercise:
+    id: str
+    phase: Phase
+    order: int
+    duration_minutes: int
+    title: LocalText
+    summary: LocalText
+    why: LocalText
+    how: LocalText
+    bring: LocalText
+    prompts: tuple[Prompt, ...]
+    repeatable: bool = False
+    resources: tuple[Resource, ...] = ()
+    source_file: Path | None = field(default=None, compare=False)
+
+    def prompt(self, prompt_id: str) -> Prompt | None:
+        for prompt in self.prompts:
+            if prompt.id == prompt_id:
+                return prompt
+        return None

@@ -1,0 +1,26 @@
+"""A text written in French and English, shown in the current language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from journal.i18n import current_language
+
+
+@dataclass(frozen=True, slots=True)
+class LocalText:
+    fr: str
+    en: str
+
+    def __str__(self) -> str:
+        return self.in_language(current_language())
+
+    def in_language(self, lang: str) -> str:
+        return self.en if lang == "en" and self.en else self.fr
+
+    @classmethod
+    def empty(cls) -> "LocalText":
+        return cls("", "")
+
+    def __bool__(self) -> bool:
+        return bool(self.fr or self.en)

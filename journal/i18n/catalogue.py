@@ -1,0 +1,64 @@
+"""Loads the per-language TOML message files and looks keys up."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from functools import cache
+from pathlib import Path
+from typing import Mapping
+
+LANGUAGES = ("fr", "en")
+DEFAULT_LANGUAGE = "fr"
+_LOCALES = Path(__file__).resolve().parent / "locales"
+
+_state = {"lang": DEFAULT_LANGUAGE}
+
+
+def _flatten(table: Mapping, prefix: str = "") -> dict[str, str]:
+    flat: dict[str, str] = {}
+    for key, value in table.items():
+        full = f"{prefix}{key}"
+        if isinstance(value, Mapping):
+            flat.update(_flatten(value, f"{full}."))
+        else:
+            flat[full] = str(value)
+    return flat
+
+
+@cache
+def messages(lang: str) -> dict[str, str]:
+    """All messages of one language, keyed by dotted name."""
+    with open(_LOCALES / f"{lang}.toml", "rb") as handle:
+        return _flatten(tomllib.load(handle))
+
+
+def set_language(lang: str | None) -> str:
+    """Switch the language; unknown or empty values fall back to French."""
+    chosen = (lang or "").strip().lower()[:2]
+    _state["lang"] = chosen if chosen in LANGUAGES else DEFAULT_LANGUAGE
+    return _state["lang"]
+
+
+def language_from_environment() -> str | None:
+    """The language asked for through ``BILAN_LANG``, if any."""
+    return os.environ.get("BILAN_LANG") or None
+
+
+def current_language() -> str:
+    return _state["lang"]
+
+
+def t(key: str, /, **values: object) -> str:
+    """The message ``key`` in the current language, formatted with ``values``."""
+    text = messages(current_language()).get(key)
+    if text is None:
+        text = messages(DEFAULT_LANGUAGE).get(key, key)
+    return text.format(**values) if values else text
+
+
+def localized(text: Mapping[str, str] | None) -> str:
+    """Pick the current language out of a ``{"fr": …, "en": …}`` table."""
+    if not text:
+        return ""
+    return text.get(current_language()) or text.get(DEFAULT_LANGUAGE, "")
