@@ -1,0 +1,58 @@
+"""Pre-fills a prompt from the worker's earlier answers, so a synthesis starts from them.
+
+Text prompts get the plain text of the referenced answers, each under the
+title of its exercise; tables get rows copied from another table through the
+prompt's ``prefill_map`` (destination column = source column).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from journal.core.answer_view import answer_view, is_empty, view_as_text
+from journal.core.catalogue import Catalogue
+from journal.core.models import Prompt, PromptKind
+from journal.core.models.prompt import TEXT_KINDS
+from journal.core.store import JournalStore
+
+
+def _latest_answer(store: JournalStore, exercise_id: str, prompt_id: str) -> Any:
+    entries = [e for e in store.entries_for(exercise_id) if not is_empty(e.answer(prompt_id))]
+    return max(entries, key=lambda e: e.updated_at).answer(prompt_id) if entries else None
+
+
+def prefill_value(prompt: Prompt, catalogue: Catalogue, store: JournalStore) -> Any:
+    """The starting value for an empty ``prompt``, or None when there is nothing to bring in."""
+    if not prompt.prefill:
+        return None
+    if prompt.kind == PromptKind.TABLE:
+        return _table_rows(prompt, catalogue, store)
+    if prompt.kind not in TEXT_KINDS:
+        return None
+    parts = []
+    for reference in prompt.prefill:
+        found = catalogue.resolve(reference)
+        if found is None:
+            continue
+        exercise, source = found
+        text = view_as_text(answer_view(source, _latest_answer(store, exercise.id, source.id)))
+        if text:
+            parts.append(f"{exercise.title} — {source.label}\n{text}")
+    return "\n\n".join(parts) or None
+
+
+def _table_rows(prompt: Prompt, catalogue: Catalogue, store: JournalStore) -> list[dict] | None:
+    mapping = dict(prompt.prefill_map)
+    rows: list[dict] = []
+    for reference in prompt.prefill:
+        found = catalogue.resolve(reference)
+        if found is None:
+            continue
+        exercise, source = found
+        value = _latest_answer(store, exercise.id, source.id)
+        for row in value if isinstance(value, list) else []:
+            if isinstance(row, dict):
+                copied = {target: row.get(origin) for target, origin in mapping.items() if not is_empty(row.get(origin))}
+                if copied:
+                    rows.append(copied)
+    return rows or None

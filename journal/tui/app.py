@@ -1,0 +1,102 @@
+"""The Textual application: wires the journal store and the catalogue to the screens."""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.binding import Binding
+
+from journal.core.catalogue import Catalogue
+from journal.core.models import Exercise
+from journal.core.store import JournalStore
+from journal.i18n import t
+from journal.tui.commands import BilanCommands
+from journal.tui.screens.exercise import ExerciseScreen
+from journal.tui.screens.export import ExportScreen
+from journal.tui.screens.help import HelpScreen
+from journal.tui.screens.home import HomeScreen
+from journal.tui.screens.instances import NEW, InstancePicker
+from journal.tui.screens.notes import NotesScreen
+from journal.tui.themes import DEFAULT_THEME, load_themes, stylesheet_path
+
+
+class BilanApp(App):
+    CSS_PATH = stylesheet_path()
+    COMMANDS = App.COMMANDS | {BilanCommands}
+    BINDINGS = [Binding("ctrl+q", "quit", t("keys.quit"), priority=True)]
+
+    def __init__(self, store: JournalStore, catalogue: Catalogue, *, demo: bool = False):
+        super().__init__()
+        self.store = store
+        self.catalogue = catalogue
+        self.demo = demo
+        self.title = t("app.name")
+
+    def on_mount(self) -> None:
+        for theme in load_themes():
+            self.register_theme(theme)
+        chosen = self.store.setting("theme", DEFAULT_THEME)
+        self.theme = chosen if chosen in self.available_themes else DEFAULT_THEME
+        self.push_screen(HomeScreen())
+        if self.demo:
+            self.notify(t("app.demo_notice"), timeout=8)
+
+    def watch_theme(self, theme: str) -> None:
+        if self.is_mounted and self.store.setting("theme") != theme:
+            self.store.set_setting("theme", theme)
+
+    # -- navigation -------------------------------------------------------------
+
+    def open_exercise(self, exercise: Exercise) -> None:
+        if not exercise.repeatable:
+            self.push_screen(ExerciseScreen(exercise))
+            return
+        entries = self.store.entries_for(exercise.id)
+        if not entries:
+            self.push_screen(ExerciseScreen(exercise, self.store.new_instance(exercise.id)))
+            return
+
+        def chosen(choice: int | str | None) -> None:
+            if choice is None:
+                return
+            instance = self.store.new_instance(exercise.id) if choice == NEW else int(choice)
+            self.push_screen(ExerciseScreen(exercise, instance))
+
+        self.push_screen(InstancePicker(exercise, entries), chosen)
+
+    def _leave_to_home(self) -> None:
+        while len(self.screen_stack) > 2:
+            self._flush_screen()
+            self.pop_screen()
+
+    def action_home(self) -> None:
+        self._leave_to_home()
+
+    def action_notes(self) -> None:
+        self._leave_to_home()
+        self.push_screen(NotesScreen())
+
+    def action_export(self) -> None:
+        self._leave_to_home()
+        self.push_screen(ExportScreen())
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+    def action_next_theme(self) -> None:
+        names = [theme.name for theme in load_themes()]
+        current = names.index(self.theme) if self.theme in names else -1
+        self.theme = names[(current + 1) % len(names)]
+
+    # -- leaving ----------------------------------------------------------------
+
+    def _flush_screen(self) -> None:
+        flush = getattr(self.screen, "flush", None)
+        if callable(flush):
+            flush()
+
+    async def action_quit(self) -> None:
+        for screen in reversed(self.screen_stack):
+            flush = getattr(screen, "flush", None)
+            if callable(flush):
+                flush()
+        self.exit()

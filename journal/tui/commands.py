@@ -1,0 +1,37 @@
+"""Command palette entries: open any exercise, write a note, export, change theme or language."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from journal.i18n import t
+
+
+class BilanCommands(Provider):
+    def _commands(self) -> list[tuple[str, object, str]]:
+        app = self.app
+        commands = [
+            (t("palette.notes"), app.action_notes, t("palette.notes_help")),
+            (t("palette.export"), app.action_export, t("palette.export_help")),
+            (t("palette.home"), app.action_home, t("palette.home_help")),
+            (t("palette.theme"), app.action_next_theme, t("palette.theme_help")),
+            (t("palette.help"), app.action_help, t("palette.help_help")),
+        ]
+        for exercise in app.catalogue.exercises:
+            commands.append(
+                (t("palette.open", title=exercise.title), partial(app.open_exercise, exercise), str(exercise.summary))
+            )
+        return commands
+
+    async def discover(self) -> Hits:
+        for name, action, help_text in self._commands():
+            yield DiscoveryHit(name, action, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, action, help_text in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), action, help=help_text)

@@ -1,0 +1,1 @@
+"""Screens of the bilan app: home (tableau de bord), exercise, notes, export."""

@@ -1,0 +1,168 @@
+"""The exercise screen: why and how, then every prompt with its editor, saved as typed."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Collapsible, Footer, Header, Markdown, Static
+
+from journal.core.answer_view import is_empty
+from journal.core.models import EntryStatus, Exercise
+from journal.core.prefill import prefill_value
+from journal.i18n import t
+from journal.tui.autosave import Autosave
+from journal.tui.widgets.editors import AnswerChanged, editor_for
+
+SAVE_DELAY = 0.4
+
+
+class ExerciseScreen(Screen):
+    BINDINGS = [
+        Binding("escape", "back", t("keys.back")),
+        Binding("ctrl+t", "toggle_done", t("keys.done")),
+        Binding("ctrl+r", "toggle_private", t("keys.private")),
+    ]
+
+    def __init__(self, exercise: Exercise, instance: int = 1):
+        super().__init__()
+        self.exercise = exercise
+        self.instance = instance
+        self.autosave = Autosave(self.app.store, exercise.id, instance, self._saved_from_thread)
+        self._timer = None
+
+    # -- layout -----------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        exercise = self.exercise
+        store = self.app.store
+        entry = store.entry(exercise.id, self.instance)
+        answers = entry.answers if entry else {}
+        yield Header()
+        with VerticalScroll(id="exercise-body"):
+            yield Static(str(exercise.summary), classes="exercise-summary", markup=False)
+            with Collapsible(title=t("exercise.why"), collapsed=entry is not None):
+                yield Static(str(exercise.why), markup=False)
+            with Collapsible(title=t("exercise.how", minutes=exercise.duration_minutes), collapsed=entry is not None):
+                yield Static(str(exercise.how), markup=False)
+            with Collapsible(title=t("exercise.bring")):
+                yield Static(str(exercise.bring), markup=False)
+            for resource in exercise.resources:
+                with Collapsible(title=str(resource.title)):
+                    yield Markdown(str(resource.body))
+            for number, prompt in enumerate(exercise.prompts, start=1):
+                value = answers.get(prompt.id)
+                prefilled = False
+                if is_empty(value):
+                    starting = prefill_value(prompt, self.app.catalogue, store)
+                    if starting is None and prompt.default:
+                        starting = str(prompt.default)
+                    if starting is not None:
+                        value, prefilled = starting, True
+                        self.autosave.carry(prompt.id, starting)
+                with Vertical(classes="prompt"):
+                    optional = f" {t('exercise.optional')}" if prompt.optional else ""
+                    yield Static(f"{number}. {prompt.label}{optional}", classes="prompt-label", markup=False)
+                    if prompt.help:
+                        yield Static(str(prompt.help), classes="prompt-help", markup=False)
+                    if prefilled and prompt.prefill:
+                        yield Static(t("exercise.prefilled"), classes="prompt-prefilled")
+                    yield editor_for(prompt, value, id=f"prompt-{prompt.id}")
+            with Horizontal(id="exercise-actions"):
+                yield Button(t("exercise.mark_done"), id="toggle-done", variant="primary")
+                yield Button(t("exercise.mark_private"), id="toggle-private")
+                yield Button(t("exercise.back"), id="back")
+        yield Static("", id="save-state", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = str(self.exercise.title)
+        phase = t(f"phases.{self.exercise.phase.value}")
+        self.sub_title = t("exercise.subtitle", number=self.exercise.phase.number, phase=phase)
+        if self.exercise.repeatable:
+            entry = self.app.store.entry(self.exercise.id, self.instance)
+            if entry:
+                self.sub_title += " · " + entry.created_at.strftime(t("formats.date"))
+        self._refresh_state()
+
+    # -- saving -----------------------------------------------------------------
+
+    @on(AnswerChanged)
+    def _answer_changed(self, event: AnswerChanged) -> None:
+        event.stop()
+        self.autosave.change(event.prompt_id, event.value)
+        self.query_one("#save-state", Static).update(t("exercise.saving"))
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(SAVE_DELAY, self._save_in_background)
+
+    @work(thread=True, exclusive=False, group="autosave")
+    def _save_in_background(self) -> None:
+        self.autosave.flush()
+
+    def _saved_from_thread(self, error: Exception | None) -> None:
+        try:
+            self.app.call_from_thread(self._saved, error)
+        except RuntimeError:
+            self._saved(error)
+
+    def _saved(self, error: Exception | None) -> None:
+        if error is not None:
+            self.notify(str(error), severity="error", timeout=10, markup=False)
+            self.query_one("#save-state", Static).update(t("exercise.save_failed"))
+            return
+        self._refresh_state(saved_at=datetime.now())
+
+    def flush(self) -> None:
+        """Save what is pending right now, on the calling thread."""
+        if self._timer is not None:
+            self._timer.stop()
+        error = self.autosave.flush()
+        if error is not None:
+            self.notify(str(error), severity="error", timeout=10, markup=False)
+
+    def _refresh_state(self, saved_at: datetime | None = None) -> None:
+        entry = self.app.store.entry(self.exercise.id, self.instance)
+        status = entry.status if entry else EntryStatus.TODO
+        private = bool(entry and entry.private)
+        parts = [t("exercise.state_status", status=t(f"status.{status.value}"))]
+        parts.append(t("exercise.state_private") if private else t("exercise.state_shared"))
+        if saved_at is not None:
+            parts.append(t("exercise.saved_at", time=saved_at.strftime("%H:%M:%S")))
+        elif entry is not None:
+            parts.append(t("exercise.saved_on", date=entry.updated_at.strftime(t("formats.datetime"))))
+        self.query_one("#save-state", Static).update(" · ".join(parts))
+        self.query_one("#toggle-done", Button).label = t("exercise.mark_started") if status == EntryStatus.DONE else t("exercise.mark_done")
+        self.query_one("#toggle-private", Button).label = t("exercise.mark_shared") if private else t("exercise.mark_private")
+
+    # -- actions ----------------------------------------------------------------
+
+    @on(Button.Pressed, "#toggle-done")
+    def action_toggle_done(self) -> None:
+        self.flush()
+        entry = self.app.store.entry(self.exercise.id, self.instance)
+        done = entry is not None and entry.status == EntryStatus.DONE
+        self.app.store.set_status(self.exercise.id, EntryStatus.STARTED if done else EntryStatus.DONE, self.instance)
+        self.notify(t("exercise.now_started") if done else t("exercise.now_done"))
+        self._refresh_state()
+
+    @on(Button.Pressed, "#toggle-private")
+    def action_toggle_private(self) -> None:
+        self.flush()
+        entry = self.app.store.entry(self.exercise.id, self.instance)
+        private = not (entry is not None and entry.private)
+        self.app.store.set_private(self.exercise.id, private, self.instance)
+        self.notify(t("exercise.now_private") if private else t("exercise.now_shared"))
+        self._refresh_state()
+
+    @on(Button.Pressed, "#back")
+    def action_back(self) -> None:
+        self.flush()
+        self.dismiss()
+
+    def on_unmount(self) -> None:
+        self.autosave.flush()

@@ -1,0 +1,92 @@
+"""Export: shows exactly what the file will contain, then writes it where the worker says."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Markdown, Select, Static
+
+from journal.core.export import build_summary, render
+from journal.core.export.formats import default_file_name
+from journal.core.export.writer import write_export
+from journal.i18n import t
+
+
+class ExportScreen(Screen):
+    BINDINGS = [
+        Binding("escape", "back", t("keys.back")),
+        Binding("ctrl+s", "write", t("keys.write_export")),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(t("export_screen.intro"), classes="muted")
+        with VerticalScroll(id="export-preview"):
+            yield Markdown(t("export_screen.loading"), id="preview")
+        with Horizontal(id="export-options"):
+            yield Select(
+                [(t("export_screen.markdown"), "markdown"), (t("export_screen.html"), "html"), (t("export_screen.json"), "json")],
+                value="markdown",
+                allow_blank=False,
+                id="export-format",
+            )
+            yield Input(id="export-path")
+            yield Button(t("export_screen.write"), id="write", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = t("export_screen.title")
+        self.sub_title = ""
+        self.summary = None
+        self.prepare()
+
+    @work(thread=True, exclusive=True, group="export")
+    def prepare(self) -> None:
+        summary = build_summary(self.app.store, self.app.catalogue)
+        markdown = render(summary, "markdown")
+        self.app.call_from_thread(self._prepared, summary, markdown)
+
+    def _prepared(self, summary, markdown: str) -> None:
+        self.summary = summary
+        self.query_one("#preview", Markdown).update(markdown)
+        self._suggest_path()
+
+    def _suggest_path(self) -> None:
+        if self.summary is None:
+            return
+        fmt = self.query_one("#export-format", Select).value
+        self.query_one("#export-path", Input).value = str(Path.cwd() / default_file_name(self.summary, fmt))
+
+    @on(Select.Changed, "#export-format")
+    def _format_changed(self) -> None:
+        self._suggest_path()
+
+    @on(Button.Pressed, "#write")
+    @on(Input.Submitted, "#export-path")
+    def action_write(self) -> None:
+        if self.summary is None:
+            return
+        raw = self.query_one("#export-path", Input).value.strip()
+        if not raw:
+            self.notify(t("export_screen.no_path"), severity="warning")
+            return
+        self.write_file(Path(raw).expanduser(), self.query_one("#export-format", Select).value)
+
+    @work(thread=True, exclusive=True, group="export-write")
+    def write_file(self, path: Path, fmt: str) -> None:
+        try:
+            write_export(path, render(self.summary, fmt))
+        except OSError as error:
+            message = t("export_screen.failed", path=path, error=error.strerror or error)
+            self.app.call_from_thread(self.notify, message, severity="error", timeout=10, markup=False)
+            return
+        message = t("export_screen.written", path=path)
+        self.app.call_from_thread(self.notify, message, timeout=8, markup=False)
+
+    def action_back(self) -> None:
+        self.dismiss()

@@ -1,0 +1,19 @@
+"""A short guide to the app: the bilan's phases, the keys, where the journal lives."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Markdown
+
+from journal.i18n import t
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss(None)", t("keys.close"))]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="modal-box"):
+            yield Markdown(t("help.body", folder=self.app.store.data_dir))

@@ -1,0 +1,116 @@
+"""The home screen (tableau de bord): the four phases, their exercises and progress."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from journal.core.models import EntryStatus, Exercise, Phase
+from journal.i18n import t
+
+STATUS_MARKS = {EntryStatus.TODO: "○", EntryStatus.STARTED: "◐", EntryStatus.DONE: "●"}
+
+
+class HomeScreen(Screen):
+    BINDINGS = [
+        Binding("enter", "open_exercise", t("keys.open"), show=True, priority=False),
+        Binding("n", "app.notes", t("keys.notes")),
+        Binding("e", "app.export", t("keys.export")),
+        Binding("question_mark,f1", "app.help", t("keys.help")),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="home-body"):
+            yield OptionList(id="exercise-list")
+            with VerticalScroll(id="exercise-detail"):
+                yield Static(id="detail", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = t("app.name")
+        self.sub_title = t("home.subtitle")
+        self.refresh_list()
+        self.query_one(OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_list()
+
+    def refresh_list(self) -> None:
+        """Rebuild the list from the journal (picks up changes made in another window)."""
+        option_list = self.query_one(OptionList)
+        highlighted = option_list.highlighted
+        option_list.clear_options()
+        catalogue, store = self.app.catalogue, self.app.store
+        for phase in Phase:
+            exercises = catalogue.in_phase(phase)
+            statuses = [store.status(exercise.id) for exercise in exercises]
+            done = sum(1 for status in statuses if status == EntryStatus.DONE)
+            heading = Content.from_markup(
+                "[b]$title[/b]  [dim]$progress[/dim]",
+                title=t("home.phase_heading", number=phase.number, name=t(f"phases.{phase.value}")),
+                progress=t("home.phase_progress", done=done, total=len(exercises)),
+            )
+            option_list.add_option(Option(heading, id=f"phase:{phase.value}", disabled=True))
+            for exercise, status in zip(exercises, statuses):
+                line = Content.assemble(
+                    f"  {STATUS_MARKS[status]} ",
+                    (str(exercise.title), "bold" if status != EntryStatus.DONE else ""),
+                    (f"  {t(f'status.{status.value}')}", "dim"),
+                )
+                option_list.add_option(Option(line, id=f"exercise:{exercise.id}"))
+        if highlighted is not None and highlighted < option_list.option_count:
+            option_list.highlighted = highlighted
+        else:
+            option_list.action_first()
+        self._show_detail()
+
+    def _selected_exercise(self) -> Exercise | None:
+        option_list = self.query_one(OptionList)
+        if option_list.highlighted is None:
+            return None
+        option_id = option_list.get_option_at_index(option_list.highlighted).id or ""
+        kind, _, identifier = option_id.partition(":")
+        return self.app.catalogue.get(identifier) if kind == "exercise" else None
+
+    @on(OptionList.OptionHighlighted)
+    def _show_detail(self) -> None:
+        exercise = self._selected_exercise()
+        detail = self.query_one("#detail", Static)
+        if exercise is None:
+            detail.update(t("home.pick_one"))
+            return
+        store = self.app.store
+        entries = store.entries_for(exercise.id)
+        lines = [
+            str(exercise.title),
+            t("home.detail_phase", name=t(f"phases.{exercise.phase.value}"), minutes=exercise.duration_minutes),
+            "",
+            str(exercise.summary),
+            "",
+            t("home.detail_status", status=t(f"status.{store.status(exercise.id).value}")),
+        ]
+        if entries:
+            last = max(entry.updated_at for entry in entries)
+            lines.append(t("home.detail_updated", date=last.strftime(t("formats.datetime"))))
+        if exercise.repeatable:
+            lines.append(t("home.detail_repeatable", count=len(entries)))
+        if any(entry.private for entry in entries):
+            lines.append(t("home.detail_private"))
+        lines += ["", t("home.detail_open")]
+        detail.update("\n".join(lines))
+
+    @on(OptionList.OptionSelected)
+    def _selected(self) -> None:
+        self.action_open_exercise()
+
+    def action_open_exercise(self) -> None:
+        exercise = self._selected_exercise()
+        if exercise is not None:
+            self.app.open_exercise(exercise)

@@ -1,0 +1,43 @@
+"""Chooses which dated instance of a repeatable exercise to open, or starts a new one."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from journal.core.models import Entry, Exercise
+from journal.i18n import t
+
+NEW = "new"
+
+
+class InstancePicker(ModalScreen[int | str | None]):
+    BINDINGS = [Binding("escape", "dismiss(None)", t("keys.cancel"))]
+
+    def __init__(self, exercise: Exercise, entries: list[Entry]):
+        super().__init__()
+        self.exercise = exercise
+        self.entries = entries
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="modal-box"):
+            yield Static(t("instances.title", title=self.exercise.title), classes="prompt-label", markup=False)
+            options = [Option(t("instances.new"), id=NEW)]
+            for entry in reversed(self.entries):
+                label = t(
+                    "instances.line",
+                    date=entry.created_at.strftime(t("formats.date")),
+                    status=t(f"status.{entry.status.value}"),
+                )
+                options.append(Option(label, id=str(entry.instance)))
+            yield OptionList(*options)
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        choice = event.option.id
+        self.dismiss(NEW if choice == NEW else int(choice))

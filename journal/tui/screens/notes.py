@@ -1,0 +1,90 @@
+"""Free notes: read them by date, write a new one, mark one private."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from journal.i18n import t
+
+
+class NotesScreen(Screen):
+    BINDINGS = [
+        Binding("escape", "back", t("keys.back")),
+        Binding("ctrl+s", "add_note", t("keys.save_note")),
+        Binding("ctrl+r", "toggle_private", t("keys.private")),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(t("notes.intro"), classes="muted")
+        yield OptionList(id="notes-list")
+        yield TextArea(id="note-input", soft_wrap=True, tab_behavior="focus", placeholder=t("notes.placeholder"))
+        with Horizontal(id="exercise-actions"):
+            yield Button(t("notes.add"), id="add", variant="primary")
+            yield Button(t("notes.toggle_private"), id="private")
+            yield Button(t("exercise.back"), id="back")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = t("notes.title")
+        self.sub_title = ""
+        self.refresh_notes()
+        self.query_one("#note-input", TextArea).focus()
+
+    def refresh_notes(self) -> None:
+        notes_list = self.query_one("#notes-list", OptionList)
+        notes_list.clear_options()
+        notes = self.app.store.notes()
+        if not notes:
+            notes_list.add_option(Option(t("notes.none"), disabled=True))
+        for note in reversed(notes):
+            flag = f" {t('notes.private_flag')}" if note.private else ""
+            first_line = note.text.strip().splitlines()[0] if note.text.strip() else ""
+            notes_list.add_option(Option(f"{note.created_at.strftime(t('formats.datetime'))}{flag} — {first_line}", id=str(note.id)))
+
+    @on(Button.Pressed, "#add")
+    def action_add_note(self) -> None:
+        area = self.query_one("#note-input", TextArea)
+        text = area.text.strip()
+        if not text:
+            self.notify(t("notes.empty"), severity="warning")
+            return
+        self.app.store.add_note(text)
+        area.text = ""
+        self.notify(t("notes.saved"))
+        self.refresh_notes()
+
+    @on(Button.Pressed, "#private")
+    def action_toggle_private(self) -> None:
+        notes_list = self.query_one("#notes-list", OptionList)
+        if notes_list.highlighted is None:
+            self.notify(t("notes.pick_one"), severity="warning")
+            return
+        option_id = notes_list.get_option_at_index(notes_list.highlighted).id
+        if option_id is None:
+            return
+        note = next((n for n in self.app.store.notes() if n.id == int(option_id)), None)
+        if note is None:
+            return
+        self.app.store.set_note_private(note.id, not note.private)
+        self.notify(t("notes.now_private") if not note.private else t("notes.now_shared"))
+        self.refresh_notes()
+
+    def flush(self) -> None:
+        """Keep a note being typed when the worker leaves or quits: it is saved, not lost."""
+        area = self.query_one("#note-input", TextArea)
+        if area.text.strip():
+            self.app.store.add_note(area.text.strip())
+            area.text = ""
+            self.notify(t("notes.saved_on_leave"))
+
+    @on(Button.Pressed, "#back")
+    def action_back(self) -> None:
+        self.flush()
+        self.dismiss()

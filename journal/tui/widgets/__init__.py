@@ -1,0 +1,1 @@
+"""Widgets of the bilan app; ``editors`` holds one answer editor per prompt kind."""

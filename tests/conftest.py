@@ -1,0 +1,35 @@
+"""Shared fixtures: a fresh journal folder, the real catalogue, French by default."""
+
+from __future__ import annotations
+
+import pytest
+
+from journal.core.catalogue import load_catalogue
+from journal.core.store import JournalStore
+from journal.i18n import set_language
+
+
+@pytest.fixture(autouse=True)
+def french(monkeypatch):
+    monkeypatch.delenv("BILAN_HOME", raising=False)
+    monkeypatch.delenv("BILAN_LANG", raising=False)
+    monkeypatch.delenv("BILAN_PASSPHRASE", raising=False)
+    set_language("fr")
+    yield
+    set_language("fr")
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    return tmp_path / "journal"
+
+
+@pytest.fixture
+def store(data_dir):
+    with JournalStore(data_dir) as opened:
+        yield opened
+
+
+@pytest.fixture(scope="session")
+def catalogue():
+    return load_catalogue()

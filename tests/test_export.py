@@ -1,0 +1,122 @@
+"""The Markdown export: structure by phase, notes by date, worker text never breaks it."""
+
+from __future__ import annotations
+
+from markdown_it import MarkdownIt
+
+from journal.core.catalogue import Catalogue, validate_file
+from journal.core.export import build_summary, render
+from journal.core.export.markdown_escape import escape_block
+from journal.core.models import EntryStatus
+from tests.test_catalogue import GOOD, write
+
+HOSTILE = [
+    "# titre",
+    "## Phase 9 — Piratage",
+    "```\ncode\n```",
+    "<script>alert('x')</script>",
+    "[lien](http://example.org)",
+    "![image](x.png)",
+    "---",
+    "Texte\n===",
+    "1. un\n2. deux",
+    "> citation",
+    "| a | b |\n|---|---|",
+    "    indenté comme du code",
+    "*gras* _italique_ `code`",
+    "&amp; &lt;",
+    "fin avec barre \\",
+]
+
+LONG_TEXT_EXERCISE = GOOD.replace('kind = "scale"', 'kind = "long_text"').split("options = [")[0]
+
+
+def parse(markdown: str):
+    return MarkdownIt("commonmark").parse(markdown)
+
+
+def inline_text(tokens) -> str:
+    parts = []
+    for token in tokens:
+        for child in token.children or []:
+            if child.type in ("text", "code_inline"):
+                parts.append(child.content)
+            elif child.type in ("softbreak", "hardbreak"):
+                parts.append("\n")
+    return "".join(parts)
+
+
+def test_each_hostile_text_stays_text(tmp_path):
+    for hostile in HOSTILE:
+        tokens = parse("\n".join(escape_block(hostile)))
+        kinds = {token.type for token in tokens}
+        assert kinds <= {"paragraph_open", "paragraph_close", "inline"}, (hostile, kinds)
+        children = {child.type for token in tokens for child in token.children or []}
+        assert children <= {"text", "softbreak", "hardbreak"}, (hostile, children)
+        visible = inline_text(tokens)
+        expected = "\n".join(line.strip() for line in hostile.splitlines())
+        assert visible == expected, (hostile, visible)
+
+
+def build(tmp_path, store, answers: dict[str, str]):
+    exercise, problems = validate_file(write(tmp_path, LONG_TEXT_EXERCISE))
+    assert problems == []
+    catalogue = Catalogue((exercise,))
+    for value in answers.values():
+        store.save_answer(exercise.id, "humeur", value)
+    return catalogue
+
+
+def test_export_structure_with_hostile_answer_and_note(tmp_path, store):
+    hostile = "\n\n".join(HOSTILE)
+    catalogue = build(tmp_path, store, {"humeur": hostile})
+    store.add_note("# pas un titre <b>ni du HTML</b>")
+    store.add_note("ma note privée", private=True)
+    markdown = render(build_summary(store, catalogue), "markdown")
+    tokens = parse(markdown)
+    headings = [tokens[i + 1].content for i, tok in enumerate(tokens) if tok.type == "heading_open"]
+    assert headings[0].startswith("Mon bilan de compétences")
+    assert "Phase 2 — Investigation" in headings
+    assert "Mon essai" in headings
+    assert "Notes libres" in headings
+    assert not any("Piratage" in h or h == "titre" for h in headings)
+    assert not any(tok.type in ("html_block", "fence", "code_block", "hr") for tok in tokens)
+    assert not any(child.type in ("html_inline", "link_open", "image") for tok in tokens for child in tok.children or [])
+    assert "<script>alert('x')</script>" in inline_text(tokens)
+    assert "ma note privée" not in markdown
+    assert "1 élément(s) marqué(s) « privé »" in markdown
+
+
+def test_private_entry_is_left_out(tmp_path, store):
+    catalogue = build(tmp_path, store, {"humeur": "à garder pour moi"})
+    store.set_private("mon-essai", True)
+    markdown = render(build_summary(store, catalogue), "markdown")
+    assert "à garder pour moi" not in markdown
+    html = render(build_summary(store, catalogue), "html")
+    assert "à garder pour moi" not in html
+
+
+def test_html_export_escapes_markup(tmp_path, store):
+    catalogue = build(tmp_path, store, {"humeur": "<script>alert(1)</script>"})
+    html = render(build_summary(store, catalogue), "html")
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert html.startswith("<!DOCTYPE html>")
+
+
+def test_real_catalogue_answers_all_appear(store, catalogue):
+    exercise = catalogue.exercises[0]
+    prompt = next(p for p in exercise.prompts if p.kind in ("long_text", "short_text"))
+    store.save_answer(exercise.id, prompt.id, "Une réponse bien à moi")
+    store.set_status(exercise.id, EntryStatus.DONE)
+    markdown = render(build_summary(store, catalogue), "markdown")
+    assert "Une réponse bien à moi" in markdown
+    assert str(exercise.title) in markdown
+    assert "Statut : terminé" in markdown
+
+
+def test_notes_are_listed_by_date(store, tmp_path):
+    store.add_note("première")
+    store.add_note("seconde")
+    markdown = render(build_summary(store, Catalogue(())), "markdown")
+    assert markdown.index("première") < markdown.index("seconde")

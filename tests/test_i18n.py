@@ -1,0 +1,40 @@
+"""The translation catalogue: French and English say the same things."""
+
+from __future__ import annotations
+
+import re
+import string
+
+from journal.i18n import set_language, t
+from journal.i18n.catalogue import messages
+
+
+def fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_same_keys_in_both_languages():
+    assert set(messages("fr")) == set(messages("en"))
+
+
+def test_same_placeholders_in_both_languages():
+    french, english = messages("fr"), messages("en")
+    for key, text in french.items():
+        if key.startswith("argparse."):
+            assert set(re.findall(r"%\((\w+)\)", text)) == set(re.findall(r"%\((\w+)\)", english[key])), key
+            continue
+        assert fields(text) == fields(english[key]), key
+
+
+def test_no_empty_message():
+    for lang in ("fr", "en"):
+        assert all(text.strip() for text in messages(lang).values())
+
+
+def test_switching_language():
+    set_language("en")
+    assert t("phases.suivi") == "Follow-up"
+    set_language("fr")
+    assert t("phases.suivi") == "Suivi"
+    set_language("de")
+    assert t("phases.suivi") == "Suivi"
