@@ -83,8 +83,8 @@ class JournalStore:
 
     # -- notes ----------------------------------------------------------------
 
-    def add_note(self, text: str, *, private: bool = False) -> Note:
-        created = now()
+    def add_note(self, text: str, *, private: bool = False, created_at: datetime | None = None) -> Note:
+        created = created_at or now()
         note_id = self._db.table("notes").insert({"text": text, "created_at": created.isoformat(), "private": private})
         return Note(note_id, text, created, private)
 

@@ -76,18 +76,21 @@ class ExerciseScreen(Screen):
                 yield Button(t("exercise.mark_done"), id="toggle-done", variant="primary")
                 yield Button(t("exercise.mark_private"), id="toggle-private")
                 yield Button(t("exercise.back"), id="back")
-        yield Static("", id="save-state", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = str(self.exercise.title)
-        phase = t(f"phases.{self.exercise.phase.value}")
-        self.sub_title = t("exercise.subtitle", number=self.exercise.phase.number, phase=phase)
+        title = str(self.exercise.title)
         if self.exercise.repeatable:
             entry = self.app.store.entry(self.exercise.id, self.instance)
             if entry:
-                self.sub_title += " · " + entry.created_at.strftime(t("formats.date"))
+                title += " · " + entry.created_at.strftime(t("formats.date"))
+        self.title = title
         self._refresh_state()
+        first_editor = self.query(".prompt PromptEditor").first()
+        focusable = [widget for widget in first_editor.query("*") if widget.focusable]
+        if focusable:
+            focusable[0].focus(scroll_visible=False)
+        self.query_one("#exercise-body").scroll_home(animate=False)
 
     # -- saving -----------------------------------------------------------------
 
@@ -95,7 +98,7 @@ class ExerciseScreen(Screen):
     def _answer_changed(self, event: AnswerChanged) -> None:
         event.stop()
         self.autosave.change(event.prompt_id, event.value)
-        self.query_one("#save-state", Static).update(t("exercise.saving"))
+        self._show_state(t("exercise.saving"))
         if self._timer is not None:
             self._timer.stop()
         self._timer = self.set_timer(SAVE_DELAY, self._save_in_background)
@@ -113,7 +116,7 @@ class ExerciseScreen(Screen):
     def _saved(self, error: Exception | None) -> None:
         if error is not None:
             self.notify(str(error), severity="error", timeout=10, markup=False)
-            self.query_one("#save-state", Static).update(t("exercise.save_failed"))
+            self._show_state(t("exercise.save_failed"))
             return
         self._refresh_state(saved_at=datetime.now())
 
@@ -129,15 +132,20 @@ class ExerciseScreen(Screen):
         entry = self.app.store.entry(self.exercise.id, self.instance)
         status = entry.status if entry else EntryStatus.TODO
         private = bool(entry and entry.private)
-        parts = [t("exercise.state_status", status=t(f"status.{status.value}"))]
-        parts.append(t("exercise.state_private") if private else t("exercise.state_shared"))
+        parts = [t(f"status.{status.value}")]
+        if private:
+            parts.append(t("exercise.state_private"))
         if saved_at is not None:
             parts.append(t("exercise.saved_at", time=saved_at.strftime("%H:%M:%S")))
         elif entry is not None:
             parts.append(t("exercise.saved_on", date=entry.updated_at.strftime(t("formats.datetime"))))
-        self.query_one("#save-state", Static).update(" · ".join(parts))
+        self._show_state(" · ".join(parts))
         self.query_one("#toggle-done", Button).label = t("exercise.mark_started") if status == EntryStatus.DONE else t("exercise.mark_done")
         self.query_one("#toggle-private", Button).label = t("exercise.mark_shared") if private else t("exercise.mark_private")
+
+    def _show_state(self, text: str) -> None:
+        phase = t(f"phases.{self.exercise.phase.value}")
+        self.sub_title = f"{t('exercise.subtitle', number=self.exercise.phase.number, phase=phase)} · {text}"
 
     # -- actions ----------------------------------------------------------------
 

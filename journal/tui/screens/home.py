@@ -62,7 +62,6 @@ class HomeScreen(Screen):
                 line = Content.assemble(
                     f"  {STATUS_MARKS[status]} ",
                     (str(exercise.title), "bold" if status != EntryStatus.DONE else ""),
-                    (f"  {t(f'status.{status.value}')}", "dim"),
                 )
                 option_list.add_option(Option(line, id=f"exercise:{exercise.id}"))
         if highlighted is not None and highlighted < option_list.option_count:
@@ -103,7 +102,7 @@ class HomeScreen(Screen):
             lines.append(t("home.detail_repeatable", count=len(entries)))
         if any(entry.private for entry in entries):
             lines.append(t("home.detail_private"))
-        lines += ["", t("home.detail_open")]
+        lines += ["", t("home.legend"), "", t("home.detail_open")]
         detail.update("\n".join(lines))
 
     @on(OptionList.OptionSelected)

@@ -1,0 +1,97 @@
+"""Writing files so that a crash leaves the old content or the new one, never half of either.
+
+A write goes to a temporary file in the same folder (created ``0600``), is
+flushed and fsynced, atomically replaces the target, and the folder is fsynced
+so the rename itself survives a power cut. Folders the journal owns are made
+``0700``. Leftovers of interrupted writes are recognised and removed.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+FILE_MODE = 0o600
+FOLDER_MODE = 0o700
+TEMP_SUFFIX = ".tmp"
+POSIX = os.name == "posix"
+
+
+def atomic_write(path: Path, payload: bytes, *, keep_open: bool = False) -> int | None:
+    """Replace ``path`` with ``payload`` so that readers see the old or the new file, never half.
+
+    With ``keep_open`` the descriptor of the new file is returned, still open
+    (the caller closes it): holding it pins the file's identity, see
+    ``SafeJSONStorage``.
+    """
+    folder = path.parent
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=folder)
+    try:
+        if POSIX:
+            os.fchmod(handle, FILE_MODE)
+        _write_all(handle, payload)
+        os.fsync(handle)
+        os.replace(temporary, path)
+    except BaseException:
+        os.close(handle)
+        _remove_quietly(Path(temporary))
+        raise
+    fsync_folder(folder)
+    if keep_open:
+        return handle
+    os.close(handle)
+    return None
+
+
+def _write_all(handle: int, payload: bytes) -> None:
+    view = memoryview(payload)
+    while view:
+        written = os.write(handle, view)
+        view = view[written:]
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename or a new file in ``folder`` durable (a no-op where folders cannot be opened)."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
+
+
+def private_folder(folder: Path) -> None:
+    """Create ``folder`` (and its parents) if needed, readable by its owner only."""
+    folder.mkdir(parents=True, exist_ok=True, mode=FOLDER_MODE)
+    if POSIX:
+        os.chmod(folder, FOLDER_MODE)
+
+
+def remove_leftovers(folder: Path, name: str = "") -> int:
+    """Delete temporary files of interrupted writes (of ``name``, or of any file) in ``folder``.
+
+    Call it only while holding the journal lock: then no write is in flight
+    and every temporary file is an orphan of a killed process.
+    """
+    removed = 0
+    try:
+        candidates = list(folder.glob(f".{name}*{TEMP_SUFFIX}"))
+    except OSError:
+        return 0
+    for candidate in candidates:
+        if _remove_quietly(candidate):
+            removed += 1
+    return removed
+
+
+def _remove_quietly(path: Path) -> bool:
+    try:
+        path.unlink()
+    except OSError:
+        return False
+    return True
