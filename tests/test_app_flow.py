@@ -1,0 +1,100 @@
+"""The app as a worker uses it: open an exercise, type, quit, come back, find every word."""
+
+from __future__ import annotations
+
+from textual.widgets import OptionList, TextArea
+
+from journal.core.models import EntryStatus
+from journal.core.store import JournalStore
+from journal.tui.app import BilanApp
+from journal.tui.screens.exercise import ExerciseScreen
+from journal.tui.screens.home import HomeScreen
+
+SIZE = (80, 24)
+
+
+async def open_first_exercise(pilot) -> ExerciseScreen:
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, HomeScreen)
+    await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ExerciseScreen)
+    return pilot.app.screen
+
+
+async def test_typed_answer_survives_quit_and_reopen(data_dir, catalogue):
+    store = JournalStore(data_dir)
+    app = BilanApp(store, catalogue)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_first_exercise(pilot)
+        assert screen.exercise.id == "ma-demande"
+        area = screen.query_one(TextArea)
+        assert area.has_focus
+        await pilot.press(*"Je veux [changer] de cap")
+        await pilot.press("ctrl+q")
+    store.close()
+
+    reopened = JournalStore(data_dir)
+    assert reopened.entry("ma-demande").answers["pourquoi-maintenant"] == "Je veux [changer] de cap"
+    app = BilanApp(reopened, catalogue)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_first_exercise(pilot)
+        assert screen.query_one(TextArea).text == "Je veux [changer] de cap"
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert reopened.entry("ma-demande").status is EntryStatus.DONE
+    reopened.close()
+
+
+async def test_answer_is_saved_while_typing(data_dir, catalogue):
+    store = JournalStore(data_dir)
+    app = BilanApp(store, catalogue)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first_exercise(pilot)
+        await pilot.press(*"Une phrase")
+        await pilot.pause(1.0)
+        await app.workers.wait_for_complete()
+        with JournalStore(data_dir) as other_window:
+            assert other_window.entry("ma-demande").answers["pourquoi-maintenant"] == "Une phrase"
+    store.close()
+
+
+async def test_home_lists_four_phases_and_opens_any_exercise(data_dir, catalogue):
+    store = JournalStore(data_dir)
+    app = BilanApp(store, catalogue)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        option_list = app.screen.query_one(OptionList)
+        headings = [
+            str(option_list.get_option_at_index(i).prompt)
+            for i in range(option_list.option_count)
+            if option_list.get_option_at_index(i).disabled
+        ]
+        assert [h.split("  ")[0] for h in headings] == [
+            "Phase 1 — Préliminaire",
+            "Phase 2 — Investigation",
+            "Phase 3 — Conclusion",
+            "Phase 4 — Suivi",
+        ]
+        await pilot.press("end")
+        await pilot.press("up", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExerciseScreen)
+        assert app.screen.exercise.id == "mon-plan-action"
+    store.close()
+
+
+async def test_note_typed_in_the_app_is_kept_on_quit(data_dir, catalogue):
+    store = JournalStore(data_dir)
+    app = BilanApp(store, catalogue)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"Idée du soir")
+        await pilot.press("ctrl+q")
+    assert [note.text for note in store.notes()] == ["Idée du soir"]
+    store.close()
