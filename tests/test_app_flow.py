@@ -29,6 +29,10 @@ async def test_typed_answer_survives_quit_and_reopen(data_dir, catalogue):
         screen = await open_first_exercise(pilot)
         assert screen.exercise.id == "ma-demande"
         area = screen.query_one(TextArea)
+        for _ in range(8):
+            if area.has_focus:
+                break
+            await pilot.press("tab")
         assert area.has_focus
         await pilot.press(*"Je veux [changer] de cap")
         await pilot.press("ctrl+q")
@@ -53,7 +57,8 @@ async def test_answer_is_saved_while_typing(data_dir, catalogue):
     store = JournalStore(data_dir)
     app = BilanApp(store, catalogue)
     async with app.run_test(size=SIZE) as pilot:
-        await open_first_exercise(pilot)
+        screen = await open_first_exercise(pilot)
+        screen.query_one(TextArea).focus()
         await pilot.press(*"Une phrase")
         await pilot.pause(1.0)
         await app.workers.wait_for_complete()

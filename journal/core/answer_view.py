@@ -81,7 +81,9 @@ def _picked(value: Any) -> list[str]:
             label = str(pick.get("label", "")).strip()
             code = pick.get("code")
             if label:
-                labels.append(f"{label} ({code})" if code else label)
+                # ROME codes help the conseiller; ESCO identifiers are long URIs nobody reads.
+                shown = code and not str(code).startswith("http")
+                labels.append(f"{label} ({code})" if shown else label)
         elif isinstance(pick, str) and pick.strip():
             labels.append(pick.strip())
     return labels
@@ -147,9 +149,16 @@ def _table_view(prompt: Prompt, rows: Any) -> View | None:
     if not isinstance(rows, list):
         return None
     noun = str(prompt.row_label) or t("answers.row")
+    noun = noun[:1].upper() + noun[1:]
+    first = prompt.columns[0]
     groups = []
     for number, row in enumerate((r for r in rows if isinstance(r, dict) and not is_empty(r)), start=1):
-        groups.append((f"{noun} {number}", _row_view(prompt.columns, row)))
+        headline = field_view(first, row.get(first.id))
+        if isinstance(headline, Text) and "\n" not in headline.text.strip():
+            title = f"{number}. {headline.text.strip()}"
+        else:
+            title = f"{noun} {number}"
+        groups.append((title, _row_view(prompt.columns, row)))
     return Groups(tuple(groups)) if groups else None
 
 

@@ -86,11 +86,15 @@ class ExerciseScreen(Screen):
                 title += " · " + entry.created_at.strftime(t("formats.date"))
         self.title = title
         self._refresh_state()
+        body = self.query_one("#exercise-body", VerticalScroll)
+        if self.app.store.entry(self.exercise.id, self.instance) is None:
+            # A first visit starts at the top, on the why and how; Tab leads on to the questions.
+            body.focus(scroll_visible=False)
+            return
         first_editor = self.query(".prompt PromptEditor").first()
         focusable = [widget for widget in first_editor.query("*") if widget.focusable]
         if focusable:
-            focusable[0].focus(scroll_visible=False)
-        self.query_one("#exercise-body").scroll_home(animate=False)
+            focusable[0].focus()
 
     # -- saving -----------------------------------------------------------------
 
@@ -136,7 +140,7 @@ class ExerciseScreen(Screen):
         if private:
             parts.append(t("exercise.state_private"))
         if saved_at is not None:
-            parts.append(t("exercise.saved_at", time=saved_at.strftime("%H:%M:%S")))
+            parts.append(t("exercise.saved_at", time=saved_at.strftime("%H:%M")))
         elif entry is not None:
             parts.append(t("exercise.saved_on", date=entry.updated_at.strftime(t("formats.datetime"))))
         self._show_state(" · ".join(parts))

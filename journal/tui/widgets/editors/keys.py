@@ -1,6 +1,6 @@
 """Key bindings of the editors, described in the worker's language.
 
-Widgets declare ``BINDINGS`` whose descriptions are translation keys
+Widgets declare ``BINDINGS`` whose descriptions (and key displays) may be translation keys
 (``"editor.ranking.move_up"``); ``translate_bindings`` swaps them for the text
 in the current language when the widget is built, so the footer follows a
 language switch made after import. ``add_binding`` gives one widget a key of
@@ -31,6 +31,8 @@ def _translated(binding: Binding) -> Binding:
     changes = {}
     if binding.description.startswith(TRANSLATION_PREFIX):
         changes["description"] = t(binding.description)
+    if binding.key_display and binding.key_display.startswith(TRANSLATION_PREFIX):
+        changes["key_display"] = t(binding.key_display)
     if binding.group is not None and binding.group.description.startswith(TRANSLATION_PREFIX):
         changes["group"] = replace(binding.group, description=t(binding.group.description))
     return replace(binding, **changes) if changes else binding

@@ -1,0 +1,199 @@
+"""Pick: choose a real job title (ROME) or competence (ESCO), or type one's own words.
+
+``PickEditor`` serves both pick prompts and table columns of kind pick. The
+worker types a few letters in the search field (accents and case do not
+matter); ↑ / ↓ move through the short list of matches and Enter chooses one
+(a click works too). With ``allow_free``, the typed text can be kept as is.
+The chosen titles are listed as buttons: pressing one removes it. The value
+is a list of ``{"code": str | None, "label": str}``; when the prompt does not
+allow several, choosing replaces the previous title. The source of the list
+is credited under the list whenever the list is on screen.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Button, Input, OptionList, Static
+
+from journal.core.models import PromptKind
+from journal.core.reference_data import Reference, fold, search, source_credit
+from journal.i18n import t
+from journal.tui.widgets.editors.base import PromptEditor
+
+SHOWN_MATCHES = 30
+
+
+def picked_text(pick: dict[str, Any], source: str) -> str:
+    """A chosen title as the worker reads it: ROME codes are short enough to show."""
+    label = str(pick.get("label", ""))
+    code = pick.get("code")
+    return f"{label} ({code})" if code and source == "rome" else label
+
+
+class PickEditor(PromptEditor):
+    """Search a reference list, choose titles, remove them; free text when allowed."""
+
+    BINDINGS = [
+        Binding("down", "highlight_match(1)", show=False),
+        Binding("up", "highlight_match(-1)", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    PickEditor { height: auto; }
+    PickEditor > .pick-chosen { height: auto; }
+    PickEditor > .pick-chosen > Button { width: auto; max-width: 100%; margin: 0 0 0 0; }
+    PickEditor > .pick-matches { height: auto; max-height: 8; }
+    PickEditor > .pick-credit { color: $text-muted; text-style: italic; }
+    """
+
+    def __init__(self, spec, value: Any = None, **kwargs: Any):
+        super().__init__(spec, value, **kwargs)
+        picks = value if isinstance(value, list) else [value] if isinstance(value, dict) else []
+        self.picks: list[dict[str, Any]] = [
+            {"code": pick.get("code"), "label": str(pick["label"])}
+            for pick in picks
+            if isinstance(pick, dict) and str(pick.get("label", "")).strip()
+        ]
+        self._matches: list[Reference | None] = []
+
+    @property
+    def source(self) -> str:
+        return self.spec.source or "rome"
+
+    def compose(self) -> ComposeResult:
+        # Search first, then what is chosen: Tab goes from the field to the matches, then to the choices.
+        yield Input(placeholder=t(f"editor.pick.placeholder_{self.source}"), classes="pick-search")
+        matches = OptionList(markup=False, classes="pick-matches")
+        matches.display = False
+        yield matches
+        credit = Static(t("editor.pick.credit", credit=source_credit(self.source)), markup=False, classes="pick-credit")
+        credit.display = False
+        yield credit
+        yield Vertical(classes="pick-chosen")
+
+    async def on_mount(self) -> None:
+        await self._show_picks()
+
+    @property
+    def search_input(self) -> Input:
+        return self.query_one(".pick-search", Input)
+
+    @property
+    def match_list(self) -> OptionList:
+        return self.query_one(".pick-matches", OptionList)
+
+    # -- chosen titles ------------------------------------------------------------------
+
+    async def _show_picks(self) -> None:
+        box = self.query_one(".pick-chosen", Vertical)
+        await box.remove_children()
+        buttons = []
+        for index, pick in enumerate(self.picks):
+            button = Button(Content(f"{picked_text(pick, self.source)}  ✕"), compact=True, name=str(index))
+            button.tooltip = t("editor.pick.remove")
+            buttons.append(button)
+        if buttons:
+            await box.mount_all(buttons)
+
+    def _already_chosen(self, pick: dict[str, Any]) -> bool:
+        if pick["code"]:
+            return any(chosen["code"] == pick["code"] for chosen in self.picks)
+        return any(fold(chosen["label"]) == fold(pick["label"]) for chosen in self.picks)
+
+    async def _choose(self, pick: dict[str, Any]) -> None:
+        if not self._already_chosen(pick):
+            self.picks = [*self.picks, pick] if self.spec.multiple else [pick]
+            self.set_value([dict(chosen) for chosen in self.picks])
+            await self._show_picks()
+        self.search_input.value = ""
+        self.search_input.focus()
+
+    @on(Button.Pressed, ".pick-chosen Button")
+    async def _remove_clicked(self, event: Button.Pressed) -> None:
+        event.stop()
+        index = int(event.button.name or 0)
+        self.picks = [pick for position, pick in enumerate(self.picks) if position != index]
+        self.set_value([dict(chosen) for chosen in self.picks])
+        await self._show_picks()
+        self.search_input.focus()
+
+    # -- searching ----------------------------------------------------------------------
+
+    @on(Input.Changed, ".pick-search")
+    def _typed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._show_matches(event.value.strip())
+
+    def _show_matches(self, query: str) -> None:
+        """The matches of ``query`` (none for an empty query), with the source credited under them."""
+        self._matches = list(search(self.source, query, limit=SHOWN_MATCHES)) if query else []
+        if query and self.spec.allow_free:
+            self._matches.append(None)
+        prompts = [self._match_prompt(match, query) for match in self._matches]
+        matches = self.match_list
+        matches.set_options(prompts)
+        matches.display = bool(prompts)
+        if prompts:
+            matches.highlighted = 0
+        self.query_one(".pick-credit").display = bool(prompts)
+
+    def on_descendant_focus(self) -> None:
+        if self.search_input.has_focus and not self.match_list.display:
+            self._show_matches(self.search_input.value.strip())
+
+    def on_descendant_blur(self) -> None:
+        # The list closes once the focus has left the editor (it may only move to the list).
+        self.call_after_refresh(self._close_if_left)
+
+    def _close_if_left(self) -> None:
+        if self.is_mounted and not self.has_focus_within:
+            self.match_list.display = False
+            self.query_one(".pick-credit").display = False
+
+    def _match_prompt(self, match: Reference | None, query: str) -> Content:
+        if match is None:
+            return Content.assemble(("+ ", "bold"), t("editor.pick.free", text=query))
+        detail = match.code if self.source == "rome" else match.group
+        return Content.assemble(match.label, (f" · {detail}", "dim"))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "highlight_match":
+            return self.search_input.has_focus and self.match_list.display
+        return True
+
+    def action_highlight_match(self, delta: int) -> None:
+        matches = self.match_list
+        if delta > 0:
+            matches.action_cursor_down()
+        else:
+            matches.action_cursor_up()
+
+    @on(Input.Submitted, ".pick-search")
+    async def _entered(self, event: Input.Submitted) -> None:
+        event.stop()
+        index = self.match_list.highlighted if self.match_list.display else None
+        if index is not None:
+            await self._choose_match(index)
+
+    @on(OptionList.OptionSelected, ".pick-matches")
+    async def _match_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        await self._choose_match(event.option_index)
+
+    async def _choose_match(self, index: int) -> None:
+        match = self._matches[index]
+        if match is None:
+            text = self.search_input.value.strip()
+            if text:
+                await self._choose({"code": None, "label": text})
+        else:
+            await self._choose({"code": match.code, "label": match.label})
+
+
+PICK_EDITORS = {PromptKind.PICK: PickEditor}

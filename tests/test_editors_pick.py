@@ -1,0 +1,71 @@
+"""The pick editor: a few letters find a ROME title; free text when allowed; removing a choice."""
+
+from __future__ import annotations
+
+from textual.widgets import Button, Input, OptionList
+
+from journal.core.models import Field, LocalText, PromptKind
+from journal.tui.widgets.editors import editor_for
+from journal.tui.widgets.editors.pick import PickEditor
+from tests.editor_harness import EditorApp, shipped_prompt
+
+
+def job_prompt():
+    return shipped_prompt("enquete-metier", "piste")
+
+
+async def test_pick_a_rome_title_by_typing_a_few_letters():
+    app = EditorApp(editor_for(job_prompt(), None))
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.editor, PickEditor)
+        assert not app.editor.query_one(".pick-credit").display
+        await pilot.press("tab", *"boulang")
+        matches = app.editor.query_one(".pick-matches", OptionList)
+        assert matches.display and matches.highlighted == 0
+        assert "D1102" in matches.get_option_at_index(0).prompt.plain
+        assert "France Travail" in str(app.editor.query_one(".pick-credit").render())
+        await pilot.press("enter")
+        assert app.last_value == [{"code": "D1102", "label": "Boulanger / Boulangère"}]
+        assert isinstance(app.focused, Input) and app.focused.value == ""
+        assert not matches.display
+        assert [str(b.label) for b in app.editor.query(".pick-chosen Button").results(Button)] == [
+            "Boulanger / Boulangère (D1102)  ✕"
+        ]
+
+
+async def test_search_ignores_accents_and_a_single_choice_replaces():
+    app = EditorApp(editor_for(job_prompt(), [{"code": "D1102", "label": "Boulanger / Boulangère"}]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("tab", *"EDUCATEUR SPÉCIALISÉ", "down", "up", "enter")
+        assert len(app.last_value) == 1
+        assert app.last_value[0]["code"] == "K1207"
+
+
+async def test_free_text_is_kept_as_typed_and_can_be_removed():
+    app = EditorApp(editor_for(job_prompt(), None))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("tab", *"zzz [rêve]")
+        matches = app.editor.query_one(".pick-matches", OptionList)
+        assert matches.option_count == 1
+        await pilot.press("enter")
+        assert app.last_value == [{"code": None, "label": "zzz [rêve]"}]
+        assert not matches.display
+        await pilot.press("tab")
+        assert isinstance(app.focused, Button) and str(app.focused.label) == "zzz [rêve]  ✕"
+        await pilot.press("enter")
+        assert app.last_value == []
+
+
+async def test_several_competences_when_the_field_allows_it():
+    field = Field(
+        "competences", PromptKind.PICK, LocalText("Compétences", "Competences"), source="esco", multiple=True, allow_free=False
+    )
+    app = EditorApp(editor_for(field, None))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("tab", *"equipe", "enter")
+        await pilot.press(*"zzz")
+        assert not app.editor.query_one(".pick-matches", OptionList).display
+        await pilot.press("enter")
+        await pilot.press(*["backspace"] * 3, *"autonom", "enter")
+        labels = [pick["label"] for pick in app.last_value]
+        assert len(labels) == 2 and all(pick["code"] for pick in app.last_value)
