@@ -96,7 +96,7 @@ def test_unknown_kind_lists_the_allowed_ones(tmp_path):
 def test_toml_syntax_error_gives_the_line(tmp_path):
     _, problems = validate_file(write(tmp_path, GOOD.replace('order = 10', 'order = = 10')))
     assert len(problems) == 1
-    assert "ligne 6" in problems[0].where
+    assert "ligne 5" in problems[0].where  # GOOD starts with a blank line
 
 
 def test_bad_identifier_and_phase(tmp_path):
