@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 from journal.core.catalogue import Catalogue, CatalogueError, load_catalogue
 from journal.core.paths import resolve_data_dir
-from journal.core.storage import JournalError
+from journal.core.storage import JournalError, PassphraseRequired, WrongPassphrase
 from journal.core.store import JournalStore
 from journal.i18n import t
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
+PASSPHRASE_VARIABLE = "BILAN_PASSPHRASE"
+PASSPHRASE_ATTEMPTS = 3
 
 
 class CommandFailure(Exception):
@@ -29,10 +32,44 @@ def data_dir(args) -> Path:
 
 
 def open_store(args, *, create: bool = True) -> JournalStore:
-    try:
-        return JournalStore(data_dir(args), create=create)
-    except JournalError as error:
-        raise CommandFailure(str(error)) from error
+    """Open the journal; an encrypted one takes ``BILAN_PASSPHRASE`` or asks (in a terminal, 3 tries).
+
+    Only the app (no sub-command) takes the ``start`` snapshot.
+    """
+    folder = data_dir(args)
+    snapshot = getattr(args, "command", None) is None
+    passphrase = passphrase_from_environment()
+    attempts = 0
+    while True:
+        try:
+            return JournalStore(folder, create=create, passphrase=passphrase, snapshot_on_open=snapshot)
+        except (PassphraseRequired, WrongPassphrase) as error:
+            attempts += 1
+            if passphrase_from_environment() or not interactive() or attempts > PASSPHRASE_ATTEMPTS:
+                raise CommandFailure(str(error)) from error
+            if isinstance(error, WrongPassphrase):
+                fail(str(error))
+            passphrase = ask_passphrase(t("cli.crypto.prompt"))
+        except JournalError as error:
+            raise CommandFailure(str(error)) from error
+
+
+def passphrase_from_environment() -> str | None:
+    return os.environ.get(PASSPHRASE_VARIABLE) or None
+
+
+def interactive() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def ask_passphrase(message: str) -> str:
+    """Ask for a passphrase without echoing it (questionary, imported only when needed)."""
+    import questionary
+
+    answer = questionary.password(message).ask()
+    if not answer:
+        raise CommandFailure(t("cli.crypto.cancelled"))
+    return answer
 
 
 def catalogue() -> Catalogue:

@@ -1,4 +1,9 @@
-"""Where the worker's journal lives: ``--data``, then ``BILAN_HOME``, then the platform folder."""
+"""Where the worker's journal lives: ``--data``, then ``BILAN_HOME``, then the platform folder.
+
+Inside that folder: ``journal.json`` (the journal, plain TinyDB JSON or
+encrypted), ``journal.lock`` (the writers' lock), ``backups/`` (snapshots) and
+``sessions/`` (which programs have the journal open).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,8 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 JOURNAL_FILE = "journal.json"
+BACKUPS_FOLDER = "backups"
+SESSIONS_FOLDER = "sessions"
 
 
 def resolve_data_dir(explicit: str | os.PathLike | None = None) -> Path:
@@ -22,3 +29,11 @@ def resolve_data_dir(explicit: str | os.PathLike | None = None) -> Path:
 
 def journal_path(data_dir: Path) -> Path:
     return data_dir / JOURNAL_FILE
+
+
+def backups_dir(data_dir: Path) -> Path:
+    return data_dir / BACKUPS_FOLDER
+
+
+def sessions_dir(data_dir: Path) -> Path:
+    return data_dir / SESSIONS_FOLDER

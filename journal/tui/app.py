@@ -7,6 +7,7 @@ from textual.binding import Binding
 
 from journal.core.catalogue import Catalogue
 from journal.core.models import Exercise
+from journal.core.storage import JournalError
 from journal.core.store import JournalStore
 from journal.i18n import t
 from journal.tui.commands import BilanCommands
@@ -39,10 +40,24 @@ class BilanApp(App):
         self.push_screen(HomeScreen())
         if self.demo:
             self.notify(t("app.demo_notice"), timeout=8)
+        others = self.store.open_elsewhere()
+        if others:
+            self.notify(t("lock.open_elsewhere", count=others), severity="warning", timeout=12)
+        if self.store.backup_warning:
+            self.notify(self.store.backup_warning, severity="warning", timeout=12, markup=False)
 
     def watch_theme(self, theme: str) -> None:
         if self.is_mounted and self.store.setting("theme") != theme:
             self.store.set_setting("theme", theme)
+
+    def guarded(self, action, *args, **kwargs) -> bool:
+        """Run a journal change; a storage failure becomes one clear message, not a crash."""
+        try:
+            action(*args, **kwargs)
+        except JournalError as error:
+            self.notify(str(error), severity="error", timeout=12, markup=False)
+            return False
+        return True
 
     # -- navigation -------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 FILE_MODE = 0o600
@@ -18,8 +19,11 @@ TEMP_SUFFIX = ".tmp"
 POSIX = os.name == "posix"
 
 
-def atomic_write(path: Path, payload: bytes, *, keep_open: bool = False) -> int | None:
+def atomic_write(path: Path, payload: bytes | Sequence[bytes], *, keep_open: bool = False) -> int | None:
     """Replace ``path`` with ``payload`` so that readers see the old or the new file, never half.
+
+    ``payload`` may be given in parts (written one after the other, without
+    joining them into one more copy in memory).
 
     With ``keep_open`` the descriptor of the new file is returned, still open
     (the caller closes it): holding it pins the file's identity, see
@@ -30,7 +34,8 @@ def atomic_write(path: Path, payload: bytes, *, keep_open: bool = False) -> int 
     try:
         if POSIX:
             os.fchmod(handle, FILE_MODE)
-        _write_all(handle, payload)
+        for part in (payload,) if isinstance(payload, bytes) else payload:
+            _write_all(handle, part)
         os.fsync(handle)
         os.replace(temporary, path)
     except BaseException:

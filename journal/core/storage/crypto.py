@@ -147,8 +147,12 @@ class Cipher:
             return False
         return hmac.compare_digest(_check_value(self._key(header.salt, header.params)), header.check)
 
-    def seal(self, plain: bytes) -> bytes:
+    def seal_parts(self, plain: bytes) -> tuple[bytes, bytes]:
+        """The sealed file as (header, ciphertext), to be written one after the other."""
         key = self._key(self.salt, self.params)
         nonce = os.urandom(12)
         header = Header(self.params, self.salt, _check_value(key), nonce).pack()
-        return header + AESGCM(key).encrypt(nonce, plain, header)
+        return header, AESGCM(key).encrypt(nonce, plain, header)
+
+    def seal(self, plain: bytes) -> bytes:
+        return b"".join(self.seal_parts(plain))

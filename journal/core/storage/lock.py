@@ -5,6 +5,13 @@ exclusive lock on ``<data>/journal.lock`` (a separate, empty file, so the lock
 survives the journal being replaced by a rename). The lock is re-entrant inside
 one ``JournalLock`` object, so a store method can call another one.
 
+Waiting is done by polling (so it can give up with a clear message when a
+program holds the lock too long, e.g. one suspended with Ctrl-Z). Polling alone
+is unfair: a program saving in a loop would re-take the lock before a waiter
+wakes. So a waiter first takes a turnstile (``<data>/journal.queue``) and holds
+it while it waits: the program that just released the lock must pass the
+turnstile to take it again, and so waits its turn.
+
 POSIX uses ``fcntl.flock``; Windows ``msvcrt.locking``; where neither exists
 the lock only serialises the threads of this process (documented limit).
 The kernel releases the lock when a process dies, even by SIGKILL.
@@ -31,6 +38,7 @@ except ImportError:
     msvcrt = None
 
 LOCK_FILE = "journal.lock"
+QUEUE_FILE = "journal.queue"
 WAIT_SECONDS = 20.0
 
 
@@ -68,16 +76,18 @@ class JournalLock:
 
     def __init__(self, data_dir: Path, *, wait: float = WAIT_SECONDS):
         self.path = Path(data_dir) / LOCK_FILE
+        self.queue_path = Path(data_dir) / QUEUE_FILE
         self.wait = wait
         self._threads = threading.RLock()
         self._descriptor: int | None = None
+        self._queue: int | None = None
         self._depth = 0
 
     @property
     def held(self) -> bool:
         return self._depth > 0
 
-    def __enter__(self) -> "JournalLock":
+    def __enter__(self) -> JournalLock:
         self._threads.acquire()
         try:
             if self._depth == 0:
@@ -98,21 +108,31 @@ class JournalLock:
 
     def _acquire(self) -> None:
         if self._descriptor is None:
-            try:
-                self._descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
-            except OSError as error:
-                raise JournalError(t("lock.cannot_open", path=self.path, error=error.strerror)) from error
+            self._descriptor, self._queue = self._open(self.path), self._open(self.queue_path)
         deadline = time.monotonic() + self.wait
-        pause = 0.001
-        while not _try_lock(self._descriptor):
+        self._poll(self._queue, deadline)
+        try:
+            self._poll(self._descriptor, deadline)
+        finally:
+            _unlock(self._queue)
+
+    def _open(self, path: Path) -> int:
+        try:
+            return os.open(path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+        except OSError as error:
+            raise JournalError(t("lock.cannot_open", path=path, error=error.strerror)) from error
+
+    def _poll(self, descriptor: int, deadline: float) -> None:
+        pause = 0.0005
+        while not _try_lock(descriptor):
             if time.monotonic() >= deadline:
                 raise JournalError(t("lock.busy", path=self.path.parent, seconds=int(self.wait)))
             time.sleep(pause)
-            pause = min(pause * 2, 0.05)
+            pause = min(pause * 2, 0.02)
 
     def close(self) -> None:
         with self._threads:
-            if self._descriptor is not None:
-                os.close(self._descriptor)  # also releases a lock still held
-                self._descriptor = None
-                self._depth = 0
+            for descriptor in (self._descriptor, self._queue):
+                if descriptor is not None:
+                    os.close(descriptor)  # also releases a lock still held
+            self._descriptor, self._queue, self._depth = None, None, 0

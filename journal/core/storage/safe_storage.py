@@ -1,105 +1,161 @@
-"""A TinyDB storage that never rewrites the journal in place.
+"""A TinyDB storage that never rewrites the journal in place and never re-parses it needlessly.
 
-Each write goes to a temporary file in the same folder, is flushed and
-fsynced, then atomically replaces the journal; the folder is fsynced so the
-rename itself survives a power cut. The last content read or written is kept
-in memory together with the file's identity (inode, size, mtime), so reads
-skip parsing while nobody else has changed the file.
+Writes go through ``atomic_write`` (temporary file, fsync, rename, folder
+fsync). The data last read or written stays in memory with the identity of
+the file it came from: (device, inode, size, mtime). On POSIX the storage
+keeps that file open, which pins its inode: the number cannot be reused by
+another file while we hold it, and bilan never modifies a journal in place, so
+"same identity" really means "same content". Another program's save gives a
+new inode, and the next ``read`` parses the new file.
+
+TinyDB mutates the dict ``read`` returns and then calls ``write`` with it. If
+anything goes wrong between the two (serialising, disk full, permissions),
+the cached copy is dropped, so it can never drift from the disk: the next read
+parses the file again. Encryption happens here, in memory, when the file was
+encrypted (or encryption is being turned on): only sealed bytes are written.
 """
 
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
-import orjson
 from tinydb.storages import Storage
 
-from journal.core.storage.errors import JournalError
+from journal.core.storage import codec
+from journal.core.storage.atomic import POSIX, atomic_write
+from journal.core.storage.crypto import Cipher
+from journal.core.storage.damage import damaged
+from journal.core.storage.errors import JournalError, PassphraseRequired, WrongPassphrase
+from journal.core.storage.validation import SCHEMA_VERSION
 from journal.i18n import t
 
-FILE_MODE = 0o600
+Signature = tuple[int, int, int, int]
+
+__all__ = ["SafeJSONStorage", "atomic_write"]
 
 
-def _signature(path: Path) -> tuple[int, int, int] | None:
-    try:
-        status = path.stat()
-    except FileNotFoundError:
-        return None
-    return (status.st_ino, status.st_size, status.st_mtime_ns)
-
-
-def atomic_write(path: Path, payload: bytes) -> None:
-    """Replace ``path`` with ``payload`` so that readers see the old or the new file, never half."""
-    folder = path.parent
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        os.fchmod(handle, FILE_MODE)
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except FileNotFoundError:
-            pass
-        raise
-    _fsync_folder(folder)
-
-
-def _fsync_folder(folder: Path) -> None:
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)
+def _signature(status: os.stat_result) -> Signature:
+    return (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns)
 
 
 class SafeJSONStorage(Storage):
-    def __init__(self, path: str | Path, **_: Any):
+    def __init__(self, path: str | Path, *, cipher: Cipher | None = None, **_: Any):
         self.path = Path(path)
+        self.cipher = cipher
+        self.encrypted = False  # whether the file, as last read or written, is encrypted
+        self.schema_on_disk: int | None = None
+        self.external_changes = 0  # how many times another program's save was picked up
         self._cache: dict | None = None
-        self._cache_signature: tuple[int, int, int] | None = None
+        self._signature: Signature | None = None
+        self._pinned: int | None = None
+
+    # -- reading --------------------------------------------------------------
 
     def read(self) -> dict | None:
-        signature = _signature(self.path)
-        if signature is None:
-            self._cache, self._cache_signature = None, None
+        try:
+            current = _signature(os.stat(self.path))
+        except FileNotFoundError:
+            self._forget()
             return None
-        if self._cache is not None and signature == self._cache_signature:
-            return self._cache
-        try:
-            raw = self.path.read_bytes()
         except OSError as error:
-            raise JournalError(t("storage.unreadable", path=self.path, error=error.strerror)) from error
-        if not raw.strip():
-            raise JournalError(t("storage.empty", path=self.path))
+            raise self._unreadable(error) from error
+        if self._cache is not None and current == self._signature:
+            return self._cache
+        return self._load()
+
+    def _load(self) -> dict | None:
         try:
-            data = orjson.loads(raw)
-        except orjson.JSONDecodeError as error:
-            raise JournalError(t("storage.not_json", path=self.path)) from error
-        if not isinstance(data, dict):
-            raise JournalError(t("storage.not_journal", path=self.path))
-        self._cache, self._cache_signature = data, signature
-        return data
+            descriptor = os.open(self.path, os.O_RDONLY)
+        except FileNotFoundError:
+            self._forget()
+            return None
+        except OSError as error:
+            raise self._unreadable(error) from error
+        try:
+            signature = _signature(os.fstat(descriptor))
+            raw = _read_all(descriptor, signature[2])
+            decoded = self._decode(raw)
+        except BaseException as error:
+            os.close(descriptor)
+            self._forget()
+            if isinstance(error, OSError):
+                raise self._unreadable(error) from error
+            raise
+        picked_up = self._cache is not None
+        self._pin(descriptor, signature)
+        self._cache, self.encrypted, self.schema_on_disk = decoded.data, decoded.encrypted, decoded.schema
+        if picked_up:
+            self.external_changes += 1
+        return self._cache
+
+    def _decode(self, raw: bytes) -> codec.Decoded:
+        try:
+            return codec.decode(raw, self.cipher)
+        except codec.Problem as problem:
+            raise damaged(self.path, problem) from problem
+        except codec.NeedPassphrase as error:
+            raise PassphraseRequired(t("crypto.passphrase_required", path=self.path)) from error
+        except codec.WrongPassphrase as error:
+            raise WrongPassphrase(t("crypto.wrong_passphrase", path=self.path)) from error
+
+    def _unreadable(self, error: OSError) -> JournalError:
+        return JournalError(t("storage.unreadable", path=self.path, error=error.strerror or error))
+
+    # -- writing --------------------------------------------------------------
 
     def write(self, data: dict) -> None:
-        payload = orjson.dumps(data)
         try:
-            atomic_write(self.path, payload)
-        except OSError as error:
-            self._cache, self._cache_signature = None, None
-            raise JournalError(t("storage.write_failed", path=self.path, error=error.strerror)) from error
-        self._cache, self._cache_signature = data, _signature(self.path)
+            payload = codec.encode(data, self.cipher if self.encrypted else None)
+            descriptor = atomic_write(self.path, payload, keep_open=POSIX)
+        except BaseException as error:
+            self._forget()
+            if isinstance(error, OSError):
+                raise JournalError(t("storage.write_failed", path=self.path, error=error.strerror or error)) from error
+            raise
+        if descriptor is not None:
+            self._pin(descriptor, _signature(os.fstat(descriptor)))
+        else:  # pragma: no cover - Windows: no pinning, identity from the path
+            self._signature = _signature(os.stat(self.path))
+        self._cache, self.schema_on_disk = data, SCHEMA_VERSION
+
+    def encrypt_with(self, cipher: Cipher | None) -> None:
+        """Seal the next writes with ``cipher`` (None: write plain JSON)."""
+        if cipher is not None:
+            self.cipher = cipher
+        self.encrypted = cipher is not None
+
+    # -- cache ----------------------------------------------------------------
+
+    def _pin(self, descriptor: int, signature: Signature) -> None:
+        previous = self._pinned
+        if POSIX:
+            self._pinned = descriptor
+        else:  # pragma: no cover - Windows cannot rename over an open file
+            os.close(descriptor)
+        if previous is not None and previous != descriptor:
+            os.close(previous)
+        self._signature = signature
+
+    def discard(self) -> None:
+        """Drop the cached copy (a change failed half-way); the next read parses the file."""
+        self._forget()
+
+    def _forget(self) -> None:
+        self._cache, self._signature = None, None
+        if self._pinned is not None:
+            os.close(self._pinned)
+            self._pinned = None
 
     def close(self) -> None:
-        self._cache = None
+        self._forget()
+
+
+def _read_all(descriptor: int, size: int) -> bytes:
+    chunks = []
+    while True:
+        chunk = os.read(descriptor, max(size, 1 << 16))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)

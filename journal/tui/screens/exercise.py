@@ -158,7 +158,9 @@ class ExerciseScreen(Screen):
         self.flush()
         entry = self.app.store.entry(self.exercise.id, self.instance)
         done = entry is not None and entry.status == EntryStatus.DONE
-        self.app.store.set_status(self.exercise.id, EntryStatus.STARTED if done else EntryStatus.DONE, self.instance)
+        new_status = EntryStatus.STARTED if done else EntryStatus.DONE
+        if not self.app.guarded(self.app.store.set_status, self.exercise.id, new_status, self.instance):
+            return
         self.notify(t("exercise.now_started") if done else t("exercise.now_done"))
         self._refresh_state()
 
@@ -167,7 +169,8 @@ class ExerciseScreen(Screen):
         self.flush()
         entry = self.app.store.entry(self.exercise.id, self.instance)
         private = not (entry is not None and entry.private)
-        self.app.store.set_private(self.exercise.id, private, self.instance)
+        if not self.app.guarded(self.app.store.set_private, self.exercise.id, private, self.instance):
+            return
         self.notify(t("exercise.now_private") if private else t("exercise.now_shared"))
         self._refresh_state()
 

@@ -40,6 +40,8 @@ class HomeScreen(Screen):
         self.query_one(OptionList).focus()
 
     def on_screen_resume(self) -> None:
+        if self.app.store.refresh():
+            self.notify(t("home.changed_elsewhere"))
         self.refresh_list()
 
     def refresh_list(self) -> None:

@@ -55,7 +55,8 @@ class NotesScreen(Screen):
         if not text:
             self.notify(t("notes.empty"), severity="warning")
             return
-        self.app.store.add_note(text)
+        if not self.app.guarded(self.app.store.add_note, text):
+            return
         area.text = ""
         self.notify(t("notes.saved"))
         self.refresh_notes()
@@ -72,15 +73,15 @@ class NotesScreen(Screen):
         note = next((n for n in self.app.store.notes() if n.id == int(option_id)), None)
         if note is None:
             return
-        self.app.store.set_note_private(note.id, not note.private)
+        if not self.app.guarded(self.app.store.set_note_private, note.id, not note.private):
+            return
         self.notify(t("notes.now_private") if not note.private else t("notes.now_shared"))
         self.refresh_notes()
 
     def flush(self) -> None:
         """Keep a note being typed when the worker leaves or quits: it is saved, not lost."""
         area = self.query_one("#note-input", TextArea)
-        if area.text.strip():
-            self.app.store.add_note(area.text.strip())
+        if area.text.strip() and self.app.guarded(self.app.store.add_note, area.text.strip()):
             area.text = ""
             self.notify(t("notes.saved_on_leave"))
 

@@ -1,0 +1,161 @@
+"""Snapshots of the journal in ``<data>/backups/``: taken, listed, pruned, restored.
+
+A snapshot is a byte-for-byte copy of ``journal.json`` written with the same
+atomic write (mode ``0600``, folder ``0700``): an encrypted journal gives
+encrypted snapshots, and nothing is ever decrypted to make one. Its ID is the
+local time it was taken and why, e.g. ``20250314-091502-start``; the file is
+``<ID>.json``.
+
+Why a snapshot is taken, and how many of each kind are kept (older ones are
+deleted when a new one of the same kind is taken):
+
+- ``start``: when the app opens the journal, unless nothing changed since the last one (10);
+- ``daily``: the first time the journal is opened or changed on a given day (14);
+- ``restore``: the journal as it was just before ``bilan backup restore`` replaced it,
+  damaged or not (10);
+- ``upgrade``: the journal as it was before a schema upgrade (5).
+
+Callers hold the journal lock while taking or restoring, so a snapshot never
+races a save.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from journal.core.paths import backups_dir, journal_path
+from journal.core.storage import crypto
+from journal.core.storage.atomic import atomic_write, private_folder, remove_leftovers
+
+KEEP = {"start": 10, "daily": 14, "restore": 10, "upgrade": 5}
+SUFFIX = ".json"
+_STAMP = "%Y%m%d-%H%M%S"
+_NAME = re.compile(r"^(?P<stamp>\d{8}-\d{6})-(?P<kind>[a-z]+)(?:-(?P<seq>\d+))?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Backup:
+    id: str
+    path: Path
+    kind: str
+    taken_at: datetime
+    sequence: int
+    size: int
+
+    @property
+    def encrypted(self) -> bool:
+        try:
+            with open(self.path, "rb") as stream:
+                return crypto.is_encrypted(stream.read(len(crypto.MAGIC)))
+        except OSError:
+            return False
+
+    def read(self) -> bytes:
+        return self.path.read_bytes()
+
+
+def _parse(path: Path) -> Backup | None:
+    if path.suffix != SUFFIX:
+        return None
+    match = _NAME.match(path.stem)
+    if not match:
+        return None
+    try:
+        taken_at = datetime.strptime(match["stamp"], _STAMP)
+        size = path.stat().st_size
+    except (ValueError, OSError):
+        return None
+    return Backup(path.stem, path, match["kind"], taken_at, int(match["seq"] or 0), size)
+
+
+class Backups:
+    """The snapshots of one journal folder."""
+
+    def __init__(self, data_dir: Path):
+        self.folder = backups_dir(Path(data_dir))
+        self.journal = journal_path(Path(data_dir))
+
+    def all(self) -> list[Backup]:
+        """Every snapshot, newest first."""
+        try:
+            paths = list(self.folder.iterdir())
+        except OSError:
+            return []
+        found = [backup for backup in map(_parse, paths) if backup is not None]
+        return sorted(found, key=lambda backup: (backup.taken_at, backup.sequence, backup.id), reverse=True)
+
+    def get(self, backup_id: str) -> Backup | None:
+        wanted = backup_id.strip().removesuffix(SUFFIX)
+        return next((backup for backup in self.all() if backup.id == wanted), None)
+
+    def newest(self, accept: Callable[[bytes], bool] | None = None) -> Backup | None:
+        """The newest snapshot whose content ``accept`` approves (any, without ``accept``)."""
+        for backup in self.all():
+            try:
+                if accept is None or accept(backup.read()):
+                    return backup
+            except OSError:
+                continue
+        return None
+
+    def daily_due(self, today: date | None = None) -> bool:
+        today = today or date.today()
+        return not any(backup.kind == "daily" and backup.taken_at.date() == today for backup in self.all())
+
+    def take(self, kind: str, *, unless_unchanged: bool = False) -> Backup | None:
+        """Copy the journal as it is now; None if there is no journal (or it equals the last ``kind`` one)."""
+        try:
+            raw = self.journal.read_bytes()
+        except FileNotFoundError:
+            return None
+        if unless_unchanged:
+            last = next((backup for backup in self.all() if backup.kind == kind), None)
+            if last is not None and last.size == len(raw) and _same(last, raw):
+                return None
+        private_folder(self.folder)
+        remove_leftovers(self.folder)
+        backup_id = self._new_id(kind)
+        atomic_write(self.folder / f"{backup_id}{SUFFIX}", raw)
+        self.prune(kind)
+        return self.get(backup_id)
+
+    def _new_id(self, kind: str) -> str:
+        base = f"{datetime.now().strftime(_STAMP)}-{kind}"
+        candidate, sequence = base, 1
+        while (self.folder / f"{candidate}{SUFFIX}").exists():
+            sequence += 1
+            candidate = f"{base}-{sequence}"
+        return candidate
+
+    def prune(self, kind: str) -> None:
+        same_kind = [backup for backup in self.all() if backup.kind == kind]
+        for backup in same_kind[KEEP.get(kind, 10) :]:
+            backup.path.unlink(missing_ok=True)
+
+    def restore(self, backup: Backup) -> Backup | None:
+        """Put ``backup`` back as the journal; the journal it replaces is kept as a ``restore`` snapshot."""
+        raw = backup.read()
+        kept = self.take("restore")
+        atomic_write(self.journal, raw)
+        return kept
+
+    def rewrite(self, transform: Callable[[bytes], bytes | None]) -> int:
+        """Replace each snapshot's bytes by ``transform(bytes)`` (None leaves it); returns how many changed."""
+        changed = 0
+        for backup in self.all():
+            new = transform(backup.read())
+            if new is not None:
+                atomic_write(backup.path, new)
+                changed += 1
+        return changed
+
+
+def _same(backup: Backup, raw: bytes) -> bool:
+    try:
+        return backup.read() == raw
+    except OSError:
+        return False

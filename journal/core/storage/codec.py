@@ -1,0 +1,106 @@
+"""Journal bytes to journal data and back: unseal if encrypted, parse strictly, check, upgrade.
+
+``decode`` says precisely what is wrong with bytes that are not a usable
+journal (``Problem.key`` names a message of the ``[storage]`` translations);
+``encode`` serialises with orjson and seals when a cipher is given. Nothing
+here touches the disk.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import orjson
+
+from journal.core.storage import crypto
+from journal.core.storage.migrations import upgrade
+from journal.core.storage.validation import NewerSchema, NotAJournal
+
+
+class Problem(Exception):
+    """Why bytes are not a usable journal; ``key`` is a ``storage.*`` message, ``values`` its fields."""
+
+    def __init__(self, key: str, **values: object):
+        super().__init__(key)
+        self.key = key
+        self.values = values
+
+
+class NeedPassphrase(Exception):
+    """The bytes are sealed and no cipher was given."""
+
+
+class WrongPassphrase(Exception):
+    """The cipher's passphrase does not open these bytes."""
+
+
+@dataclass
+class Decoded:
+    data: dict
+    schema: int  # the schema the bytes were in (upgraded in ``data`` if older)
+    encrypted: bool
+
+
+def decode(raw: bytes, cipher: crypto.Cipher | None) -> Decoded:
+    encrypted = crypto.is_encrypted(raw)
+    if encrypted:
+        raw = _unseal(raw, cipher)
+    if not raw.strip():
+        raise Problem("empty")
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as error:
+        raise Problem("truncated" if _cut_short(raw, error) else "not_json") from error
+    try:
+        data, schema = upgrade(data)
+    except NewerSchema as newer:
+        raise Problem("newer_schema", version=newer.version) from newer
+    except NotAJournal as wrong:
+        if wrong.detail:
+            raise Problem("bad_record", where=wrong.detail) from wrong
+        raise Problem("not_journal") from wrong
+    return Decoded(data, schema, encrypted)
+
+
+def _unseal(raw: bytes, cipher: crypto.Cipher | None) -> bytes:
+    try:
+        crypto.read_header(raw)
+    except crypto.UnknownFormat as error:
+        raise Problem("sealed_unknown") from error
+    except crypto.Damaged as error:
+        raise Problem("sealed_damaged") from error
+    if cipher is None:
+        raise NeedPassphrase()
+    try:
+        return cipher.open(raw)
+    except crypto.BadPassphrase as error:
+        raise WrongPassphrase() from error
+    except crypto.Damaged as error:
+        raise Problem("sealed_damaged") from error
+
+
+def _cut_short(raw: bytes, error: orjson.JSONDecodeError) -> bool:
+    """A parse that fails at the very end of a JSON object means the file was cut off."""
+    text = raw.strip()
+    return text[:1] == b"{" and error.pos >= len(text.decode("utf-8", "replace")) - 1
+
+
+def encode(data: dict, cipher: crypto.Cipher | None) -> tuple[bytes, ...]:
+    """The file's bytes, in parts to write one after the other (header and body when sealed)."""
+    payload = orjson.dumps(data)
+    return cipher.seal_parts(payload) if cipher is not None else (payload,)
+
+
+def usable(raw: bytes) -> bool:
+    """Whether a backup looks restorable: a plain journal that decodes, or a well-formed sealed one."""
+    if crypto.is_encrypted(raw):
+        try:
+            crypto.read_header(raw)
+        except ValueError:
+            return False
+        return True
+    try:
+        decode(raw, None)
+    except (Problem, NeedPassphrase, WrongPassphrase):
+        return False
+    return True
