@@ -26,6 +26,17 @@ HOSTILE = [
     "*gras* _italique_ `code`",
     "&amp; &lt;",
     "fin avec barre \\",
+    "[x]: http://example.org",
+    "<http://example.org>",
+    "snake_case_nom et **gras** et ~~barré~~",
+    "&#65; \\* \\[",
+    "[brouillon] à revoir",
+    "- tiret",
+    "+ plus",
+    "#hashtag",
+    "===",
+    "3) trois",
+    "ligne finie par \\\nsuite",
 ]
 
 LONG_TEXT_EXERCISE = GOOD.replace('kind = "scale"', 'kind = "long_text"').split("options = [")[0]
@@ -120,3 +131,8 @@ def test_notes_are_listed_by_date(store, tmp_path):
     store.add_note("seconde")
     markdown = render(build_summary(store, Catalogue(())), "markdown")
     assert markdown.index("première") < markdown.index("seconde")
+
+
+def test_plain_french_stays_readable_in_the_raw_file():
+    line = escape_block("J'ai 2 idées [brouillon] : 1. partir, 2. rester. C'est 50 % sûr & voilà <3 #bilan")
+    assert line == ["J'ai 2 idées [brouillon] : 1. partir, 2. rester. C'est 50 % sûr & voilà <3 #bilan"]

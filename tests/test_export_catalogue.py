@@ -52,7 +52,7 @@ def prompt_value(prompt):
         value = {"piles": {first.id: prompt.piles[0].id, second.id: prompt.piles[-1].id}, "top": [first.id], "details": {first.id: details}}
         return value, expected
     if prompt.kind == PromptKind.QUESTIONNAIRE:
-        return {item.id: 3 for item in prompt.items}, [str(prompt.dimensions[0].label), "3.0/5"]
+        return {item.id: 3 for item in prompt.items}, [str(prompt.dimensions[0].label), "3,0/5"]
     return field_value(prompt, prompt.kind)
 
 

@@ -25,3 +25,10 @@ def test_follow_up_rows_come_from_the_action_plan(store, catalogue):
 def test_nothing_to_bring_in_gives_none(store, catalogue):
     assert prefill_value(catalogue.get("ma-synthese").prompt("ce-qui-compte"), catalogue, store) is None
     assert prefill_value(catalogue.get("ma-demande").prompt("attentes"), catalogue, store) is None
+
+
+def test_private_answers_are_never_brought_in(store, catalogue):
+    card = catalogue.get("mes-valeurs").prompt("tri-valeurs").cards[0]
+    store.save_answer("mes-valeurs", "tri-valeurs", {"piles": {}, "top": [card.id], "details": {}})
+    store.set_private("mes-valeurs", True)
+    assert prefill_value(catalogue.get("ma-synthese").prompt("ce-qui-compte"), catalogue, store) is None

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from journal import __version__
 from journal.cli import argparse_i18n
 from journal.cli.commands import app, backup, crypto, exercises, export, note
-from journal.cli.context import EXIT_FAILURE, CommandFailure, fail
+from journal.cli.context import EXIT_FAILURE, EXIT_OK, CommandFailure, fail
 from journal.core.storage import JournalError
 from journal.i18n import set_language, t
 from journal.i18n.catalogue import language_from_environment
@@ -53,3 +54,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_FAILURE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (``bilan exercises list | head``): stop quietly.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK

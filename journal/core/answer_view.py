@@ -136,9 +136,11 @@ def answer_view(prompt: Prompt, value: Any) -> View | None:
     return field_view(prompt.as_field(), value)
 
 
-def _row_view(columns: tuple[Field, ...], row: dict) -> Pairs:
+def _row_view(columns: tuple[Field, ...], row: dict, skip: frozenset[str] = frozenset()) -> Pairs:
     pairs = []
     for column in columns:
+        if column.id in skip:
+            continue
         view = field_view(column, row.get(column.id))
         if view is not None:
             pairs.append((str(column.label), view))
@@ -155,10 +157,10 @@ def _table_view(prompt: Prompt, rows: Any) -> View | None:
     for number, row in enumerate((r for r in rows if isinstance(r, dict) and not is_empty(r)), start=1):
         headline = field_view(first, row.get(first.id))
         if isinstance(headline, Text) and "\n" not in headline.text.strip():
-            title = f"{number}. {headline.text.strip()}"
+            title, skip = f"{number}. {headline.text.strip()}", frozenset({first.id})
         else:
-            title = f"{noun} {number}"
-        groups.append((title, _row_view(prompt.columns, row)))
+            title, skip = f"{noun} {number}", frozenset()
+        groups.append((title, _row_view(prompt.columns, row, skip)))
     return Groups(tuple(groups)) if groups else None
 
 
@@ -196,6 +198,11 @@ def _questionnaire_view(prompt: Prompt, value: Any) -> View | None:
     return Pairs(((t("answers.scores"), Bars(bars, caption)),))
 
 
+def decimal(value: float) -> str:
+    """A score with one decimal, written the way the current language writes it (2,5 / 2.5)."""
+    return f"{value:.1f}".replace(".", t("formats.decimal_point"))
+
+
 def view_as_text(view: View | None, indent: str = "") -> str:
     """Plain text of a view, e.g. to pre-fill a text prompt from earlier answers."""
     if view is None:
@@ -206,12 +213,14 @@ def view_as_text(view: View | None, indent: str = "") -> str:
         marks = [f"{n}." for n in range(1, len(view.items) + 1)] if view.ordered else ["-"] * len(view.items)
         return "\n".join(f"{indent}{mark} {item}" for mark, item in zip(marks, view.items))
     if isinstance(view, Bars):
-        lines = [f"{indent}{label} : {value:g}/{maximum:g}" for label, value, maximum in view.bars]
+        lines = [f"{indent}{label} : {decimal(value)}/{maximum:g}" for label, value, maximum in view.bars]
         return "\n".join(lines + ([indent + view.caption] if view.caption else []))
     entries = view.pairs if isinstance(view, Pairs) else view.groups
     lines = []
     for label, child in entries:
-        if isinstance(child, Text) and "\n" not in child.text:
+        if isinstance(child, (Pairs, Groups)) and not (child.pairs if isinstance(child, Pairs) else child.groups):
+            lines.append(f"{indent}{label}")
+        elif isinstance(child, Text) and "\n" not in child.text:
             lines.append(f"{indent}{label} : {child.text}")
         else:
             lines.append(f"{indent}{label} :")

@@ -1,5 +1,8 @@
 """Pre-fills a prompt from the worker's earlier answers, so a synthesis starts from them.
 
+Entries the worker marked private are never used: what they pre-fill would
+otherwise reach the export through the synthesis.
+
 Text prompts get the plain text of the referenced answers, each under the
 title of its exercise; tables get rows copied from another table through the
 prompt's ``prefill_map`` (destination column = source column).
@@ -17,7 +20,7 @@ from journal.core.store import JournalStore
 
 
 def _latest_answer(store: JournalStore, exercise_id: str, prompt_id: str) -> Any:
-    entries = [e for e in store.entries_for(exercise_id) if not is_empty(e.answer(prompt_id))]
+    entries = [e for e in store.entries_for(exercise_id) if not e.private and not is_empty(e.answer(prompt_id))]
     return max(entries, key=lambda e: e.updated_at).answer(prompt_id) if entries else None
 
 
@@ -37,7 +40,7 @@ def prefill_value(prompt: Prompt, catalogue: Catalogue, store: JournalStore) -> 
         exercise, source = found
         text = view_as_text(answer_view(source, _latest_answer(store, exercise.id, source.id)))
         if text:
-            parts.append(f"{exercise.title} — {source.label}\n{text}")
+            parts.append(f"{exercise.title}\n{text}")
     return "\n\n".join(parts) or None
 
 

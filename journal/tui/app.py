@@ -67,13 +67,13 @@ class BilanApp(App):
             return
         entries = self.store.entries_for(exercise.id)
         if not entries:
-            self.push_screen(ExerciseScreen(exercise, self.store.new_instance(exercise.id)))
+            self.push_screen(ExerciseScreen(exercise, self.store.next_instance(exercise.id)))
             return
 
         def chosen(choice: int | str | None) -> None:
             if choice is None:
                 return
-            instance = self.store.new_instance(exercise.id) if choice == NEW else int(choice)
+            instance = self.store.next_instance(exercise.id) if choice == NEW else int(choice)
             self.push_screen(ExerciseScreen(exercise, instance))
 
         self.push_screen(InstancePicker(exercise, entries), chosen)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from journal.core.answer_view import Bars, Groups, Items, Pairs, Text, View
+from journal.core.answer_view import Bars, Groups, Items, Pairs, Text, View, decimal
 from journal.core.export.markdown_escape import escape_block, escape_inline
 from journal.core.export.summary import ExportedEntry, Summary
 from journal.i18n import t
@@ -27,7 +27,7 @@ def _bars(view: Bars) -> list[str]:
     width = max((len(label) for label, _, _ in view.bars), default=0)
     lines = ["```text"]
     for label, value, maximum in view.bars:
-        lines.append(f"{label.ljust(width)}  {bar(value, maximum)}  {value:.1f}/{maximum:g}")
+        lines.append(f"{label.ljust(width)}  {bar(value, maximum)}  {decimal(value)}/{maximum:g}")
     lines.append("```")
     if view.caption:
         lines += ["", escape_inline(view.caption)]

@@ -2,28 +2,36 @@
 
 Whatever the worker typed (a ``# titre``, a fenced block, raw HTML, a
 ``[lien](…)``, a table pipe) must come out as the same visible characters and
-never as a heading, code block, tag or link. Characters with a meaning
-anywhere in a line are backslash-escaped everywhere; those that only mean
-something at the start of a line (headings, quotes, list markers, thematic
-breaks) are escaped there.
+never as a heading, code block, tag or link. Escapes are added only where a
+character would change meaning (``<`` before a tag, ``]`` before a link target,
+``#`` or ``1.`` at the start of a line…), so the raw file stays readable for
+a conseiller who opens it in a plain text editor.
 """
 
 from __future__ import annotations
 
 import re
 
-_INLINE = re.compile(r"([\\`*_\[\]<>&|~!{}])")
-_LINE_START = re.compile(r"^(\s*)([#>+=\-:]|\d+[.)])")
+# Characters that can start emphasis, code or an escape anywhere in a line.
+_ALWAYS = re.compile(r"([`*_~|]|\\(?=[!-/:-@\[-`{-~]|$))")
+# Only in these contexts do < & ] change meaning: a tag or autolink, an entity, a link or image.
+_TAG_OPEN = re.compile(r"<(?=[A-Za-z/!?])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+_LINK_CLOSE = re.compile(r"\](?=[(\[:])")
+_LINE_START = re.compile(r"^(#{1,6}(?=\s|$)|>|[+-](?=\s|$)|=+\s*$|-+\s*$|\d{1,9}[.)](?=\s|$)|\[)")
 
 
 def escape_line(line: str) -> str:
     line = line.strip()
-    line = _INLINE.sub(r"\\\1", line)
-    return _LINE_START.sub(lambda m: m.group(1) + _escape_marker(m.group(2)), line)
+    line = _ALWAYS.sub(r"\\\1", line)
+    line = _TAG_OPEN.sub(r"\\<", line)
+    line = _ENTITY.sub(r"\\&", line)
+    line = _LINK_CLOSE.sub(r"\\]", line)
+    return _LINE_START.sub(lambda m: _escape_marker(m.group(1)), line)
 
 
 def _escape_marker(marker: str) -> str:
-    if marker[-1] in ".)":
+    if marker[-1] in ".)" and marker[0].isdigit():
         return marker[:-1] + "\\" + marker[-1]
     return "\\" + marker
 

@@ -49,8 +49,6 @@ class ExerciseScreen(Screen):
                 yield Static(str(exercise.why), markup=False)
             with Collapsible(title=t("exercise.how", minutes=exercise.duration_minutes), collapsed=entry is not None):
                 yield Static(str(exercise.how), markup=False)
-            with Collapsible(title=t("exercise.bring")):
-                yield Static(str(exercise.bring), markup=False)
             for resource in exercise.resources:
                 with Collapsible(title=str(resource.title)):
                     yield Markdown(str(resource.body))
@@ -72,6 +70,8 @@ class ExerciseScreen(Screen):
                     if prefilled and prompt.prefill:
                         yield Static(t("exercise.prefilled"), classes="prompt-prefilled")
                     yield editor_for(prompt, value, id=f"prompt-{prompt.id}")
+            with Collapsible(title=t("exercise.bring"), collapsed=False, id="bring"):
+                yield Static(str(exercise.bring), markup=False)
             with Horizontal(id="exercise-actions"):
                 yield Button(t("exercise.mark_done"), id="toggle-done", variant="primary")
                 yield Button(t("exercise.mark_private"), id="toggle-private")
@@ -86,15 +86,12 @@ class ExerciseScreen(Screen):
                 title += " · " + entry.created_at.strftime(t("formats.date"))
         self.title = title
         self._refresh_state()
-        body = self.query_one("#exercise-body", VerticalScroll)
-        if self.app.store.entry(self.exercise.id, self.instance) is None:
-            # A first visit starts at the top, on the why and how; Tab leads on to the questions.
-            body.focus(scroll_visible=False)
-            return
+        # Keys typed at once land in the first question, which is scrolled into view
+        # (the why and how stay just above it).
         first_editor = self.query(".prompt PromptEditor").first()
         focusable = [widget for widget in first_editor.query("*") if widget.focusable]
         if focusable:
-            focusable[0].focus()
+            self.call_after_refresh(focusable[0].focus)
 
     # -- saving -----------------------------------------------------------------
 

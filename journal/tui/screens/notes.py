@@ -6,6 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
@@ -46,7 +47,8 @@ class NotesScreen(Screen):
         for note in reversed(notes):
             flag = f" {t('notes.private_flag')}" if note.private else ""
             first_line = note.text.strip().splitlines()[0] if note.text.strip() else ""
-            notes_list.add_option(Option(f"{note.created_at.strftime(t('formats.datetime'))}{flag} — {first_line}", id=str(note.id)))
+            line = f"{note.created_at.strftime(t('formats.datetime'))}{flag} — {first_line}"
+            notes_list.add_option(Option(Content(line), id=str(note.id)))
 
     @on(Button.Pressed, "#add")
     def action_add_note(self) -> None:
@@ -63,6 +65,14 @@ class NotesScreen(Screen):
 
     @on(Button.Pressed, "#private")
     def action_toggle_private(self) -> None:
+        area = self.query_one("#note-input", TextArea)
+        if area.has_focus and area.text.strip():
+            # The note being written is saved straight away as a private one.
+            if self.app.guarded(self.app.store.add_note, area.text.strip(), private=True):
+                area.text = ""
+                self.notify(t("notes.saved_private"))
+                self.refresh_notes()
+            return
         notes_list = self.query_one("#notes-list", OptionList)
         if notes_list.highlighted is None:
             self.notify(t("notes.pick_one"), severity="warning")

@@ -151,10 +151,23 @@ class PickEditor(PromptEditor):
         # The list closes once the focus has left the editor (it may only move to the list).
         self.call_after_refresh(self._close_if_left)
 
-    def _close_if_left(self) -> None:
+    async def _close_if_left(self) -> None:
         if self.is_mounted and not self.has_focus_within:
             self.match_list.display = False
             self.query_one(".pick-credit").display = False
+            await self._keep_typed_text()
+
+    async def _keep_typed_text(self) -> None:
+        """Text typed but not chosen is kept as the worker's own title rather than lost on leaving."""
+        text = self.search_input.value.strip()
+        if not text or not self.spec.allow_free:
+            return
+        pick = {"code": None, "label": text}
+        if not self._already_chosen(pick):
+            self.picks = [*self.picks, pick] if self.spec.multiple else [pick]
+            self.set_value([dict(chosen) for chosen in self.picks])
+            await self._show_picks()
+        self.search_input.value = ""
 
     def _match_prompt(self, match: Reference | None, query: str) -> Content:
         if match is None:
