@@ -110,6 +110,8 @@ class JournalStore:
         self.path = journal_path(self.data_dir)
         self.read_only = read_only
         self.backup_warning: str | None = None
+        if self.data_dir.exists() and not self.data_dir.is_dir():
+            raise JournalError(t("storage.not_a_folder", path=self.data_dir))
         if not self.path.exists():
             if not create or read_only:
                 raise JournalError(t("storage.missing", path=self.data_dir))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.app import App
 from textual.binding import Binding
+from textual.command import CommandPalette
 
 from journal.core.catalogue import Catalogue
 from journal.core.models import Exercise
@@ -49,6 +50,10 @@ class BilanApp(App):
     def watch_theme(self, theme: str) -> None:
         if self.is_mounted and self.store.setting("theme") != theme:
             self.store.set_setting("theme", theme)
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=t("palette.placeholder")))
 
     def guarded(self, action, *args, **kwargs) -> bool:
         """Run a journal change; a storage failure becomes one clear message, not a crash."""

@@ -33,6 +33,10 @@ IDENTIFIER = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PICK_SOURCES = ("rome", "esco")
 SCALE_POINTS = 5
 CHOICE_KINDS = {PromptKind.CHOICE, PromptKind.MULTI_CHOICE, PromptKind.RANKING}
+TOP_LEVEL_KEYS = {
+    "format", "id", "phase", "order", "duration_minutes", "repeatable", "title", "summary",
+    "why", "how", "bring", "resources", "prompts",
+}
 
 
 class _Checker:
@@ -74,6 +78,9 @@ class _Checker:
 
     def integer(self, table: dict, key: str, where: str, low: int, high: int, default: int | None = None) -> int:
         value = table.get(key, default)
+        if value is None:
+            self.report(f"{where}{key}", "validation.missing", "validation.fix_integer", key=key, low=low, high=high)
+            return low
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
             self.report(f"{where}{key}", "validation.bad_integer", "validation.fix_integer", low=low, high=high, value=value)
             return low
@@ -246,14 +253,23 @@ class _Checker:
         code_length = self.integer(raw, "code_length", where, 1, max(1, len(dimensions)), default=min(3, max(1, len(dimensions))))
         return {"options": options, "dimensions": tuple(dimensions), "items": tuple(items), "code_length": code_length}
 
+    def unknown_keys(self, table: dict, known: set[str], where: str) -> None:
+        """A misspelt key (``[[questions]]`` for ``[[prompts]]``) is reported, not silently ignored."""
+        for key in sorted(set(table) - known):
+            self.report(f"{where}{key}", "validation.unknown_key", "validation.fix_unknown_key", key=key, known=", ".join(sorted(known)))
+
     def exercise(self, raw: dict) -> Exercise:
-        if raw.get("format") != FORMAT_VERSION:
+        self.unknown_keys(raw, TOP_LEVEL_KEYS, "")
+        if "format" not in raw:
+            self.report("format", "validation.missing", "validation.fix_format", key="format", expected=FORMAT_VERSION)
+        elif raw.get("format") != FORMAT_VERSION:
             self.report("format", "validation.bad_format", "validation.fix_format", value=raw.get("format"), expected=FORMAT_VERSION)
         phase_value = raw.get("phase")
         try:
             phase = Phase(phase_value)
         except ValueError:
-            self.report("phase", "validation.bad_phase", "validation.fix_phase", value=phase_value)
+            key = "validation.missing" if phase_value is None else "validation.bad_phase"
+            self.report("phase", key, "validation.fix_phase", value=phase_value, key="phase")
             phase = Phase.PRELIMINAIRE
         resources = tuple(
             Resource(self.text(table, "title", f"resources[{i}]."), self.text(table, "body", f"resources[{i}]."))
@@ -288,10 +304,10 @@ def validate_file(path: Path) -> tuple[Exercise | None, list[Problem]]:
         with open(path, "rb") as handle:
             raw = tomllib.load(handle)
     except FileNotFoundError:
-        checker.report("-", "validation.no_file", "validation.fix_no_file")
+        checker.report(t("validation.whole_file"), "validation.no_file", "validation.fix_no_file")
         return None, checker.problems
     except (OSError, UnicodeDecodeError) as error:
-        checker.report("-", "validation.unreadable", "validation.fix_no_file", error=error)
+        checker.report(t("validation.whole_file"), "validation.unreadable", "validation.fix_no_file", error=error)
         return None, checker.problems
     except tomllib.TOMLDecodeError as error:
         checker.report(_toml_place(error), "validation.bad_toml", "validation.fix_toml", error=_toml_reason(error))
@@ -302,7 +318,7 @@ def validate_file(path: Path) -> tuple[Exercise | None, list[Problem]]:
 
 def _toml_place(error: tomllib.TOMLDecodeError) -> str:
     match = re.search(r"line (\d+), column (\d+)", str(error))
-    return t("validation.line", line=match.group(1), column=match.group(2)) if match else "-"
+    return t("validation.line", line=match.group(1), column=match.group(2)) if match else t("validation.whole_file")
 
 
 def _toml_reason(error: tomllib.TOMLDecodeError) -> str:
