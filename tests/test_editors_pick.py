@@ -69,3 +69,14 @@ async def test_several_competences_when_the_field_allows_it():
         await pilot.press(*["backspace"] * 3, *"autonom", "enter")
         labels = [pick["label"] for pick in app.last_value]
         assert len(labels) == 2 and all(pick["code"] for pick in app.last_value)
+
+
+async def test_text_typed_then_left_is_kept_not_lost():
+    app = EditorApp(editor_for(job_prompt(), None))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("tab", *"Coordinatrice [ASBL]")
+        app.set_focus(None)
+        await pilot.pause()
+        await pilot.pause()
+        assert app.last_value == [{"code": None, "label": "Coordinatrice [ASBL]"}]
+        assert app.editor.query_one(".pick-search", Input).value == ""

@@ -2,7 +2,8 @@
 
 The sample lives in ``data/demo-journal.json``: a fictional éducatrice halfway
 through her bilan, with answers in several phases, a few notes and one private
-note. Answers to prompts the catalogue no longer has are skipped.
+note; questionnaires are filled from a level per dimension. Answers to prompts
+the catalogue no longer has are skipped.
 """
 
 from __future__ import annotations
@@ -29,6 +30,21 @@ def fill_demo_journal(store: JournalStore, catalogue: Catalogue) -> None:
         for prompt_id, value in item["answers"].items():
             if exercise.prompt(prompt_id) is not None:
                 store.save_answer(exercise.id, prompt_id, value, instance)
+        for prompt_id, profile in item.get("questionnaire_profile", {}).items():
+            prompt = exercise.prompt(prompt_id)
+            if prompt is not None:
+                store.save_answer(exercise.id, prompt_id, _ratings(prompt, profile), instance)
         store.set_status(exercise.id, EntryStatus(item.get("status", "started")), instance)
     for note in sample["notes"]:
-        store.add_note(note["text"], private=bool(note.get("private")), created_at=now() - timedelta(days=note["days_ago"]))
+        hour, minute = (int(part) for part in note.get("at", "12:00").split(":"))
+        moment = (now() - timedelta(days=note["days_ago"])).replace(hour=hour, minute=minute, second=0)
+        store.add_note(note["text"], private=bool(note.get("private")), created_at=moment)
+
+
+def _ratings(prompt, profile: dict[str, int]) -> dict[str, int]:
+    """Plausible 1–5 ratings around each dimension's level, varied item by item but reproducible."""
+    ratings = {}
+    for index, item in enumerate(prompt.items):
+        level = profile.get(item.dimension, 3) + (0, 1, -1, 0)[index % 4]
+        ratings[item.id] = min(5, max(1, level))
+    return ratings
