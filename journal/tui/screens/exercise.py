@@ -139,7 +139,7 @@ class ExerciseScreen(Screen):
         if saved_at is not None:
             parts.append(t("exercise.saved_at", time=saved_at.strftime("%H:%M")))
         elif entry is not None:
-            parts.append(t("exercise.saved_on", date=entry.updated_at.strftime(t("formats.datetime"))))
+            parts.append(t("exercise.saved_on", date=entry.updated_at.strftime(t("formats.date"))))
         self._show_state(" · ".join(parts))
         self.query_one("#toggle-done", Button).label = t("exercise.mark_started") if status == EntryStatus.DONE else t("exercise.mark_done")
         self.query_one("#toggle-private", Button).label = t("exercise.mark_shared") if private else t("exercise.mark_private")
