@@ -103,3 +103,24 @@ async def test_note_typed_in_the_app_is_kept_on_quit(data_dir, catalogue):
         await pilot.press("ctrl+q")
     assert [note.text for note in store.notes()] == ["Idée du soir"]
     store.close()
+
+
+async def test_earlier_version_is_shown_after_coming_back(data_dir, catalogue):
+    from textual.widgets import Static
+
+    from journal.tui.screens.history import HistoryScreen
+
+    with JournalStore(data_dir) as first_day:
+        first_day.save_answer("ma-demande", "pourquoi-maintenant", "Première idée")
+    store = JournalStore(data_dir)
+    store.save_answer("ma-demande", "pourquoi-maintenant", "Idée revue")
+    app = BilanApp(store, catalogue)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first_exercise(pilot)
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        shown = "\n".join(str(widget.render()) for widget in app.screen.query(Static))
+        assert "Première idée" in shown and "Idée revue" not in shown
+        await pilot.press("escape")
+    store.close()

@@ -16,6 +16,7 @@ from journal.core.models import EntryStatus, Exercise
 from journal.core.prefill import prefill_value
 from journal.i18n import t
 from journal.tui.autosave import Autosave
+from journal.tui.screens.history import HistoryScreen
 from journal.tui.widgets.editors import AnswerChanged, editor_for
 
 SAVE_DELAY = 0.4
@@ -26,6 +27,7 @@ class ExerciseScreen(Screen):
         Binding("escape", "back", t("keys.back")),
         Binding("ctrl+t", "toggle_done", t("keys.done")),
         Binding("ctrl+r", "toggle_private", t("keys.private")),
+        Binding("f2", "history", t("keys.history")),
     ]
 
     def __init__(self, exercise: Exercise, instance: int = 1):
@@ -75,6 +77,7 @@ class ExerciseScreen(Screen):
             with Horizontal(id="exercise-actions"):
                 yield Button(t("exercise.mark_done"), id="toggle-done", variant="primary")
                 yield Button(t("exercise.mark_private"), id="toggle-private")
+                yield Button(t("exercise.history"), id="history")
                 yield Button(t("exercise.back"), id="back")
         yield Footer()
 
@@ -170,6 +173,11 @@ class ExerciseScreen(Screen):
             return
         self.notify(t("exercise.now_private") if private else t("exercise.now_shared"))
         self._refresh_state()
+
+    @on(Button.Pressed, "#history")
+    def action_history(self) -> None:
+        self.flush()
+        self.app.push_screen(HistoryScreen(self.exercise, self.app.store.entry(self.exercise.id, self.instance)))
 
     @on(Button.Pressed, "#back")
     def action_back(self) -> None:
