@@ -12,7 +12,7 @@ def test_demo_fills_several_phases_and_keeps_its_private_note(store, catalogue):
     statuses = {exercise.id: store.status(exercise.id) for exercise in catalogue.exercises}
     assert statuses["ma-demande"] is EntryStatus.DONE
     assert statuses["mes-interets"] is EntryStatus.DONE
-    assert statuses["ma-synthese"] is EntryStatus.TODO
+    assert statuses["ma-synthese"] is EntryStatus.NOT_STARTED
     phases = {catalogue.get(e.exercise_id).phase for e in store.entries()}
     assert {Phase.PRELIMINAIRE, Phase.INVESTIGATION} <= phases
     markdown = render(build_summary(store, catalogue), "markdown")

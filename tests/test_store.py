@@ -29,7 +29,7 @@ def test_file_carries_schema_version(data_dir):
 
 
 def test_status_follows_answers(store):
-    assert store.status("mes-valeurs") is EntryStatus.TODO
+    assert store.status("mes-valeurs") is EntryStatus.NOT_STARTED
     store.save_answer("mes-valeurs", "tri", {"piles": {"autonomie": "essentiel"}})
     assert store.status("mes-valeurs") is EntryStatus.STARTED
 

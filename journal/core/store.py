@@ -295,7 +295,7 @@ class JournalStore:
         statuses = {entry.status for entry in self.entries_for(exercise_id)}
         if EntryStatus.DONE in statuses:
             return EntryStatus.DONE
-        return EntryStatus.STARTED if EntryStatus.STARTED in statuses else EntryStatus.TODO
+        return EntryStatus.STARTED if EntryStatus.STARTED in statuses else EntryStatus.NOT_STARTED
 
     @_changes
     def save_answer(self, exercise_id: str, prompt_id: str, value: Any, instance: int = 1) -> Entry:
@@ -317,7 +317,7 @@ class JournalStore:
             history = history[-HISTORY_LIMIT:]
         answers[prompt_id] = copy.deepcopy(value)
         status = found.get("status", EntryStatus.STARTED.value)
-        if status == EntryStatus.TODO.value:
+        if status == EntryStatus.NOT_STARTED.value:
             status = EntryStatus.STARTED.value
         table.update(
             {"answers": answers, "updated_at": now().isoformat(), "session": self._session, "history": history, "status": status},
@@ -369,7 +369,7 @@ class JournalStore:
 
     def _blank_entry(self, exercise_id: str, instance: int) -> Entry:
         stamp = now()
-        return Entry(0, exercise_id, {}, EntryStatus.TODO, stamp, stamp, instance=instance)
+        return Entry(0, exercise_id, {}, EntryStatus.NOT_STARTED, stamp, stamp, instance=instance)
 
     def _find(self, exercise_id: str, instance: int) -> Document | None:
         for doc_id, doc in self._raw("entries").items():

@@ -9,7 +9,7 @@ from typing import Any
 
 
 class EntryStatus(StrEnum):
-    TODO = "todo"
+    NOT_STARTED = "todo"
     STARTED = "started"
     DONE = "done"
 

@@ -134,7 +134,7 @@ class ExerciseScreen(Screen):
 
     def _refresh_state(self, saved_at: datetime | None = None) -> None:
         entry = self.app.store.entry(self.exercise.id, self.instance)
-        status = entry.status if entry else EntryStatus.TODO
+        status = entry.status if entry else EntryStatus.NOT_STARTED
         private = bool(entry and entry.private)
         parts = [t(f"status.{status.value}")]
         if private:

@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 from journal.core.models import EntryStatus, Exercise, Phase
 from journal.i18n import t
 
-STATUS_MARKS = {EntryStatus.TODO: "○", EntryStatus.STARTED: "◐", EntryStatus.DONE: "●"}
+STATUS_MARKS = {EntryStatus.NOT_STARTED: "○", EntryStatus.STARTED: "◐", EntryStatus.DONE: "●"}
 
 
 class HomeScreen(Screen):
