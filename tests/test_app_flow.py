@@ -124,3 +124,29 @@ async def test_earlier_version_is_shown_after_coming_back(data_dir, catalogue):
         assert "Première idée" in shown and "Idée revue" not in shown
         await pilot.press("escape")
     store.close()
+
+
+async def test_quit_waits_when_an_answer_could_not_be_saved(data_dir, catalogue, monkeypatch):
+    from journal.core.storage import JournalError
+
+    store = JournalStore(data_dir)
+
+    def disk_full(*args, **kwargs):
+        raise JournalError("disque plein")
+
+    monkeypatch.setattr(store, "save_answer", disk_full)
+    app = BilanApp(store, catalogue)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_first_exercise(pilot)
+        screen.query_one(TextArea).focus()
+        await pilot.press(*"Texte précieux")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen, "leaving must not drop an answer that was not saved"
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.is_running and screen.autosave.has_pending
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert not app.is_running
+    store.close()

@@ -123,3 +123,20 @@ def test_bilan_home_variable(tmp_path):
     result = run("note", "par variable", env={"BILAN_HOME": str(tmp_path / "h")})
     assert result.returncode == 0
     assert (tmp_path / "h" / "journal.json").exists()
+
+
+def test_note_that_is_not_utf8_is_bad_input(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "journal", "--data", str(tmp_path / "j"), "note", "-"],
+        input=b"\xff\xfe caf\xe9", capture_output=True, timeout=60,
+    )
+    assert result.returncode == 2
+    assert b"Traceback" not in result.stderr and b"UTF-8" in result.stderr
+
+
+def test_export_onto_the_journal_is_refused(data_dir, capsys):
+    main(["--data", str(data_dir), "note", "x"])
+    before = (data_dir / "journal.json").read_bytes()
+    assert main(["--data", str(data_dir), "export", "-o", str(data_dir / "journal.json")]) == 1
+    assert (data_dir / "journal.json").read_bytes() == before
+    assert "dossier du journal" in capsys.readouterr().err

@@ -136,3 +136,34 @@ def test_notes_are_listed_by_date(store, tmp_path):
 def test_plain_french_stays_readable_in_the_raw_file():
     line = escape_block("J'ai 2 idées [brouillon] : 1. partir, 2. rester. C'est 50 % sûr & voilà <3 #bilan")
     assert line == ["J'ai 2 idées [brouillon] : 1. partir, 2. rester. C'est 50 % sûr & voilà <3 #bilan"]
+
+
+def test_json_export_carries_only_what_the_worker_sees(store, catalogue):
+    import json
+
+    prompt = catalogue.get("mes-valeurs").prompt("tri-valeurs")
+    first, second = prompt.cards[0].id, prompt.cards[1].id
+    field = prompt.top_fields[0].id
+    store.save_answer(
+        "mes-valeurs",
+        "tri-valeurs",
+        {"piles": {first: "essentiel"}, "top": [first], "details": {first: {field: "gardé"}, second: {field: "SECRET-RETIRÉ"}}},
+    )
+    document = json.loads(render(build_summary(store, catalogue), "json"))
+    answer = document["entries"][0]["answers"]["tri-valeurs"]
+    assert answer["details"] == {first: {field: "gardé"}}
+    assert "SECRET-RETIRÉ" not in render(build_summary(store, catalogue), "json")
+
+
+def test_export_refuses_to_overwrite_the_journal(store, catalogue):
+    import pytest
+
+    from journal.core.export.writer import write_export
+    from journal.core.storage import JournalError
+
+    before = store.path.read_bytes()
+    with pytest.raises(JournalError):
+        write_export(store.path, "# pas un journal", store.data_dir)
+    with pytest.raises(JournalError):
+        write_export(store.data_dir / "backups" / "x.md", "x", store.data_dir)
+    assert store.path.read_bytes() == before

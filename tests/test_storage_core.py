@@ -153,7 +153,7 @@ def test_permissions_are_private_even_with_an_open_umask(tmp_path):
         with JournalStore(data) as store:  # the app start: a snapshot
             store.add_note("again")
         export = tmp_path / "export.md"
-        write_export(export, "contenu")
+        write_export(export, "contenu", data)
     finally:
         os.umask(previous)
     assert _mode(data) == 0o700
@@ -179,7 +179,7 @@ def test_temporary_files_are_private_while_being_written(tmp_path, monkeypatch):
     monkeypatch.setattr(atomic, "_write_all", spy)
     previous = os.umask(0)
     try:
-        write_export(tmp_path / "export.html", "<p>x</p>")
+        write_export(tmp_path / "export.html", "<p>x</p>", tmp_path / "j")
         with JournalStore(tmp_path / "j") as store:
             store.add_note("x")
     finally:

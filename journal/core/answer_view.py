@@ -203,6 +203,21 @@ def decimal(value: float) -> str:
     return f"{value:.1f}".replace(".", t("formats.decimal_point"))
 
 
+def shown_value(prompt: Prompt, value: Any) -> Any:
+    """The part of a stored answer that the worker sees and that exports may carry.
+
+    A card sort keeps the notes of cards that left the top (so moving a card back
+    restores them); those notes are not shown, so they never leave the machine.
+    """
+    if prompt.kind == PromptKind.CARD_SORT and isinstance(value, dict):
+        top = [card for card in value.get("top", []) or [] if prompt.option(card)]
+        details = value.get("details", {}) or {}
+        return {"piles": value.get("piles", {}) or {}, "top": top, "details": {card: details[card] for card in top if card in details}}
+    if prompt.kind == PromptKind.TABLE and isinstance(value, list):
+        return [row for row in value if isinstance(row, dict) and not is_empty(row)]
+    return value
+
+
 def view_as_text(view: View | None, indent: str = "") -> str:
     """Plain text of a view, e.g. to pre-fill a text prompt from earlier answers."""
     if view is None:

@@ -333,12 +333,12 @@ class JournalStore:
     def set_private(self, exercise_id: str, private: bool, instance: int = 1) -> None:
         self._update_entry(exercise_id, instance, {"private": private})
 
-    @_changes
     def next_instance(self, exercise_id: str) -> int:
         """The number a new instance of a repeatable exercise would get; nothing is written
         until the worker answers something in it."""
         return max((entry.instance for entry in self.entries_for(exercise_id)), default=0) + 1
 
+    @_changes
     def new_instance(self, exercise_id: str) -> int:
         """The number of a new, dated instance of a repeatable exercise."""
         instances = [entry.instance for entry in self.entries_for(exercise_id)]

@@ -31,6 +31,7 @@ class BilanApp(App):
         self.store = store
         self.catalogue = catalogue
         self.demo = demo
+        self._quit_anyway = False
         self.title = t("app.name")
 
     def on_mount(self) -> None:
@@ -49,7 +50,7 @@ class BilanApp(App):
 
     def watch_theme(self, theme: str) -> None:
         if self.is_mounted and self.store.setting("theme") != theme:
-            self.store.set_setting("theme", theme)
+            self.guarded(self.store.set_setting, "theme", theme)
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):
@@ -83,21 +84,24 @@ class BilanApp(App):
 
         self.push_screen(InstancePicker(exercise, entries), chosen)
 
-    def _leave_to_home(self) -> None:
+    def _leave_to_home(self) -> bool:
+        """Close the screens above the home screen, unless one cannot save what it holds."""
         while len(self.screen_stack) > 2:
-            self._flush_screen()
+            if not self._flush(self.screen):
+                return False
             self.pop_screen()
+        return True
 
     def action_home(self) -> None:
         self._leave_to_home()
 
     def action_notes(self) -> None:
-        self._leave_to_home()
-        self.push_screen(NotesScreen())
+        if self._leave_to_home():
+            self.push_screen(NotesScreen())
 
     def action_export(self) -> None:
-        self._leave_to_home()
-        self.push_screen(ExportScreen())
+        if self._leave_to_home():
+            self.push_screen(ExportScreen())
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
@@ -109,14 +113,21 @@ class BilanApp(App):
 
     # -- leaving ----------------------------------------------------------------
 
-    def _flush_screen(self) -> None:
-        flush = getattr(self.screen, "flush", None)
-        if callable(flush):
-            flush()
+    @staticmethod
+    def _flush(screen) -> bool:
+        flush = getattr(screen, "flush", None)
+        return flush() is not False if callable(flush) else True
 
     async def action_quit(self) -> None:
-        for screen in reversed(self.screen_stack):
-            flush = getattr(screen, "flush", None)
-            if callable(flush):
-                flush()
-        self.exit()
+        saved = all([self._flush(screen) for screen in reversed(self.screen_stack)])
+        if saved or self._quit_anyway:
+            self.exit()
+            return
+        # Something typed could not be saved (disk full, journal busy): say so, and quit
+        # only if the worker asks again.
+        self._quit_anyway = True
+        self.set_timer(8, self._disarm_quit)
+        self.notify(t("app.quit_unsaved"), severity="error", timeout=8)
+
+    def _disarm_quit(self) -> None:
+        self._quit_anyway = False

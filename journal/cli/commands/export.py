@@ -31,7 +31,7 @@ def run(args) -> int:
     if target.is_dir():
         target = target / default_file_name(summary, args.format)
     try:
-        write_export(target, text)
+        write_export(target, text, store.data_dir)
     except OSError as error:
         raise CommandFailure(t("cli.export.write_failed", path=target, error=error.strerror or error)) from error
     print(t("cli.export.written", path=target, entries=summary.entry_count, notes=len(summary.notes)))

@@ -17,7 +17,10 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     if args.text == ["-"]:
-        text = sys.stdin.read()
+        try:
+            text = sys.stdin.buffer.read().decode("utf-8") if hasattr(sys.stdin, "buffer") else sys.stdin.read()
+        except UnicodeDecodeError as error:
+            raise CommandFailure(t("cli.note.not_utf8"), EXIT_USAGE) from error
     else:
         text = " ".join(args.text)
     text = text.strip()

@@ -21,7 +21,7 @@ def render_json(summary: Summary) -> str:
                 "instance": exported.entry.instance,
                 "status": exported.entry.status.value,
                 "updated_at": exported.entry.updated_at.isoformat(),
-                "answers": {answer.prompt_id: exported.entry.answer(answer.prompt_id) for answer in exported.answers},
+                "answers": {answer.prompt_id: answer.value for answer in exported.answers},
             }
             for _, entries in summary.phases
             for exported in entries

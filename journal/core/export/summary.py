@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from journal.core.answer_view import View, answer_view
+from journal.core.answer_view import View, answer_view, shown_value
 from journal.core.catalogue import Catalogue
 from journal.core.models import Entry, Exercise, Note, Phase
 from journal.core.store import JournalStore, now
@@ -16,6 +17,7 @@ class ExportedAnswer:
     prompt_id: str
     label: str
     view: View
+    value: Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,14 +44,13 @@ def build_summary(store: JournalStore, catalogue: Catalogue) -> Summary:
     """Everything the worker has not marked private, grouped by phase and exercise."""
     private = 0
     by_phase: dict[Phase, list[ExportedEntry]] = {phase: [] for phase in Phase}
-    unknown = set()
     for exercise in catalogue.exercises:
         for entry in store.entries_for(exercise.id):
             if entry.private:
                 private += 1
                 continue
             answers = tuple(
-                ExportedAnswer(prompt.id, str(prompt.label), view)
+                ExportedAnswer(prompt.id, str(prompt.label), view, shown_value(prompt, entry.answer(prompt.id)))
                 for prompt in exercise.prompts
                 if (view := answer_view(prompt, entry.answer(prompt.id))) is not None
             )

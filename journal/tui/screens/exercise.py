@@ -124,13 +124,15 @@ class ExerciseScreen(Screen):
             return
         self._refresh_state(saved_at=datetime.now())
 
-    def flush(self) -> None:
-        """Save what is pending right now, on the calling thread."""
+    def flush(self) -> bool:
+        """Save what is pending right now, on the calling thread; False if it could not be saved."""
         if self._timer is not None:
             self._timer.stop()
         error = self.autosave.flush()
         if error is not None:
             self.notify(str(error), severity="error", timeout=10, markup=False)
+            return False
+        return True
 
     def _refresh_state(self, saved_at: datetime | None = None) -> None:
         entry = self.app.store.entry(self.exercise.id, self.instance)
@@ -181,8 +183,8 @@ class ExerciseScreen(Screen):
 
     @on(Button.Pressed, "#back")
     def action_back(self) -> None:
-        self.flush()
-        self.dismiss()
+        if self.flush():
+            self.dismiss()
 
     def on_unmount(self) -> None:
         self.autosave.flush()

@@ -14,6 +14,7 @@ from textual.widgets import Button, Footer, Header, Input, Markdown, Select, Sta
 from journal.core.export import build_summary, render
 from journal.core.export.formats import default_file_name
 from journal.core.export.writer import write_export
+from journal.core.storage import JournalError
 from journal.i18n import t
 
 
@@ -80,7 +81,10 @@ class ExportScreen(Screen):
     @work(thread=True, exclusive=True, group="export-write")
     def write_file(self, path: Path, fmt: str) -> None:
         try:
-            write_export(path, render(self.summary, fmt))
+            write_export(path, render(self.summary, fmt), self.app.store.data_dir)
+        except JournalError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error", timeout=10, markup=False)
+            return
         except OSError as error:
             message = t("export_screen.failed", path=path, error=error.strerror or error)
             self.app.call_from_thread(self.notify, message, severity="error", timeout=10, markup=False)

@@ -12,6 +12,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from journal.core.models import EntryStatus, Exercise, Phase
+from journal.core.storage import JournalError
 from journal.i18n import t
 
 STATUS_MARKS = {EntryStatus.NOT_STARTED: "○", EntryStatus.STARTED: "◐", EntryStatus.DONE: "●"}
@@ -40,7 +41,12 @@ class HomeScreen(Screen):
         self.query_one(OptionList).focus()
 
     def on_screen_resume(self) -> None:
-        if self.app.store.refresh():
+        try:
+            changed = self.app.store.refresh()
+        except JournalError as error:
+            self.notify(str(error), severity="error", timeout=12, markup=False)
+            return
+        if changed:
             self.notify(t("home.changed_elsewhere"))
         self.refresh_list()
 

@@ -88,14 +88,18 @@ class NotesScreen(Screen):
         self.notify(t("notes.now_private") if not note.private else t("notes.now_shared"))
         self.refresh_notes()
 
-    def flush(self) -> None:
-        """Keep a note being typed when the worker leaves or quits: it is saved, not lost."""
+    def flush(self) -> bool:
+        """Keep a note being typed when the worker leaves or quits; False if it could not be saved."""
         area = self.query_one("#note-input", TextArea)
-        if area.text.strip() and self.app.guarded(self.app.store.add_note, area.text.strip()):
-            area.text = ""
-            self.notify(t("notes.saved_on_leave"))
+        if not area.text.strip():
+            return True
+        if not self.app.guarded(self.app.store.add_note, area.text.strip()):
+            return False
+        area.text = ""
+        self.notify(t("notes.saved_on_leave"))
+        return True
 
     @on(Button.Pressed, "#back")
     def action_back(self) -> None:
-        self.flush()
-        self.dismiss()
+        if self.flush():
+            self.dismiss()
