@@ -232,7 +232,7 @@ class JournalStore:
                 raise JournalError(t("crypto.already_encrypted", path=self.path))
             self._storage.encrypt_with(crypto.Cipher(passphrase))
             self._storage.write(data)
-            return self._seal_backups()
+            return self._rewrite_backups(self._seal_backups)
 
     def disable_encryption(self) -> int:
         """Write the journal (and the backups this passphrase opens) in clear; returns how many backups."""
@@ -243,7 +243,16 @@ class JournalStore:
             cipher = self._storage.cipher
             self._storage.encrypt_with(None)
             self._storage.write(data)
-            return self._backups.rewrite(lambda raw: cipher.open(raw) if cipher.matches(raw) else None)
+            return self._rewrite_backups(
+                lambda: self._backups.rewrite(lambda raw: cipher.open(raw) if cipher.matches(raw) else None)
+            )
+
+    def _rewrite_backups(self, rewrite) -> int:
+        """Re-seal or open the backups; a disk error becomes one line (the next open retries sealing)."""
+        try:
+            return rewrite()
+        except OSError as error:
+            raise JournalError(t("backup.failed", folder=self._backups.folder, error=error.strerror or error)) from error
 
     def _seal_backups(self) -> int:
         cipher = self._storage.cipher
