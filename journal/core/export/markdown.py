@@ -69,7 +69,7 @@ def _entry(exported: ExportedEntry) -> list[str]:
     exercise, entry = exported.exercise, exported.entry
     title = str(exercise.title)
     if exercise.repeatable:
-        title = t("export.instance_title", title=title, date=_date(entry.created_at))
+        title = t("export.instance_title", title=title, number=entry.instance, date=_date(entry.created_at))
     status = t(f"status.{entry.status.value}")
     lines = [
         f"### {escape_inline(title)}",

@@ -23,6 +23,7 @@ SAVE_DELAY = 0.4
 
 
 class ExerciseScreen(Screen):
+    AUTO_FOCUS = ".prompt *"
     BINDINGS = [
         Binding("escape", "back", t("keys.back")),
         Binding("ctrl+t", "toggle_done", t("keys.done")),
@@ -89,12 +90,14 @@ class ExerciseScreen(Screen):
                 title += " · " + entry.created_at.strftime(t("formats.date"))
         self.title = title
         self._refresh_state()
-        # Keys typed at once land in the first question, which is scrolled into view
-        # (the why and how stay just above it).
-        first_editor = self.query(".prompt PromptEditor").first()
-        focusable = [widget for widget in first_editor.query("*") if widget.focusable]
-        if focusable:
-            self.call_after_refresh(focusable[0].focus)
+        # AUTO_FOCUS has put the focus in the first question as soon as the screen was
+        # composed, so keys typed at once land there; bring it into view (the why and how
+        # stay just above it).
+        self.call_after_refresh(self._show_focused)
+
+    def _show_focused(self) -> None:
+        if self.focused is not None:
+            self.focused.scroll_visible(animate=False)
 
     # -- saving -----------------------------------------------------------------
 

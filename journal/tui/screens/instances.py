@@ -31,7 +31,8 @@ class InstancePicker(ModalScreen[int | str | None]):
             for entry in reversed(self.entries):
                 label = t(
                     "instances.line",
-                    date=entry.created_at.strftime(t("formats.date")),
+                    number=entry.instance,
+                    date=entry.created_at.strftime(t("formats.datetime")),
                     status=t(f"status.{entry.status.value}"),
                 )
                 options.append(Option(label, id=str(entry.instance)))

@@ -13,7 +13,8 @@ from journal.i18n import t
 
 class ShortTextEditor(PromptEditor):
     def compose(self) -> ComposeResult:
-        yield Input(value=str(self.value or ""), placeholder=t("editor.short_placeholder"))
+        # Typing into an existing answer continues it rather than replacing it.
+        yield Input(value=str(self.value or ""), placeholder=t("editor.short_placeholder"), select_on_focus=False)
 
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:
@@ -30,6 +31,11 @@ class LongTextEditor(PromptEditor):
         area = TextArea(self._initial_text(), soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
         area.placeholder = t("editor.long_placeholder")
         yield area
+
+    def on_mount(self) -> None:
+        # The cursor waits at the end, so what the worker types follows what is already there.
+        area = self.query_one(TextArea)
+        area.move_cursor(area.document.end)
 
     def _initial_text(self) -> str:
         return str(self.value or "")
