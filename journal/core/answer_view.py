@@ -228,7 +228,8 @@ def view_as_text(view: View | None, indent: str = "") -> str:
         marks = [f"{n}." for n in range(1, len(view.items) + 1)] if view.ordered else ["-"] * len(view.items)
         return "\n".join(f"{indent}{mark} {item}" for mark, item in zip(marks, view.items))
     if isinstance(view, Bars):
-        lines = [f"{indent}{label} : {decimal(value)}/{maximum:g}" for label, value, maximum in view.bars]
+        sep = t("formats.label_sep")
+        lines = [f"{indent}{label}{sep}{decimal(value)}/{maximum:g}" for label, value, maximum in view.bars]
         return "\n".join(lines + ([indent + view.caption] if view.caption else []))
     entries = view.pairs if isinstance(view, Pairs) else view.groups
     lines = []
@@ -236,8 +237,8 @@ def view_as_text(view: View | None, indent: str = "") -> str:
         if isinstance(child, (Pairs, Groups)) and not (child.pairs if isinstance(child, Pairs) else child.groups):
             lines.append(f"{indent}{label}")
         elif isinstance(child, Text) and "\n" not in child.text:
-            lines.append(f"{indent}{label} : {child.text}")
+            lines.append(f"{indent}{label}{t('formats.label_sep')}{child.text}")
         else:
-            lines.append(f"{indent}{label} :")
+            lines.append(f"{indent}{label}{t('formats.label_sep').rstrip()}")
             lines.append(view_as_text(child, indent + "  "))
     return "\n".join(lines)

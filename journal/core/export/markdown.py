@@ -48,9 +48,9 @@ def render_view(view: View, level: int) -> list[str]:
     if isinstance(view, Pairs):
         for label, child in view.pairs:
             if isinstance(child, Text) and "\n" not in child.text.strip():
-                lines += [f"**{escape_inline(label)}** : {escape_inline(child.text)}", ""]
+                lines += [f"**{escape_inline(label)}**{t('formats.label_sep')}{escape_inline(child.text)}", ""]
             else:
-                lines += [f"**{escape_inline(label)}** :", ""] + render_view(child, level + 1) + [""]
+                lines += [f"**{escape_inline(label)}**{t('formats.label_sep').rstrip()}", ""] + render_view(child, level + 1) + [""]
         return _trim(lines)
     assert isinstance(view, Groups)
     marks = "#" * min(level, 6)

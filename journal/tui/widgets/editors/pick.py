@@ -141,6 +141,8 @@ class PickEditor(PromptEditor):
         matches.display = bool(prompts)
         if prompts:
             matches.highlighted = 0
+            # The list opens under the field: bring it into view, or the worker types blind.
+            self.call_after_refresh(matches.scroll_visible, animate=False)
         self.query_one(".pick-credit").display = bool(prompts)
 
     def on_descendant_focus(self) -> None:
