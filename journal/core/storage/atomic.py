@@ -8,6 +8,7 @@ so the rename itself survives a power cut. Folders the journal owns are made
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from collections.abc import Sequence
@@ -63,9 +64,9 @@ def fsync_folder(folder: Path) -> None:
     except OSError:
         return
     try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
+        # Some file systems refuse fsync on a folder; the file itself is already durable.
+        with contextlib.suppress(OSError):
+            os.fsync(descriptor)
     finally:
         os.close(descriptor)
 
