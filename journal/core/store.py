@@ -27,6 +27,7 @@ from typing import Any, TypeVar
 from tinydb import Query, TinyDB
 from tinydb.table import Document
 
+from journal.core.answer_view import is_empty
 from journal.core.models import Entry, EntryStatus, Note
 from journal.core.models.entry import Version
 from journal.core.paths import JOURNAL_FILE, journal_path
@@ -60,10 +61,6 @@ Method = TypeVar("Method", bound=Callable[..., Any])
 
 def now() -> datetime:
     return datetime.now().astimezone().replace(microsecond=0)
-
-
-def _is_empty(value: Any) -> bool:
-    return value in (None, "", [], {})
 
 
 def _changes(method: Method) -> Method:
@@ -312,7 +309,7 @@ class JournalStore:
         table = self._table("entries")
         found = self._find(exercise_id, instance)
         if found is None:
-            if _is_empty(value):
+            if is_empty(value):
                 return self._blank_entry(exercise_id, instance)
             doc = {**self._blank_doc(exercise_id, instance), "answers": {prompt_id: copy.deepcopy(value)}}
             doc_id = table.insert(doc)
@@ -321,7 +318,7 @@ class JournalStore:
         if answers.get(prompt_id) == value:
             return self._entry(found)
         history = list(found.get("history", []))
-        if found.get("session") != self._session and any(not _is_empty(v) for v in answers.values()):
+        if found.get("session") != self._session and any(not is_empty(v) for v in answers.values()):
             history.append({"saved_at": found["updated_at"], "answers": copy.deepcopy(answers)})
             history = history[-HISTORY_LIMIT:]
         answers[prompt_id] = copy.deepcopy(value)

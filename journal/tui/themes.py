@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from functools import cache
 
 from textual.theme import Theme
 
@@ -12,13 +13,14 @@ DEFAULT_THEME = "bilan-clair"
 _COLOUR_KEYS = ("primary", "secondary", "accent", "foreground", "background", "surface", "panel", "success", "warning", "error")
 
 
-def load_themes() -> list[Theme]:
+@cache
+def load_themes() -> tuple[Theme, ...]:
     with open(themes_dir() / "themes.toml", "rb") as handle:
         data = tomllib.load(handle)
-    return [
+    return tuple(
         Theme(name=raw["name"], dark=bool(raw.get("dark", False)), **{key: raw[key] for key in _COLOUR_KEYS if key in raw})
         for raw in data.get("theme", [])
-    ]
+    )
 
 
 def stylesheet_path() -> str:
