@@ -38,3 +38,24 @@ def test_switching_language():
     assert t("phases.suivi") == "Suivi"
     set_language("de")
     assert t("phases.suivi") == "Suivi"
+
+
+def test_area_files_are_merged_and_share_keys(tmp_path, monkeypatch):
+    from journal.i18n import catalogue
+
+    for lang in ("fr", "en"):
+        (tmp_path / lang).mkdir()
+        (tmp_path / f"{lang}.toml").write_text('[a]\none = "1"\n', encoding="utf-8")
+        (tmp_path / lang / "zone.toml").write_text('[zone]\ntwo = "2"\n', encoding="utf-8")
+    monkeypatch.setattr(catalogue, "_LOCALES", tmp_path)
+    catalogue.messages.cache_clear()
+    try:
+        assert catalogue.messages("fr") == {"a.one": "1", "zone.two": "2"}
+        (tmp_path / "fr" / "again.toml").write_text('[a]\none = "again"\n', encoding="utf-8")
+        catalogue.messages.cache_clear()
+        import pytest
+
+        with pytest.raises(ValueError, match="again.toml"):
+            catalogue.messages("fr")
+    finally:
+        catalogue.messages.cache_clear()

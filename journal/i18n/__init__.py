@@ -1,7 +1,7 @@
 """The translation catalogue: every string the worker or the conseiller reads.
 
 ``t("section.key", name=value)`` returns the text in the current language
-(French by default). Texts live in ``locales/<lang>.toml``; a key missing in
+(French by default). Texts live in ``locales/<lang>.toml`` and ``locales/<lang>/*.toml``; a key missing in
 English falls back to French, and the test suite checks both files share keys.
 """
 

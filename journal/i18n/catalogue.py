@@ -26,11 +26,27 @@ def _flatten(table: Mapping, prefix: str = "") -> dict[str, str]:
     return flat
 
 
+def message_files(lang: str) -> list[Path]:
+    """The files that hold one language: ``<lang>.toml``, then each ``<lang>/*.toml`` by name.
+
+    Each area of the interface (assignments, review, …) keeps its strings in a
+    file of its own, so that unrelated work never edits the same file.
+    """
+    return [_LOCALES / f"{lang}.toml", *sorted((_LOCALES / lang).glob("*.toml"))]
+
+
 @cache
 def messages(lang: str) -> dict[str, str]:
-    """All messages of one language, keyed by dotted name."""
-    with open(_LOCALES / f"{lang}.toml", "rb") as handle:
-        return _flatten(tomllib.load(handle))
+    """All messages of one language, keyed by dotted name (a key defined twice is an error)."""
+    merged: dict[str, str] = {}
+    for path in message_files(lang):
+        with open(path, "rb") as handle:
+            flat = _flatten(tomllib.load(handle))
+        twice = merged.keys() & flat.keys()
+        if twice:
+            raise ValueError(f"{path.name}: keys already defined in another {lang} file: {sorted(twice)}")
+        merged.update(flat)
+    return merged
 
 
 def set_language(lang: str | None) -> str:
