@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from journal.cli import encrypted_export
 from journal.cli.context import EXIT_OK, CommandFailure, catalogue, open_store
 from journal.core.export import FORMATS, build_summary, render
 from journal.core.export.formats import default_file_name
@@ -16,20 +17,27 @@ def register(subparsers) -> None:
     parser = subparsers.add_parser("export", help=t("cli.export.help"), description=t("cli.export.description"))
     parser.add_argument("-o", "--output", metavar=t("cli.export.output_metavar"), help=t("cli.export.output_help"))
     parser.add_argument("--format", choices=sorted(FORMATS), default="markdown", help=t("cli.export.format_help"))
+    encrypted_export.add_option(parser)
     parser.set_defaults(run=run)
 
 
 def run(args) -> int:
+    key = encrypted_export.checked_key(args)
     exercises = catalogue()
     with open_store(args, create=False) as store:
         summary = build_summary(store, exercises)
     text = render(summary, args.format)
+    if key is None:
+        encrypted_export.warn_clear_copies()
     if args.output == "-":
         sys.stdout.write(text)
         return EXIT_OK
     target = Path(args.output) if args.output else Path.cwd() / default_file_name(summary, args.format)
     if target.is_dir():
         target = target / default_file_name(summary, args.format)
+    if key is not None:
+        encrypted_export.write(encrypted_export.encrypted_target(target), text, key, store.data_dir)
+        return EXIT_OK
     try:
         write_export(target, text, store.data_dir)
     except OSError as error:
