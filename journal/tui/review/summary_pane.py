@@ -7,6 +7,7 @@ that one file cannot freeze the viewer.
 
 from __future__ import annotations
 
+from markdown_it import MarkdownIt
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Markdown, Static
@@ -19,6 +20,8 @@ from journal.core.text_safety import inert_line
 from journal.i18n import t
 
 MAX_SHOWN_CHARS = 200_000
+# A summary nests a list in a quote at most; hundreds of nested quotes would cost seconds to lay out.
+MAX_MARKDOWN_NESTING = 10
 MATCH_CLASS = "search-match"
 
 
@@ -32,7 +35,7 @@ def header_lines(dossier: Dossier, summary: SummaryDocument) -> str:
             conseiller=inert_line(header.conseiller) or t("review.no_conseiller"),
         )
     ]
-    export = t("review.header_export", sequence=header.sequence, date=header.exported_at.strftime(t("review.datetime_format")))
+    export = t("review.header_export", sequence=header.sequence, date=header.exported_at.strftime(t("review.date_format")))
     day = t("review.date_format")
     if header.period_to and header.period_from:
         export += " · " + t("review.header_period", start=header.period_from.strftime(day), end=header.period_to.strftime(day))
@@ -43,6 +46,10 @@ def header_lines(dossier: Dossier, summary: SummaryDocument) -> str:
         lines.append(t("review.header_superseded", sequence=dossier.newest.header.sequence))
     lines.append(t("review.header_file", path=inert_line(str(summary.path))))
     return "\n".join(lines)
+
+
+def _bounded_parser() -> MarkdownIt:
+    return MarkdownIt("gfm-like", {"maxNesting": MAX_MARKDOWN_NESTING})
 
 
 class SummaryPane(Vertical):
@@ -56,20 +63,19 @@ class SummaryPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="summary-header", markup=False)
-        yield Static("", id="summary-mode", markup=False)
         with VerticalScroll(id="summary-scroll"):
-            yield Markdown("", id="summary-text", open_links=False)
+            yield Markdown("", id="summary-text", open_links=False, parser_factory=_bounded_parser)
 
     def show_summary(self, dossier: Dossier, summary: SummaryDocument, *, changes: bool) -> None:
         self.query_one("#summary-header", Static).update(header_lines(dossier, summary))
-        self.query_one("#summary-mode", Static).update(t("review.showing_changes") if changes else "")
-        self.query_one("#summary-mode").display = changes
-        text = changes_markdown(dossier.previous(summary), summary) if changes else summary.body
+        if changes:
+            text = f"*{t('review.showing_changes')}*\n\n" + changes_markdown(dossier.previous(summary), summary)
+        else:
+            text = summary.body
         self._show_markdown(text)
 
     def show_refusal(self, refusal: Refusal) -> None:
         self.query_one("#summary-header", Static).update(t("review.refusal_title"))
-        self.query_one("#summary-mode").display = False
         # The reason is already inert; as a quote it cannot become a heading or a list.
         self._show_markdown("> " + refusal.reason.replace("\n", " "))
 
