@@ -99,8 +99,8 @@ def bilan_saves(folder: Path, data: dict, repeat: int, passphrase: str | None = 
     store = JournalStore(data_dir, snapshot_on_open=False)
     if passphrase:
         store.enable_encryption(passphrase)
-    answer = timed(lambda i: store.save_answer(f"exercice-{i % 40}", "q0", f"nouvelle réponse {i}", instance=7), repeat)
-    note = timed(lambda i: store.add_note(f"note du banc d'essai {i}"), repeat)
+    answer = timed(lambda i: store.entries.save_answer(f"exercice-{i % 40}", "q0", f"nouvelle réponse {i}", instance=7), repeat)
+    note = timed(lambda i: store.notes.add(f"note du banc d'essai {i}"), repeat)
     store.close()
     return {"answer": answer, "note": note}
 

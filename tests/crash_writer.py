@@ -48,10 +48,10 @@ def write_forever(data_dir: Path, run: int, *, encrypted: bool, limit: int | Non
     count = 0
     while limit is None or count < limit:
         if limit is None and count % 3 == 2:
-            store.save_answer(EXERCISE, "value", count, instance=run + 1)
+            store.entries.save_answer(EXERCISE, "value", count, instance=run + 1)
             print(f"answer {run} {count}", flush=True)
         else:
-            store.add_note(f"note {tag}{run} {count}")
+            store.notes.add(f"note {tag}{run} {count}")
             print(f"note {run} {count}", flush=True)
         count += 1
     store.close()
@@ -129,12 +129,12 @@ def check(data_dir: Path, notes: set[str], answers: dict[int, int], encrypted: b
         return [f"the journal does not open: {error}"]
     try:
         problems = []
-        present = {note.text for note in store.notes()}
+        present = {note.text for note in store.notes.all()}
         missing = notes - present
         if missing:
             problems.append(f"{len(missing)} acknowledged note(s) lost, e.g. {sorted(missing)[:3]}")
         for instance, value in answers.items():
-            entry = store.entry(EXERCISE, instance)
+            entry = store.entries.get(EXERCISE, instance)
             if entry is None or entry.answers.get("value", -1) < value:
                 problems.append(f"answer of instance {instance} older than acknowledged {value}")
     finally:

@@ -39,7 +39,7 @@ async def test_typed_answer_survives_quit_and_reopen(data_dir, catalogue):
     store.close()
 
     reopened = JournalStore(data_dir)
-    assert reopened.entry("ma-demande").answers["pourquoi-maintenant"] == "Je veux [changer] de cap"
+    assert reopened.entries.get("ma-demande").answers["pourquoi-maintenant"] == "Je veux [changer] de cap"
     app = BilanApp(reopened, catalogue)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_first_exercise(pilot)
@@ -49,7 +49,7 @@ async def test_typed_answer_survives_quit_and_reopen(data_dir, catalogue):
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-    assert reopened.entry("ma-demande").status is EntryStatus.DONE
+    assert reopened.entries.get("ma-demande").status is EntryStatus.DONE
     reopened.close()
 
 
@@ -63,7 +63,7 @@ async def test_answer_is_saved_while_typing(data_dir, catalogue):
         await pilot.pause(1.0)
         await app.workers.wait_for_complete()
         with JournalStore(data_dir) as other_window:
-            assert other_window.entry("ma-demande").answers["pourquoi-maintenant"] == "Une phrase"
+            assert other_window.entries.get("ma-demande").answers["pourquoi-maintenant"] == "Une phrase"
     store.close()
 
 
@@ -101,7 +101,7 @@ async def test_note_typed_in_the_app_is_kept_on_quit(data_dir, catalogue):
         await pilot.pause()
         await pilot.press(*"Idée du soir")
         await pilot.press("ctrl+q")
-    assert [note.text for note in store.notes()] == ["Idée du soir"]
+    assert [note.text for note in store.notes.all()] == ["Idée du soir"]
     store.close()
 
 
@@ -111,9 +111,9 @@ async def test_earlier_version_is_shown_after_coming_back(data_dir, catalogue):
     from journal.tui.screens.history import HistoryScreen
 
     with JournalStore(data_dir) as first_day:
-        first_day.save_answer("ma-demande", "pourquoi-maintenant", "Première idée")
+        first_day.entries.save_answer("ma-demande", "pourquoi-maintenant", "Première idée")
     store = JournalStore(data_dir)
-    store.save_answer("ma-demande", "pourquoi-maintenant", "Idée revue")
+    store.entries.save_answer("ma-demande", "pourquoi-maintenant", "Idée revue")
     app = BilanApp(store, catalogue)
     async with app.run_test(size=SIZE) as pilot:
         await open_first_exercise(pilot)
@@ -134,7 +134,7 @@ async def test_quit_waits_when_an_answer_could_not_be_saved(data_dir, catalogue,
     def disk_full(*args, **kwargs):
         raise JournalError("disque plein")
 
-    monkeypatch.setattr(store, "save_answer", disk_full)
+    monkeypatch.setattr(store.entries, "save_answer", disk_full)
     app = BilanApp(store, catalogue)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_first_exercise(pilot)

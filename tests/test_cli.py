@@ -35,7 +35,7 @@ def test_note_from_stdin(data_dir, monkeypatch, capsys):
     monkeypatch.setattr(sys, "stdin", io.StringIO("Une idée\nsur deux lignes\n"))
     assert main(["--data", str(data_dir), "note", "-"]) == 0
     with JournalStore(data_dir) as store:
-        assert store.notes()[0].text == "Une idée\nsur deux lignes"
+        assert store.notes.all()[0].text == "Une idée\nsur deux lignes"
 
 
 def test_empty_note_is_bad_input(data_dir, monkeypatch, capsys):

@@ -74,15 +74,15 @@ def build(tmp_path, store, answers: dict[str, str]):
     assert problems == []
     catalogue = Catalogue((exercise,))
     for value in answers.values():
-        store.save_answer(exercise.id, "humeur", value)
+        store.entries.save_answer(exercise.id, "humeur", value)
     return catalogue
 
 
 def test_export_structure_with_hostile_answer_and_note(tmp_path, store):
     hostile = "\n\n".join(HOSTILE)
     catalogue = build(tmp_path, store, {"humeur": hostile})
-    store.add_note("# pas un titre <b>ni du HTML</b>")
-    store.add_note("ma note privée", private=True)
+    store.notes.add("# pas un titre <b>ni du HTML</b>")
+    store.notes.add("ma note privée", private=True)
     markdown = render(build_summary(store, catalogue), "markdown")
     tokens = parse(markdown)
     headings = [tokens[i + 1].content for i, tok in enumerate(tokens) if tok.type == "heading_open"]
@@ -100,7 +100,7 @@ def test_export_structure_with_hostile_answer_and_note(tmp_path, store):
 
 def test_private_entry_is_left_out(tmp_path, store):
     catalogue = build(tmp_path, store, {"humeur": "à garder pour moi"})
-    store.set_private("mon-essai", True)
+    store.entries.set_private("mon-essai", True)
     markdown = render(build_summary(store, catalogue), "markdown")
     assert "à garder pour moi" not in markdown
     html = render(build_summary(store, catalogue), "html")
@@ -118,8 +118,8 @@ def test_html_export_escapes_markup(tmp_path, store):
 def test_real_catalogue_answers_all_appear(store, catalogue):
     exercise = catalogue.exercises[0]
     prompt = next(p for p in exercise.prompts if p.kind in ("long_text", "short_text"))
-    store.save_answer(exercise.id, prompt.id, "Une réponse bien à moi")
-    store.set_status(exercise.id, EntryStatus.DONE)
+    store.entries.save_answer(exercise.id, prompt.id, "Une réponse bien à moi")
+    store.entries.set_status(exercise.id, EntryStatus.DONE)
     markdown = render(build_summary(store, catalogue), "markdown")
     assert "Une réponse bien à moi" in markdown
     assert str(exercise.title) in markdown
@@ -127,8 +127,8 @@ def test_real_catalogue_answers_all_appear(store, catalogue):
 
 
 def test_notes_are_listed_by_date(store, tmp_path):
-    store.add_note("première")
-    store.add_note("seconde")
+    store.notes.add("première")
+    store.notes.add("seconde")
     markdown = render(build_summary(store, Catalogue(())), "markdown")
     assert markdown.index("première") < markdown.index("seconde")
 
@@ -144,7 +144,7 @@ def test_json_export_carries_only_what_the_worker_sees(store, catalogue):
     prompt = catalogue.get("mes-valeurs").prompt("tri-valeurs")
     first, second = prompt.cards[0].id, prompt.cards[1].id
     field = prompt.top_fields[0].id
-    store.save_answer(
+    store.entries.save_answer(
         "mes-valeurs",
         "tri-valeurs",
         {"piles": {first: "essentiel"}, "top": [first], "details": {first: {field: "gardé"}, second: {field: "SECRET-RETIRÉ"}}},

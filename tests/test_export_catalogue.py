@@ -59,10 +59,10 @@ def prompt_value(prompt):
 def test_every_answer_appears_in_the_markdown_export(store, catalogue):
     expected_texts = []
     for exercise in catalogue.exercises:
-        instance = store.new_instance(exercise.id) if exercise.repeatable else 1
+        instance = store.entries.new_instance(exercise.id) if exercise.repeatable else 1
         for prompt in exercise.prompts:
             value, expected = prompt_value(prompt)
-            store.save_answer(exercise.id, prompt.id, value, instance)
+            store.entries.save_answer(exercise.id, prompt.id, value, instance)
             expected_texts += [(exercise.id, prompt.id, text) for text in expected]
     markdown = render(build_summary(store, catalogue), "markdown")
     html = render(build_summary(store, catalogue), "html")

@@ -6,7 +6,7 @@ from journal.core.prefill import prefill_value
 
 
 def test_synthesis_starts_from_top_values(store, catalogue):
-    store.save_answer(
+    store.entries.save_answer(
         "mes-valeurs",
         "tri-valeurs",
         {"piles": {}, "top": [catalogue.get("mes-valeurs").prompt("tri-valeurs").cards[0].id], "details": {}},
@@ -17,7 +17,7 @@ def test_synthesis_starts_from_top_values(store, catalogue):
 
 
 def test_follow_up_rows_come_from_the_action_plan(store, catalogue):
-    store.save_answer("mon-plan-action", "actions", [{"quoi": "Appeler Sophie", "statut": "fait"}, {"quoi": "S'inscrire au cours du soir"}])
+    store.entries.save_answer("mon-plan-action", "actions", [{"quoi": "Appeler Sophie", "statut": "fait"}, {"quoi": "S'inscrire au cours du soir"}])
     rows = prefill_value(catalogue.get("point-de-suivi").prompt("actions"), catalogue, store)
     assert rows == [{"action": "Appeler Sophie"}, {"action": "S'inscrire au cours du soir"}]
 
@@ -29,6 +29,6 @@ def test_nothing_to_bring_in_gives_none(store, catalogue):
 
 def test_private_answers_are_never_brought_in(store, catalogue):
     card = catalogue.get("mes-valeurs").prompt("tri-valeurs").cards[0]
-    store.save_answer("mes-valeurs", "tri-valeurs", {"piles": {}, "top": [card.id], "details": {}})
-    store.set_private("mes-valeurs", True)
+    store.entries.save_answer("mes-valeurs", "tri-valeurs", {"piles": {}, "top": [card.id], "details": {}})
+    store.entries.set_private("mes-valeurs", True)
     assert prefill_value(catalogue.get("ma-synthese").prompt("ce-qui-compte"), catalogue, store) is None

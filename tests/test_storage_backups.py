@@ -23,7 +23,7 @@ def kinds(data) -> list[str]:
 def test_an_app_start_takes_a_snapshot_only_when_something_changed(data_dir):
     JournalStore(data_dir).close()  # creation: nothing to copy yet
     with JournalStore(data_dir) as store:
-        store.add_note("one")
+        store.notes.add("one")
     assert kinds(data_dir).count("start") == 1
     JournalStore(data_dir).close()  # changed since the last start snapshot
     assert kinds(data_dir).count("start") == 2
@@ -39,12 +39,12 @@ def test_commands_do_not_take_start_snapshots_but_the_day_gets_one(data_dir, cap
 
 def test_a_daily_snapshot_is_taken_once_a_day(data_dir, monkeypatch):
     store = JournalStore(data_dir, snapshot_on_open=False)
-    store.add_note("day one")
+    store.notes.add("day one")
     assert kinds(data_dir) == ["daily"]
-    store.add_note("still day one")
+    store.notes.add("still day one")
     assert kinds(data_dir) == ["daily"]
-    monkeypatch.setattr("journal.core.store.date", Tomorrow)
-    store.add_note("day two")  # the app stayed open past midnight
+    monkeypatch.setattr("journal.core.store.journal_file.date", Tomorrow)
+    store.notes.add("day two")  # the app stayed open past midnight
     assert kinds(data_dir) == ["daily", "daily"]
     store.close()
 
@@ -53,7 +53,7 @@ def test_old_snapshots_are_pruned_per_kind(data_dir, monkeypatch):
     monkeypatch.setitem(backups_module.KEEP, "start", 3)
     for number in range(6):
         with JournalStore(data_dir) as store:
-            store.add_note(f"note {number}")
+            store.notes.add(f"note {number}")
     assert kinds(data_dir).count("start") == 3
     assert kinds(data_dir).count("daily") == 1
     newest = list_backups(data_dir)[0]
@@ -70,16 +70,16 @@ def test_snapshot_ids_are_unique_within_one_second(data_dir):
 
 def test_backup_list_and_restore_from_the_command_line(data_dir, capsys):
     with JournalStore(data_dir) as store:
-        store.add_note("version one")
+        store.notes.add("version one")
     with JournalStore(data_dir) as store:  # start snapshot holds "version one"
-        store.add_note("version two")
+        store.notes.add("version two")
     start = next(backup for backup in list_backups(data_dir) if backup.kind == "start")
     assert main(["--data", str(data_dir), "backup", "list"]) == 0
     listing = capsys.readouterr().out
     assert start.id in listing and "bilan backup restore" in listing
     assert main(["--data", str(data_dir), "backup", "restore", start.id]) == 0
     with JournalStore(data_dir, read_only=True) as store:
-        assert [note.text for note in store.notes()] == ["version one"]
+        assert [note.text for note in store.notes.all()] == ["version one"]
     kept = next(backup for backup in list_backups(data_dir) if backup.kind == "restore")
     assert b"version two" in kept.read()  # the replaced journal was backed up first
 

@@ -32,8 +32,8 @@ def test_two_processes_adding_100_notes_each_end_with_200(tmp_path):
         _, errors = writer.communicate(timeout=120)
         assert writer.returncode == 0, errors.decode()
     with JournalStore(data, read_only=True) as store:
-        texts = [note.text for note in store.notes()]
-        ids = [note.id for note in store.notes()]
+        texts = [note.text for note in store.notes.all()]
+        ids = [note.id for note in store.notes.all()]
     assert len(texts) == 200 and len(set(texts)) == 200
     assert len(set(ids)) == 200
     switches = sum(1 for before, after in zip(texts, texts[1:], strict=False) if before.split()[1][0] != after.split()[1][0])
@@ -48,8 +48,8 @@ def test_two_stores_in_two_threads_do_not_overwrite_each_other(tmp_path):
     def write(tag: str) -> None:
         with JournalStore(data, snapshot_on_open=False) as store:
             for number in range(50):
-                store.add_note(f"{tag} {number}")
-                store.save_answer("shared", f"{tag}-prompt", number)
+                store.notes.add(f"{tag} {number}")
+                store.entries.save_answer("shared", f"{tag}-prompt", number)
 
     threads = [threading.Thread(target=write, args=(tag,)) for tag in ("x", "y")]
     for thread in threads:
@@ -57,8 +57,8 @@ def test_two_stores_in_two_threads_do_not_overwrite_each_other(tmp_path):
     for thread in threads:
         thread.join()
     with JournalStore(data, read_only=True) as store:
-        assert len(store.notes()) == 100
-        entries = store.entries_for("shared")
+        assert len(store.notes.all()) == 100
+        entries = store.entries.for_exercise("shared")
     assert len(entries) == 1  # both threads wrote into the same entry: no duplicate, no lost prompt
     assert entries[0].answers == {"x-prompt": 49, "y-prompt": 49}
 
@@ -71,8 +71,8 @@ def test_one_store_shared_by_a_saving_thread_and_a_reading_thread(tmp_path):
     def read() -> None:
         try:
             while not done.is_set():
-                store.notes()
-                store.entries()
+                store.notes.all()
+                store.entries.all()
         except Exception as error:  # noqa: BLE001 - any error is the finding
             problems.append(error)
 
@@ -83,21 +83,21 @@ def test_one_store_shared_by_a_saving_thread_and_a_reading_thread(tmp_path):
     try:
         reader.start()
         for number in range(150):
-            store.add_note(f"n{number}")
-            store.save_answer(f"ex{number % 7}", "q", number)
+            store.notes.add(f"n{number}")
+            store.entries.save_answer(f"ex{number % 7}", "q", number)
     finally:
         done.set()
         reader.join()
         sys.setswitchinterval(interval)
     assert problems == []
-    assert len(store.notes()) == 150
+    assert len(store.notes.all()) == 150
     store.close()
 
 
 def test_an_open_store_picks_up_another_programs_note_and_keeps_both(tmp_path):
     data = tmp_path / "j"
     app = JournalStore(data)
-    app.add_note("from the app")
+    app.notes.add("from the app")
     assert app.refresh() is False
     done = subprocess.run(
         [sys.executable, "-m", "journal", "--data", str(data), "note", "from the terminal"],
@@ -106,17 +106,17 @@ def test_an_open_store_picks_up_another_programs_note_and_keeps_both(tmp_path):
     assert done.returncode == 0, done.stderr
     assert app.refresh() is True
     assert app.refresh() is False
-    app.add_note("from the app again")
+    app.notes.add("from the app again")
     app.close()
     with JournalStore(data, read_only=True) as store:
-        assert [note.text for note in store.notes()] == ["from the app", "from the terminal", "from the app again"]
-        assert len({note.id for note in store.notes()}) == 3
+        assert [note.text for note in store.notes.all()] == ["from the app", "from the terminal", "from the app again"]
+        assert len({note.id for note in store.notes.all()}) == 3
 
 
 def test_new_instance_numbers_stay_unique_across_stores(tmp_path):
     data = tmp_path / "j"
     first, second = JournalStore(data), JournalStore(data)
-    numbers = [first.new_instance("lead"), second.new_instance("lead"), first.new_instance("lead")]
+    numbers = [first.entries.new_instance("lead"), second.entries.new_instance("lead"), first.entries.new_instance("lead")]
     assert numbers == [1, 2, 3]
     first.close()
     second.close()
@@ -128,7 +128,7 @@ def test_a_read_only_store_refuses_changes_and_writes_nothing(tmp_path):
     before = (data / "journal.json").read_bytes()
     with JournalStore(data, read_only=True) as store:
         with pytest.raises(JournalReadOnly):
-            store.add_note("no")
+            store.notes.add("no")
     assert (data / "journal.json").read_bytes() == before
 
 

@@ -33,21 +33,21 @@ def test_the_cache_never_drifts_from_the_disk(tmp_path):
         for number in range(40):
             match number % 5:
                 case 0:
-                    store.add_note(f"note {number}", private=number % 2 == 0)
+                    store.notes.add(f"note {number}", private=number % 2 == 0)
                 case 1:
-                    store.save_answer(f"ex-{number % 3}", "q", f"réponse {number}")
+                    store.entries.save_answer(f"ex-{number % 3}", "q", f"réponse {number}")
                 case 2:
-                    store.set_status(f"ex-{number % 3}", EntryStatus.DONE)
+                    store.entries.set_status(f"ex-{number % 3}", EntryStatus.DONE)
                 case 3:
-                    store.set_setting("theme", f"t{number}")
+                    store.settings.set("theme", f"t{number}")
                 case 4:
-                    store.new_instance("repeatable")
-            assert store._storage.read() == on_disk(store)
+                    store.entries.new_instance("repeatable")
+            assert store._journal.storage.read() == on_disk(store)
 
 
 def test_disk_full_leaves_the_journal_as_it_was_and_the_store_usable(tmp_path, monkeypatch):
     store = JournalStore(tmp_path / "j")
-    store.add_note("before")
+    store.notes.add("before")
     before = store.path.read_bytes()
     real_write = atomic._write_all
 
@@ -57,21 +57,21 @@ def test_disk_full_leaves_the_journal_as_it_was_and_the_store_usable(tmp_path, m
 
     monkeypatch.setattr(atomic, "_write_all", half_then_full)
     with pytest.raises(JournalError, match="journal.json"):
-        store.add_note("lost to a full disk")
+        store.notes.add("lost to a full disk")
     assert store.path.read_bytes() == before
-    assert [note.text for note in store.notes()] == ["before"]  # the half-changed cache was dropped
+    assert [note.text for note in store.notes.all()] == ["before"]  # the half-changed cache was dropped
     assert not list(store.data_dir.glob(".*.tmp"))
     monkeypatch.setattr(atomic, "_write_all", real_write)
-    store.add_note("after")
-    assert [note.text for note in store.notes()] == ["before", "after"]
-    assert store._storage.read() == on_disk(store)
+    store.notes.add("after")
+    assert [note.text for note in store.notes.all()] == ["before", "after"]
+    assert store._journal.storage.read() == on_disk(store)
     store.close()
 
 
 def test_a_change_that_fails_half_way_leaves_no_trace_in_memory(tmp_path):
     with JournalStore(tmp_path / "j") as store:
-        store.add_note("one")
-        store.add_note("two")
+        store.notes.add("one")
+        store.notes.add("two")
 
         calls = []
 
@@ -81,10 +81,10 @@ def test_a_change_that_fails_half_way_leaves_no_trace_in_memory(tmp_path):
             if len(calls) == 2:
                 raise RuntimeError("boom")
 
-        table = store._table("notes")
+        table = store._journal.table("notes")
         with pytest.raises(RuntimeError):
             table.update(breaks_on_second)
-        assert [note.text for note in store.notes()] == ["one", "two"]
+        assert [note.text for note in store.notes.all()] == ["one", "two"]
 
 
 @pytest.mark.parametrize("storage_kind", ["tinydb", "journal"])
@@ -93,7 +93,7 @@ def test_journal_table_behaves_like_tinydb_table(tmp_path, storage_kind):
     if storage_kind == "tinydb":
         table = TinyDB(storage=MemoryStorage).table("t", cache_size=0)
     else:
-        table = JournalTable(JournalStore(tmp_path / "j")._storage, "t", cache_size=0)
+        table = JournalTable(JournalStore(tmp_path / "j")._journal.storage, "t", cache_size=0)
     item = Query()
     assert table.insert({"k": 1}) == 1
     assert table.insert_multiple([{"k": 2}, {"k": 3}, {"k": 4}]) == [2, 3, 4]
@@ -118,7 +118,7 @@ def test_journal_table_behaves_like_tinydb_table(tmp_path, storage_kind):
 def test_saving_never_rewrites_in_place(tmp_path):
     with JournalStore(tmp_path / "j") as store:
         first = os.stat(store.path).st_ino
-        store.add_note("one")
+        store.notes.add("one")
         assert os.stat(store.path).st_ino != first
 
 
@@ -134,7 +134,7 @@ def test_a_journal_deleted_under_an_open_store_is_not_recreated(tmp_path):
     store = JournalStore(tmp_path / "j")
     store.path.unlink()
     with pytest.raises(JournalError, match="journal.json"):
-        store.add_note("into the void")
+        store.notes.add("into the void")
     assert not store.path.exists()
     store.close()
 
@@ -149,9 +149,9 @@ def test_permissions_are_private_even_with_an_open_umask(tmp_path):
     try:
         data = tmp_path / "nested" / "j"
         with JournalStore(data) as store:
-            store.add_note("privé")
+            store.notes.add("privé")
         with JournalStore(data) as store:  # the app start: a snapshot
-            store.add_note("again")
+            store.notes.add("again")
         export = tmp_path / "export.md"
         write_export(export, "contenu", data)
     finally:
@@ -181,7 +181,7 @@ def test_temporary_files_are_private_while_being_written(tmp_path, monkeypatch):
     try:
         write_export(tmp_path / "export.html", "<p>x</p>", tmp_path / "j")
         with JournalStore(tmp_path / "j") as store:
-            store.add_note("x")
+            store.notes.add("x")
     finally:
         os.umask(previous)
     assert seen and set(seen) == {0o600}

@@ -116,7 +116,7 @@ def test_restore_brings_the_journal_back_and_keeps_the_damaged_file(journal_with
     kept = [path for path in (data / "backups").iterdir() if path.stem.endswith("-restore")]
     assert len(kept) == 1 and kept[0].read_bytes() == damaged and kept[0].stem in out
     with JournalStore(data, read_only=True) as store:
-        assert [note.text for note in store.notes()] == ["Une note d'avant"]
+        assert [note.text for note in store.notes.all()] == ["Une note d'avant"]
     assert main(["--data", str(data), "note", "après la restauration"]) == 0
 
 
@@ -137,8 +137,8 @@ def test_a_journal_damaged_while_the_app_is_open_is_not_overwritten(journal_with
     store = JournalStore(journal_with_backup)
     (journal_with_backup / "journal.json").write_bytes(b'{"meta": ')
     with pytest.raises(JournalDamaged):
-        store.add_note("must not be written over the damaged file")
+        store.notes.add("must not be written over the damaged file")
     with pytest.raises(JournalDamaged):
-        store.notes()
+        store.notes.all()
     assert (journal_with_backup / "journal.json").read_bytes() == b'{"meta": '
     store.close()

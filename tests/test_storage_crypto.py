@@ -30,16 +30,16 @@ def test_default_key_derivation_is_strong():
 
 def test_round_trip(data_dir):
     with JournalStore(data_dir) as store:
-        store.save_answer("mes-valeurs", "tri", ["autonomie", "sens"])
-        store.add_note("Une note")
+        store.entries.save_answer("mes-valeurs", "tri", ["autonomie", "sens"])
+        store.notes.add("Une note")
         store.enable_encryption(PASSPHRASE)
         assert store.encrypted
-        store.add_note("Écrite chiffrée")
+        store.notes.add("Écrite chiffrée")
     raw = (data_dir / "journal.json").read_bytes()
     assert raw.startswith(crypto.MAGIC) and b"autonomie" not in raw
     with JournalStore(data_dir, passphrase=PASSPHRASE) as store:
-        assert store.entry("mes-valeurs", 1).answers == {"tri": ["autonomie", "sens"]}
-        assert [note.text for note in store.notes()] == ["Une note", "Écrite chiffrée"]
+        assert store.entries.get("mes-valeurs", 1).answers == {"tri": ["autonomie", "sens"]}
+        assert [note.text for note in store.notes.all()] == ["Une note", "Écrite chiffrée"]
         store.disable_encryption()
     assert b"autonomie" in (data_dir / "journal.json").read_bytes()
     with JournalStore(data_dir) as store:
@@ -50,7 +50,7 @@ def test_each_save_uses_a_new_nonce_and_keeps_the_salt(data_dir):
     with JournalStore(data_dir) as store:
         store.enable_encryption(PASSPHRASE)
         first = crypto.read_header((data_dir / "journal.json").read_bytes())
-        store.add_note("x")
+        store.notes.add("x")
         second = crypto.read_header((data_dir / "journal.json").read_bytes())
     assert first.salt == second.salt and first.nonce != second.nonce
     assert first.params == crypto.KdfParams(log2_n=10)
@@ -58,7 +58,7 @@ def test_each_save_uses_a_new_nonce_and_keeps_the_salt(data_dir):
 
 def test_wrong_or_missing_passphrase_changes_nothing(data_dir):
     with JournalStore(data_dir) as store:
-        store.add_note("x")
+        store.notes.add("x")
         store.enable_encryption(PASSPHRASE)
     folder_before = {path: path.read_bytes() for path in data_dir.rglob("*.json")}
     with pytest.raises(WrongPassphrase):
@@ -70,8 +70,8 @@ def test_wrong_or_missing_passphrase_changes_nothing(data_dir):
 
 def test_a_secret_word_is_nowhere_in_clear_in_the_folder(data_dir, monkeypatch):
     with JournalStore(data_dir) as store:
-        store.save_answer("mes-valeurs", "pourquoi", f"Ce qui compte : {SECRET}")
-        store.add_note(f"Penser à {SECRET}")
+        store.entries.save_answer("mes-valeurs", "pourquoi", f"Ce qui compte : {SECRET}")
+        store.notes.add(f"Penser à {SECRET}")
     JournalStore(data_dir).close()  # a start snapshot, in clear for now
     assert plaintext_hits(data_dir, SECRET)  # the check can fail
     with JournalStore(data_dir) as store:
@@ -79,7 +79,7 @@ def test_a_secret_word_is_nowhere_in_clear_in_the_folder(data_dir, monkeypatch):
     assert sealed >= 2
     for _ in range(2):  # more starts, saves, a restore: all encrypted
         with JournalStore(data_dir, passphrase=PASSPHRASE) as store:
-            store.save_answer("mes-valeurs", "pourquoi", f"Toujours {SECRET}")
+            store.entries.save_answer("mes-valeurs", "pourquoi", f"Toujours {SECRET}")
     monkeypatch.setenv("BILAN_PASSPHRASE", PASSPHRASE)
     assert main(["--data", str(data_dir), "backup", "restore", list_backups(data_dir)[-1].id]) == 0
     assert plaintext_hits(data_dir, SECRET) == []
@@ -88,11 +88,11 @@ def test_a_secret_word_is_nowhere_in_clear_in_the_folder(data_dir, monkeypatch):
 
 def test_plaintext_backups_left_by_an_interrupted_encryption_are_sealed_at_next_open(data_dir):
     with JournalStore(data_dir) as store:
-        store.add_note(SECRET)
+        store.notes.add(SECRET)
     JournalStore(data_dir).close()
     with JournalStore(data_dir) as store:
-        store._storage.encrypt_with(crypto.Cipher(PASSPHRASE))  # journal sealed, killed before the backups
-        store.add_note("after")
+        store._journal.storage.encrypt_with(crypto.Cipher(PASSPHRASE))  # journal sealed, killed before the backups
+        store.notes.add("after")
     assert plaintext_hits(data_dir, SECRET)
     JournalStore(data_dir, passphrase=PASSPHRASE).close()
     assert plaintext_hits(data_dir, SECRET) == []
@@ -100,7 +100,7 @@ def test_plaintext_backups_left_by_an_interrupted_encryption_are_sealed_at_next_
 
 def test_damaged_ciphertext_is_reported_as_damage_not_as_a_wrong_passphrase(data_dir, capsys, monkeypatch):
     with JournalStore(data_dir) as store:
-        store.add_note("x")
+        store.notes.add("x")
         store.enable_encryption(PASSPHRASE)
     path = data_dir / "journal.json"
     raw = bytearray(path.read_bytes())
@@ -142,7 +142,7 @@ def test_encrypt_and_decrypt_commands_with_the_environment_variable(data_dir, ca
 
 def test_restoring_an_encrypted_backup_needs_its_passphrase(data_dir, capsys, monkeypatch):
     with JournalStore(data_dir) as store:
-        store.add_note("one")
+        store.notes.add("one")
         store.enable_encryption(PASSPHRASE)
     backup = list_backups(data_dir)[0]
     assert backup.encrypted

@@ -52,9 +52,9 @@ def test_each_migration_goes_up_exactly_one_version(version):
 def test_every_past_journal_opens_with_its_content(tmp_path, version):
     data = journal_from(tmp_path, version)
     with JournalStore(data) as store:
-        assert store.notes()[0].text in ("Première note", "Une note")
-        assert store.entry("mes-valeurs", 1) is not None
-        store.add_note("écrite après l'ouverture")
+        assert store.notes.all()[0].text in ("Première note", "Une note")
+        assert store.entries.get("mes-valeurs", 1) is not None
+        store.notes.add("écrite après l'ouverture")
     on_disk = orjson.loads((data / "journal.json").read_bytes())
     assert on_disk["meta"]["1"]["schema"] == SCHEMA_VERSION
     assert on_disk["meta"]["1"]["kind"] == "bilan-journal"
@@ -63,11 +63,11 @@ def test_every_past_journal_opens_with_its_content(tmp_path, version):
 def test_schema_0_is_upgraded_after_a_backup_of_the_original(tmp_path):
     data = journal_from(tmp_path, 0)
     with JournalStore(data, snapshot_on_open=False) as store:
-        values = store.entry("mes-valeurs", 1)
-        demande = store.entry("ma-demande", 1)
+        values = store.entries.get("mes-valeurs", 1)
+        demande = store.entries.get("ma-demande", 1)
         assert values.answers == {"tri": ["autonomie", "sens"]} and values.history == () and not values.private
         assert demande.created_at == demande.updated_at
-        assert store.setting("theme") == "sombre"
+        assert store.settings.get("theme") == "sombre"
     upgrades = [backup for backup in list_backups(data) if backup.kind == "upgrade"]
     assert len(upgrades) == 1 and upgrades[0].read() == FIXTURES[0]
     meta = orjson.loads((data / "journal.json").read_bytes())["meta"]["1"]
@@ -84,7 +84,7 @@ def test_a_current_journal_is_not_rewritten_on_open(tmp_path):
 def test_read_only_upgrades_in_memory_and_writes_nothing(tmp_path):
     data = journal_from(tmp_path, 0)
     with JournalStore(data, read_only=True) as store:
-        assert store.entry("mes-valeurs", 1).answers["tri"] == ["autonomie", "sens"]
+        assert store.entries.get("mes-valeurs", 1).answers["tri"] == ["autonomie", "sens"]
     assert (data / "journal.json").read_bytes() == FIXTURES[0]
     assert list_backups(data) == []
 

@@ -26,19 +26,19 @@ def fill_demo_journal(store: JournalStore, catalogue: Catalogue) -> None:
         exercise = catalogue.get(item["exercise"])
         if exercise is None:
             continue
-        instance = store.new_instance(exercise.id) if exercise.repeatable else 1
+        instance = store.entries.new_instance(exercise.id) if exercise.repeatable else 1
         for prompt_id, value in item["answers"].items():
             if exercise.prompt(prompt_id) is not None:
-                store.save_answer(exercise.id, prompt_id, value, instance)
+                store.entries.save_answer(exercise.id, prompt_id, value, instance)
         for prompt_id, profile in item.get("questionnaire_profile", {}).items():
             prompt = exercise.prompt(prompt_id)
             if prompt is not None:
-                store.save_answer(exercise.id, prompt_id, _ratings(prompt, profile), instance)
-        store.set_status(exercise.id, EntryStatus(item.get("status", "started")), instance)
+                store.entries.save_answer(exercise.id, prompt_id, _ratings(prompt, profile), instance)
+        store.entries.set_status(exercise.id, EntryStatus(item.get("status", "started")), instance)
     for note in sample["notes"]:
         hour, minute = (int(part) for part in note.get("at", "12:00").split(":"))
         moment = (now() - timedelta(days=note["days_ago"])).replace(hour=hour, minute=minute, second=0)
-        store.add_note(note["text"], private=bool(note.get("private")), created_at=moment)
+        store.notes.add(note["text"], private=bool(note.get("private")), created_at=moment)
 
 
 def _ratings(prompt, profile: dict[str, int]) -> dict[str, int]:

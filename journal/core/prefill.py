@@ -23,7 +23,7 @@ from journal.core.store import JournalStore
 
 
 def _latest_answer(store: JournalStore, exercise_id: str, prompt_id: str) -> Any:
-    entries = [e for e in store.entries_for(exercise_id) if not e.private and not is_empty(e.answer(prompt_id))]
+    entries = [e for e in store.entries.for_exercise(exercise_id) if not e.private and not is_empty(e.answer(prompt_id))]
     return max(entries, key=lambda e: e.updated_at).answer(prompt_id) if entries else None
 
 

@@ -38,7 +38,7 @@ class BilanApp(App):
     def on_mount(self) -> None:
         for theme in load_themes():
             self.register_theme(theme)
-        chosen = self.store.setting("theme", DEFAULT_THEME)
+        chosen = self.store.settings.get("theme", DEFAULT_THEME)
         self.theme = chosen if chosen in self.available_themes else DEFAULT_THEME
         self.push_screen(HomeScreen())
         if self.demo:
@@ -50,8 +50,8 @@ class BilanApp(App):
             self.notify(self.store.backup_warning, severity="warning", timeout=12, markup=False)
 
     def watch_theme(self, theme: str) -> None:
-        if self.is_mounted and self.store.setting("theme") != theme:
-            self.guarded(self.store.set_setting, "theme", theme)
+        if self.is_mounted and self.store.settings.get("theme") != theme:
+            self.guarded(self.store.settings.set, "theme", theme)
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):
@@ -72,18 +72,18 @@ class BilanApp(App):
         if not exercise.repeatable:
             self.push_screen(ExerciseScreen(exercise))
             return
-        entries = self.store.entries_for(exercise.id)
+        entries = self.store.entries.for_exercise(exercise.id)
         if not entries:
-            self.push_screen(ExerciseScreen(exercise, self.store.next_instance(exercise.id)))
+            self.push_screen(ExerciseScreen(exercise, self.store.entries.next_instance(exercise.id)))
             return
 
         def chosen(choice: int | str | None) -> None:
             if choice is None:
                 return
             if choice == COMPARE:
-                self.push_screen(ComparisonScreen(exercise, self.store.entries_for(exercise.id)))
+                self.push_screen(ComparisonScreen(exercise, self.store.entries.for_exercise(exercise.id)))
                 return
-            instance = self.store.next_instance(exercise.id) if choice == NEW else int(choice)
+            instance = self.store.entries.next_instance(exercise.id) if choice == NEW else int(choice)
             self.push_screen(ExerciseScreen(exercise, instance))
 
         self.push_screen(InstancePicker(exercise, entries), chosen)

@@ -49,7 +49,7 @@ class Autosave:
             error = None
             for prompt_id, value in pending.items():
                 try:
-                    self.store.save_answer(self.exercise_id, prompt_id, value, self.instance)
+                    self.store.entries.save_answer(self.exercise_id, prompt_id, value, self.instance)
                 except Exception as failure:  # noqa: BLE001 - reported to the worker, answer kept pending
                     error = failure
                     with self._lock:

@@ -27,7 +27,7 @@ def run(args) -> int:
     if not text:
         raise CommandFailure(t("cli.note.empty"), EXIT_USAGE)
     with open_store(args) as store:
-        note = store.add_note(text, private=args.private)
+        note = store.notes.add(text, private=args.private)
     key = "cli.note.saved_private" if note.private else "cli.note.saved"
     print(t(key, date=note.created_at.strftime(t("formats.datetime"))))
     return EXIT_OK

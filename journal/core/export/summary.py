@@ -46,7 +46,7 @@ def build_summary(store: JournalStore, catalogue: Catalogue) -> Summary:
     private = 0
     by_phase: dict[Phase, list[ExportedEntry]] = {phase: [] for phase in Phase}
     for exercise in catalogue.exercises:
-        for entry in store.entries_for(exercise.id):
+        for entry in store.entries.for_exercise(exercise.id):
             if entry.private:
                 private += 1
                 continue
@@ -61,8 +61,8 @@ def build_summary(store: JournalStore, catalogue: Catalogue) -> Summary:
             if answers:
                 by_phase[exercise.phase].append(ExportedEntry(exercise, entry, answers))
     known = {exercise.id for exercise in catalogue.exercises}
-    unknown = {entry.exercise_id for entry in store.entries() if entry.exercise_id not in known}
-    notes = store.notes()
+    unknown = {entry.exercise_id for entry in store.entries.all() if entry.exercise_id not in known}
+    notes = store.notes.all()
     private += sum(1 for note in notes if note.private)
     return Summary(
         created_at=now(),

@@ -49,7 +49,7 @@ class ExerciseScreen(Screen):
     def compose(self) -> ComposeResult:
         exercise = self.exercise
         store = self.app.store
-        entry = store.entry(exercise.id, self.instance)
+        entry = store.entries.get(exercise.id, self.instance)
         answers = entry.answers if entry else {}
         self._answers = dict(answers)
         yield Header()
@@ -98,7 +98,7 @@ class ExerciseScreen(Screen):
     def on_mount(self) -> None:
         title = str(self.exercise.title)
         if self.exercise.repeatable:
-            entry = self.app.store.entry(self.exercise.id, self.instance)
+            entry = self.app.store.entries.get(self.exercise.id, self.instance)
             if entry:
                 title += " · " + entry.created_at.strftime(t("formats.date"))
         self.title = title
@@ -154,7 +154,7 @@ class ExerciseScreen(Screen):
         return True
 
     def _refresh_state(self, saved_at: datetime | None = None) -> None:
-        entry = self.app.store.entry(self.exercise.id, self.instance)
+        entry = self.app.store.entries.get(self.exercise.id, self.instance)
         status = entry.status if entry else EntryStatus.NOT_STARTED
         private = bool(entry and entry.private)
         parts = [t(f"status.{status.value}")]
@@ -177,7 +177,7 @@ class ExerciseScreen(Screen):
     @on(Button.Pressed, "#toggle-done")
     def action_toggle_done(self) -> None:
         self.flush()
-        entry = self.app.store.entry(self.exercise.id, self.instance)
+        entry = self.app.store.entries.get(self.exercise.id, self.instance)
         done = entry is not None and entry.status == EntryStatus.DONE
         missing = [] if done else missing_required(self.exercise, entry.answers if entry else {})
         if missing:
@@ -191,7 +191,7 @@ class ExerciseScreen(Screen):
 
     def _set_done(self, done: bool) -> None:
         new_status = EntryStatus.DONE if done else EntryStatus.STARTED
-        if not self.app.guarded(self.app.store.set_status, self.exercise.id, new_status, self.instance):
+        if not self.app.guarded(self.app.store.entries.set_status, self.exercise.id, new_status, self.instance):
             return
         self.notify(t("exercise.now_done") if done else t("exercise.now_started"))
         self._refresh_state()
@@ -199,9 +199,9 @@ class ExerciseScreen(Screen):
     @on(Button.Pressed, "#toggle-private")
     def action_toggle_private(self) -> None:
         self.flush()
-        entry = self.app.store.entry(self.exercise.id, self.instance)
+        entry = self.app.store.entries.get(self.exercise.id, self.instance)
         private = not (entry is not None and entry.private)
-        if not self.app.guarded(self.app.store.set_private, self.exercise.id, private, self.instance):
+        if not self.app.guarded(self.app.store.entries.set_private, self.exercise.id, private, self.instance):
             return
         self.notify(t("exercise.now_private") if private else t("exercise.now_shared"))
         self._refresh_state()
@@ -209,7 +209,7 @@ class ExerciseScreen(Screen):
     @on(Button.Pressed, "#history")
     def action_history(self) -> None:
         self.flush()
-        self.app.push_screen(HistoryScreen(self.exercise, self.app.store.entry(self.exercise.id, self.instance)))
+        self.app.push_screen(HistoryScreen(self.exercise, self.app.store.entries.get(self.exercise.id, self.instance)))
 
     @on(Button.Pressed, "#back")
     def action_back(self) -> None:

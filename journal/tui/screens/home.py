@@ -58,7 +58,7 @@ class HomeScreen(Screen):
         catalogue, store = self.app.catalogue, self.app.store
         for phase in Phase:
             exercises = catalogue.in_phase(phase)
-            statuses = [store.status(exercise.id) for exercise in exercises]
+            statuses = [store.entries.status(exercise.id) for exercise in exercises]
             done = sum(1 for status in statuses if status == EntryStatus.DONE)
             heading = Content.from_markup(
                 "[b]$title[/b]  [dim]$progress[/dim]",
@@ -94,14 +94,14 @@ class HomeScreen(Screen):
             detail.update(t("home.pick_one"))
             return
         store = self.app.store
-        entries = store.entries_for(exercise.id)
+        entries = store.entries.for_exercise(exercise.id)
         lines = [
             str(exercise.title),
             t("home.detail_phase", name=t(f"phases.{exercise.phase.value}"), minutes=exercise.duration_minutes),
             "",
             str(exercise.summary),
             "",
-            t("home.detail_status", status=t(f"status.{store.status(exercise.id).value}")),
+            t("home.detail_status", status=t(f"status.{store.entries.status(exercise.id).value}")),
         ]
         if entries:
             last = max(entry.updated_at for entry in entries)

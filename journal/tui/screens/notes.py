@@ -41,7 +41,7 @@ class NotesScreen(Screen):
     def refresh_notes(self) -> None:
         notes_list = self.query_one("#notes-list", OptionList)
         notes_list.clear_options()
-        notes = self.app.store.notes()
+        notes = self.app.store.notes.all()
         if not notes:
             notes_list.add_option(Option(t("notes.none"), disabled=True))
         for note in reversed(notes):
@@ -57,7 +57,7 @@ class NotesScreen(Screen):
         if not text:
             self.notify(t("notes.empty"), severity="warning")
             return
-        if not self.app.guarded(self.app.store.add_note, text):
+        if not self.app.guarded(self.app.store.notes.add, text):
             return
         area.text = ""
         self.notify(t("notes.saved"))
@@ -68,7 +68,7 @@ class NotesScreen(Screen):
         area = self.query_one("#note-input", TextArea)
         if area.has_focus and area.text.strip():
             # The note being written is saved straight away as a private one.
-            if self.app.guarded(self.app.store.add_note, area.text.strip(), private=True):
+            if self.app.guarded(self.app.store.notes.add, area.text.strip(), private=True):
                 area.text = ""
                 self.notify(t("notes.saved_private"))
                 self.refresh_notes()
@@ -80,10 +80,10 @@ class NotesScreen(Screen):
         option_id = notes_list.get_option_at_index(notes_list.highlighted).id
         if option_id is None:
             return
-        note = next((n for n in self.app.store.notes() if n.id == int(option_id)), None)
+        note = next((n for n in self.app.store.notes.all() if n.id == int(option_id)), None)
         if note is None:
             return
-        if not self.app.guarded(self.app.store.set_note_private, note.id, not note.private):
+        if not self.app.guarded(self.app.store.notes.set_private, note.id, not note.private):
             return
         self.notify(t("notes.now_private") if not note.private else t("notes.now_shared"))
         self.refresh_notes()
@@ -93,7 +93,7 @@ class NotesScreen(Screen):
         area = self.query_one("#note-input", TextArea)
         if not area.text.strip():
             return True
-        if not self.app.guarded(self.app.store.add_note, area.text.strip()):
+        if not self.app.guarded(self.app.store.notes.add, area.text.strip()):
             return False
         area.text = ""
         self.notify(t("notes.saved_on_leave"))

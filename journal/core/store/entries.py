@@ -1,0 +1,149 @@
+"""The worker's answers to exercises: one entry per exercise instance, with earlier versions."""
+
+from __future__ import annotations
+
+import copy
+from datetime import datetime
+from typing import Any
+
+from tinydb.table import Document
+
+from journal.core.answer_view import is_empty
+from journal.core.models import Entry, EntryStatus
+from journal.core.models.entry import Version
+from journal.core.store.clock import now
+from journal.core.store.records import Records, changes, reads
+
+HISTORY_LIMIT = 30
+
+
+class EntryRecords(Records):
+    @reads
+    def all(self) -> list[Entry]:
+        return [self._entry(doc) for doc in self._journal.table("entries").all()]
+
+    @reads
+    def for_exercise(self, exercise_id: str) -> list[Entry]:
+        """The instances of one exercise, in order."""
+        found = (
+            Document(doc, int(doc_id))
+            for doc_id, doc in self._journal.raw("entries").items()
+            if doc.get("exercise_id") == exercise_id
+        )
+        return sorted((self._entry(doc) for doc in found), key=lambda entry: entry.instance)
+
+    @reads
+    def get(self, exercise_id: str, instance: int = 1) -> Entry | None:
+        found = self._find(exercise_id, instance)
+        return self._entry(found) if found else None
+
+    def status(self, exercise_id: str) -> EntryStatus:
+        statuses = {entry.status for entry in self.for_exercise(exercise_id)}
+        if EntryStatus.DONE in statuses:
+            return EntryStatus.DONE
+        return EntryStatus.STARTED if EntryStatus.STARTED in statuses else EntryStatus.NOT_STARTED
+
+    @changes
+    def save_answer(self, exercise_id: str, prompt_id: str, value: Any, instance: int = 1) -> Entry:
+        """Store one answer; the first change of a session keeps the previous answers as a version."""
+        table = self._journal.table("entries")
+        found = self._find(exercise_id, instance)
+        if found is None:
+            if is_empty(value):
+                return self._blank_entry(exercise_id, instance)
+            doc = {**self._blank_doc(exercise_id, instance), "answers": {prompt_id: copy.deepcopy(value)}}
+            doc_id = table.insert(doc)
+            return self._entry(table.get(doc_id=doc_id))
+        answers = copy.deepcopy(found.get("answers", {}))
+        if answers.get(prompt_id) == value:
+            return self._entry(found)
+        history = list(found.get("history", []))
+        if found.get("session") != self._journal.session and any(not is_empty(v) for v in answers.values()):
+            history.append({"saved_at": found["updated_at"], "answers": copy.deepcopy(answers)})
+            history = history[-HISTORY_LIMIT:]
+        answers[prompt_id] = copy.deepcopy(value)
+        status = found.get("status", EntryStatus.STARTED.value)
+        if status == EntryStatus.NOT_STARTED.value:
+            status = EntryStatus.STARTED.value
+        table.update(
+            {
+                "answers": answers,
+                "updated_at": now().isoformat(),
+                "session": self._journal.session,
+                "history": history,
+                "status": status,
+            },
+            doc_ids=[found.doc_id],
+        )
+        return self._entry(table.get(doc_id=found.doc_id))
+
+    @changes
+    def set_status(self, exercise_id: str, status: EntryStatus, instance: int = 1) -> None:
+        self._update(exercise_id, instance, {"status": status.value})
+
+    @changes
+    def set_private(self, exercise_id: str, private: bool, instance: int = 1) -> None:
+        self._update(exercise_id, instance, {"private": private})
+
+    def next_instance(self, exercise_id: str) -> int:
+        """The number a new instance of a repeatable exercise would get; nothing is written
+        until the worker answers something in it."""
+        return max((entry.instance for entry in self.for_exercise(exercise_id)), default=0) + 1
+
+    @changes
+    def new_instance(self, exercise_id: str) -> int:
+        """The number of a new, dated instance of a repeatable exercise."""
+        instances = [entry.instance for entry in self.for_exercise(exercise_id)]
+        number = max(instances, default=0) + 1
+        self._journal.table("entries").insert(self._blank_doc(exercise_id, number))
+        return number
+
+    def _update(self, exercise_id: str, instance: int, changes: dict) -> None:
+        found = self._find(exercise_id, instance)
+        if found is None:
+            self._journal.table("entries").insert({**self._blank_doc(exercise_id, instance), **changes})
+            return
+        self._journal.table("entries").update({**changes, "updated_at": now().isoformat()}, doc_ids=[found.doc_id])
+
+    def _blank_doc(self, exercise_id: str, instance: int) -> dict:
+        stamp = now().isoformat()
+        return {
+            "exercise_id": exercise_id,
+            "instance": instance,
+            "answers": {},
+            "status": EntryStatus.STARTED.value,
+            "created_at": stamp,
+            "updated_at": stamp,
+            "private": False,
+            "session": self._journal.session,
+            "history": [],
+        }
+
+    @staticmethod
+    def _blank_entry(exercise_id: str, instance: int) -> Entry:
+        stamp = now()
+        return Entry(0, exercise_id, {}, EntryStatus.NOT_STARTED, stamp, stamp, instance=instance)
+
+    def _find(self, exercise_id: str, instance: int) -> Document | None:
+        for doc_id, doc in self._journal.raw("entries").items():
+            if doc.get("exercise_id") == exercise_id and doc.get("instance", 1) == instance:
+                return Document(doc, int(doc_id))
+        return None
+
+    @staticmethod
+    def _entry(doc) -> Entry:
+        history = tuple(
+            Version(datetime.fromisoformat(item["saved_at"]), copy.deepcopy(item["answers"]))
+            for item in doc.get("history", [])
+        )
+        return Entry(
+            id=doc.doc_id,
+            exercise_id=doc["exercise_id"],
+            answers=copy.deepcopy(doc.get("answers", {})),
+            status=EntryStatus(doc.get("status", EntryStatus.STARTED.value)),
+            created_at=datetime.fromisoformat(doc["created_at"]),
+            updated_at=datetime.fromisoformat(doc["updated_at"]),
+            private=bool(doc.get("private")),
+            instance=int(doc.get("instance", 1)),
+            history=history,
+        )

@@ -1,0 +1,160 @@
+"""The journal file of one folder: opening, locking, snapshots and raw table access.
+
+Every record kind (``entries``, ``notes``, ``settings``, …) reads and writes
+through one ``JournalFile``. Safety (see ``journal.core.storage``): every change
+is a read-modify-write under the journal lock against the file as it is on disk
+now, so another window or a ``bilan note`` in another terminal never loses its
+work; reads always reflect the file; opening takes snapshots and upgrades old
+journals; a damaged journal is never written to.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+from tinydb import TinyDB
+
+from journal.core.paths import JOURNAL_FILE, journal_path
+from journal.core.storage import JournalError, JournalReadOnly, SafeJSONStorage, crypto
+from journal.core.storage.atomic import private_folder, remove_leftovers
+from journal.core.storage.backups import Backup, Backups
+from journal.core.storage.lock import JournalLock
+from journal.core.storage.presence import Presence
+from journal.core.storage.table import JournalTable
+from journal.core.storage.validation import JOURNAL_KIND, SCHEMA_VERSION
+from journal.core.store.clock import now
+from journal.i18n import t
+
+
+class JournalFile:
+    """The open journal of ``data_dir`` (see ``JournalStore`` for the arguments)."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        create: bool,
+        passphrase: str | None,
+        read_only: bool,
+        snapshot_on_open: bool,
+    ):
+        self.data_dir = Path(data_dir)
+        self.path = journal_path(self.data_dir)
+        self.read_only = read_only
+        self.backup_warning: str | None = None
+        if self.data_dir.exists() and not self.data_dir.is_dir():
+            raise JournalError(t("storage.not_a_folder", path=self.data_dir))
+        if not self.path.exists():
+            if not create or read_only:
+                raise JournalError(t("storage.missing", path=self.data_dir))
+            self._create_folder()
+        self.session = uuid.uuid4().hex
+        self.threads = threading.RLock()
+        self.lock = JournalLock(self.data_dir)
+        self.backups = Backups(self.data_dir)
+        self._presence = Presence(self.data_dir)
+        self._daily_done: date | None = None
+        self._changes_seen = 0
+        cipher = crypto.Cipher(passphrase) if passphrase else None
+        self._db = TinyDB(self.path, storage=SafeJSONStorage, cipher=cipher)
+        self.storage: SafeJSONStorage = self._db.storage
+        try:
+            self._open(snapshot_on_open)
+        except BaseException:
+            self.close()
+            raise
+        self._presence.announce()
+
+    # -- opening ------------------------------------------------------------
+
+    def _create_folder(self) -> None:
+        try:
+            private_folder(self.data_dir)
+        except OSError as error:
+            raise JournalError(t("storage.cannot_create", path=self.data_dir, error=error.strerror)) from error
+
+    def _open(self, snapshot: bool) -> None:
+        if self.read_only:
+            if self.storage.read() is None:
+                raise JournalError(t("storage.missing", path=self.data_dir))
+            return
+        with self.lock:
+            remove_leftovers(self.data_dir, JOURNAL_FILE)
+            data = self.storage.read()
+            if data is None:
+                self.table("meta").insert({"kind": JOURNAL_KIND, "schema": SCHEMA_VERSION, "created_at": now().isoformat()})
+                return
+            if self.storage.schema_on_disk < SCHEMA_VERSION:
+                self.snapshot("upgrade", required=True)
+                self.storage.write(data)
+            if self.storage.encrypted:
+                self.seal_backups()
+            if snapshot:
+                self.snapshot("start", unless_unchanged=True)
+            self._daily()
+
+    def snapshot(self, kind: str, *, required: bool = False, unless_unchanged: bool = False) -> Backup | None:
+        try:
+            return self.backups.take(kind, unless_unchanged=unless_unchanged)
+        except OSError as error:
+            message = t("backup.failed", folder=self.backups.folder, error=error.strerror or error)
+            if required:
+                raise JournalError(message) from error
+            self.backup_warning = message
+            return None
+
+    def _daily(self) -> None:
+        today = date.today()
+        if self._daily_done != today:
+            if self.backups.daily_due(today):
+                self.snapshot("daily", unless_unchanged=True)
+            self._daily_done = today
+
+    def seal_backups(self) -> int:
+        cipher = self.storage.cipher
+        return self.backups.rewrite(lambda raw: None if crypto.is_encrypted(raw) else cipher.seal(raw))
+
+    def close(self) -> None:
+        with self.threads:
+            self._presence.withdraw()
+            self._db.close()
+            self.lock.close()
+
+    # -- living with other programs -----------------------------------------
+
+    @contextmanager
+    def changing(self) -> Iterator[None]:
+        """One read-modify-write: this thread alone, under the journal lock, on the file as it is now."""
+        if self.read_only:
+            raise JournalReadOnly(t("lock.read_only", path=self.path))
+        with self.threads, self.lock:
+            if self.storage.read() is None:
+                raise JournalError(t("storage.vanished", path=self.path))
+            self._daily()
+            yield
+
+    def refresh(self) -> bool:
+        """Pick up another program's changes; True if the journal changed since the last ``refresh``."""
+        with self.threads:
+            self.storage.read()
+            changed = self.storage.external_changes != self._changes_seen
+            self._changes_seen = self.storage.external_changes
+            return changed
+
+    def open_elsewhere(self) -> int:
+        return self._presence.others()
+
+    # -- tables ---------------------------------------------------------------
+
+    def table(self, name: str) -> JournalTable:
+        """A fresh TinyDB table: no query cache, no remembered next ID, so nothing outlives a change made elsewhere."""
+        return JournalTable(self.storage, name, cache_size=0)
+
+    def raw(self, name: str) -> dict:
+        """The stored documents of a table, by ID (read-only use: TinyDB documents are copies of these)."""
+        return (self.storage.read() or {}).get(name, {})

@@ -1,0 +1,69 @@
+"""Operations on a journal folder that do not open the journal (it may be damaged or locked by a passphrase)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from journal.core.paths import JOURNAL_FILE, journal_path
+from journal.core.storage import JournalError, codec, crypto
+from journal.core.storage.atomic import remove_leftovers
+from journal.core.storage.backups import Backup, Backups
+from journal.core.storage.errors import PassphraseRequired, WrongPassphrase
+from journal.core.storage.lock import JournalLock
+from journal.core.storage.presence import Presence
+from journal.i18n import t
+
+
+def list_backups(data_dir: Path) -> list[Backup]:
+    """The snapshots of the journal in ``data_dir``, newest first."""
+    return Backups(Path(data_dir)).all()
+
+
+def restore_backup(data_dir: Path, backup_id: str, *, passphrase: str | None = None) -> tuple[Backup, Backup | None]:
+    """Put a snapshot back as the journal, after checking it opens; returns it and the snapshot of the replaced journal.
+
+    Works on a damaged journal (it is not opened, only copied aside first).
+    An encrypted snapshot needs its passphrase (``PassphraseRequired`` /
+    ``WrongPassphrase``); a damaged one is refused.
+    """
+    data_dir = Path(data_dir)
+    backups = Backups(data_dir)
+    backup = backups.get(backup_id)
+    if backup is None:
+        raise JournalError(t("backup.unknown", id=backup_id, folder=backups.folder))
+    try:
+        codec.decode(backup.read(), crypto.Cipher(passphrase) if passphrase else None)
+    except codec.NeedPassphrase as error:
+        raise PassphraseRequired(t("backup.passphrase_required", id=backup.id)) from error
+    except codec.WrongPassphrase as error:
+        raise WrongPassphrase(t("backup.wrong_passphrase", id=backup.id)) from error
+    except codec.Problem as problem:
+        raise JournalError(t("backup.damaged", id=backup.id)) from problem
+    except OSError as error:
+        raise JournalError(t("backup.unreadable", id=backup.id, error=error.strerror or error)) from error
+    lock = JournalLock(data_dir)
+    try:
+        with lock:
+            remove_leftovers(data_dir, JOURNAL_FILE)
+            kept = backups.restore(backup)
+    except OSError as error:
+        raise JournalError(t("backup.restore_failed", id=backup.id, error=error.strerror or error)) from error
+    finally:
+        lock.close()
+    return backup, kept
+
+
+def journal_is_encrypted(data_dir: Path) -> bool:
+    """Whether the journal in ``data_dir`` is encrypted (False if there is none)."""
+    try:
+        with open(journal_path(Path(data_dir)), "rb") as stream:
+            return crypto.is_encrypted(stream.read(len(crypto.MAGIC)))
+    except FileNotFoundError:
+        return False
+    except OSError as error:
+        raise JournalError(t("storage.unreadable", path=journal_path(Path(data_dir)), error=error.strerror)) from error
+
+
+def programs_open(data_dir: Path) -> int:
+    """How many programs (app windows, commands) have the journal in ``data_dir`` open."""
+    return Presence(Path(data_dir)).others()

@@ -1,0 +1,20 @@
+"""Settings of the journal (theme, …): one value per key."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tinydb import Query
+
+from journal.core.store.records import Records, changes, reads
+
+
+class SettingRecords(Records):
+    @reads
+    def get(self, key: str, default: Any = None) -> Any:
+        found = self._journal.table("settings").get(Query().key == key)
+        return found["value"] if found else default
+
+    @changes
+    def set(self, key: str, value: Any) -> None:
+        self._journal.table("settings").upsert({"key": key, "value": value}, Query().key == key)

@@ -1,0 +1,54 @@
+"""Text on its way to a terminal or a document for people: control characters made inert.
+
+Anything a worker typed, an exercise, assignment or summary file holds, or a
+file name, may carry terminal control sequences (clear the screen, set the
+window title, write the clipboard through OSC 52…) or bidi overrides that make
+text read differently from what it is. ``inert`` replaces every such character
+by a visible stand-in, so the text is shown but never obeyed. Files that keep
+the worker's words (the journal, the dump) are not passed through here: they
+keep the text byte for byte.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Bidi embeddings, overrides and isolates, plus the marks that can flip what follows.
+_BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_LINE_SEPARATORS = "\u2028\u2029"
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f" + _LINE_SEPARATORS + _BIDI + "]"
+)
+_UNSAFE_IN_A_LINE = re.compile(
+    "[\x00-\x1f\x7f-\x9f" + _LINE_SEPARATORS + _BIDI + "]"
+)
+
+
+def _stand_in(character: str) -> str:
+    code = ord(character)
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Unicode "control pictures": ␛ for ESC, ␀ for NUL…
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    if character in _LINE_SEPARATORS:
+        return "\u2424"  # ␤
+    return f"<U+{code:04X}>"
+
+
+def inert(text: str) -> str:
+    """``text`` with every control character other than newline and tab shown as a visible symbol."""
+    if not isinstance(text, str):
+        text = str(text)
+    return _UNSAFE.sub(lambda match: _stand_in(match.group()), text)
+
+
+def inert_line(text: str) -> str:
+    """Like ``inert`` for text that must stay on one line (titles, list rows, file names): newlines and tabs shown too."""
+    if not isinstance(text, str):
+        text = str(text)
+    return _UNSAFE_IN_A_LINE.sub(lambda match: _stand_in(match.group()), text)
+
+
+def is_inert(text: str) -> bool:
+    """True when ``text`` holds nothing a terminal would obey (newline and tab allowed)."""
+    return _UNSAFE.search(text) is None
