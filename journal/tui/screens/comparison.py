@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Static
 
 from journal.core.comparison import compare_entries, one_line
 from journal.core.models import Entry, Exercise
+from journal.core.text_safety import inert_line
 from journal.i18n import t
 
 LABEL_WIDTH = 36
@@ -39,7 +40,7 @@ class ComparisonScreen(ModalScreen[None]):
                 header = t("comparison.column", number=entry.instance, date=entry.created_at.strftime(t("formats.date")))
                 table.add_column(header, key=f"instance-{entry.instance}")
             for index, (label, cells) in enumerate(comparison.rows):
-                row = [Content(one_line(label, LABEL_WIDTH))] + [Content(cell or "–") for cell in cells]
+                row = [Content(inert_line(one_line(label, LABEL_WIDTH)))] + [Content(inert_line(cell) or "–") for cell in cells]
                 table.add_row(*row, key=str(index))
             yield table
 

@@ -9,6 +9,7 @@ from textual.widgets import Static
 from journal.core.answer_view import grid_lines
 from journal.core.decision import decision_grid, decision_table
 from journal.core.models import Exercise
+from journal.core.text_safety import inert
 from journal.i18n import t
 
 
@@ -30,4 +31,4 @@ class DecisionTableView(Static):
         if grid is None:
             self.update(t("decision.empty"))
             return
-        self.update("\n".join([t("decision.title"), "", *grid_lines(grid)]))
+        self.update(inert("\n".join([t("decision.title"), "", *grid_lines(grid)])))
