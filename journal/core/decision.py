@@ -68,12 +68,14 @@ def _rating(value: Any) -> int | None:
 
 
 def _label(value: Any) -> str:
+    """A criterion or lead as one line of text (a table cell), whatever was stored."""
     if isinstance(value, str):
-        return value.strip()
-    if isinstance(value, list):
-        labels = [str(pick.get("label", "")).strip() for pick in value if isinstance(pick, dict)]
-        return ", ".join(label for label in labels if label)
-    return ""
+        text = value
+    elif isinstance(value, list):
+        text = ", ".join(str(pick.get("label", "")) for pick in value if isinstance(pick, dict) and pick.get("label"))
+    else:
+        text = ""
+    return " ".join(text.split())
 
 
 def weighted_table(criteria_rows: Any, lead_rows: Any) -> DecisionTable:
