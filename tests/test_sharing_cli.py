@@ -171,3 +171,17 @@ def test_review_help_in_english(capsys):
     with pytest.raises(SystemExit):
         main(["--lang", "en", "review", "--help"])
     assert "read-only" in capsys.readouterr().out
+
+
+def test_review_bounds_the_memory_a_folder_takes(tmp_path, monkeypatch):
+    import argparse
+
+    from journal.cli.commands import review
+
+    for number in range(3):
+        write_summary(tmp_path, f"s{number}.md", alias=f"P{number}", dossier=f"D-{number}")
+    monkeypatch.setattr(review, "MAX_TOTAL_CHARS", 10)
+    dossiers, refusals = review.load_caseload(argparse.Namespace(identity=None, paths=[str(tmp_path)]))
+    assert len(dossiers) == 1
+    assert [refusal.path.name for refusal in refusals] == ["s1.md", "s2.md"]
+    assert "Ouvrez un dossier à la fois" in refusals[0].reason

@@ -14,6 +14,9 @@ from journal.cli.context import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CommandFailur
 from journal.cli.identity_passphrase import existing_identity_passphrase
 from journal.core.review import Refusal, ReviewRefused, group_by_dossier, read_summary, summary_paths
 from journal.core.review.collecting import MAX_FILES
+
+# Forty workers with a dozen summaries each hold a few megabytes; this bounds the memory a folder can take.
+MAX_TOTAL_CHARS = 128 * 1024 * 1024
 from journal.core.sharing import NotAnIdentity, SharingError, WrongIdentityPassphrase, load_identities
 from journal.core.text_safety import inert_line
 from journal.i18n import t
@@ -44,11 +47,17 @@ def load_caseload(args) -> tuple[list, list[Refusal]]:
     if not paths:
         raise CommandFailure(t("review.nothing_found", paths=", ".join(inert_line(raw) for raw in args.paths)), EXIT_USAGE)
     summaries, refusals = [], []
+    total = 0
     for path in paths:
+        if total > MAX_TOTAL_CHARS:
+            refusals.append(Refusal(path, t("review.over_budget", path=inert_line(str(path)), limit=MAX_TOTAL_CHARS // (1024 * 1024))))
+            continue
         try:
             summaries.append(read_summary(path, identities))
         except ReviewRefused as refusal:
             refusals.append(Refusal(path, str(refusal)))
+            continue
+        total += len(summaries[-1].body)
     return group_by_dossier(summaries), refusals
 
 
