@@ -83,7 +83,7 @@ def test_export_to_a_key_writes_an_age_file_only_that_key_opens(data_dir, tmp_pa
     sealed = tmp_path / "pour-conseil.md.age"
     assert sealed.exists() and not target.exists()
     assert fingerprint(str(mine.to_public())) in out
-    assert "en clair" not in err
+    assert "en clair" not in err + out
     raw = sealed.read_bytes()
     assert b"menuisier" not in raw
     import pyrage
@@ -94,12 +94,15 @@ def test_export_to_a_key_writes_an_age_file_only_that_key_opens(data_dir, tmp_pa
         pyrage.decrypt(raw, [other])
 
 
-def test_a_clear_export_says_where_copies_linger_first(data_dir, tmp_path, capsys):
+def test_a_clear_export_says_where_copies_linger(data_dir, tmp_path, capsys):
     main(["--data", str(data_dir), "note", "x"])
     capsys.readouterr()
     assert main(["--data", str(data_dir), "export", "-o", str(tmp_path / "clair.md")]) == 0
-    err = capsys.readouterr().err
-    assert "courriel" in err and "clé USB" in err and "Téléchargements" in err
+    out = capsys.readouterr().out
+    assert "courriel" in out and "clé USB" in out and "Téléchargements" in out
+    assert main(["--data", str(data_dir), "export", "-o", "-"]) == 0
+    captured = capsys.readouterr()
+    assert "Téléchargements" in captured.err and "Téléchargements" not in captured.out
 
 
 @pytest.mark.parametrize("arguments", [["--to", "age1nimportequoi"], ["--to", "ssh-rsa AAAA"]])

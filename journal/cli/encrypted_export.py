@@ -33,8 +33,12 @@ def encrypted_target(target: Path) -> Path:
     return target.with_name(encrypted_name(target.name))
 
 
-def warn_clear_copies() -> None:
-    print(t("sharing.clear_copies_warning"), file=sys.stderr)
+def warn_clear_copies(*, to_stdout: bool) -> None:
+    """Where copies of a clear file linger: after the summary on standard error, after the "written" line otherwise.
+
+    Said once the file is safely written, so that a failure stays one line.
+    """
+    print(t("sharing.clear_copies_warning"), file=sys.stderr if to_stdout else sys.stdout)
 
 
 def write(target: Path, text: str, key: str, journal_folder: Path) -> None:

@@ -27,10 +27,9 @@ def run(args) -> int:
     with open_store(args, create=False) as store:
         summary = build_summary(store, exercises)
     text = render(summary, args.format)
-    if key is None:
-        encrypted_export.warn_clear_copies()
     if args.output == "-":
         sys.stdout.write(text)
+        encrypted_export.warn_clear_copies(to_stdout=True)
         return EXIT_OK
     target = Path(args.output) if args.output else Path.cwd() / default_file_name(summary, args.format)
     if target.is_dir():
@@ -43,6 +42,7 @@ def run(args) -> int:
     except OSError as error:
         raise CommandFailure(t("cli.export.write_failed", path=target, error=error.strerror or error)) from error
     print(t("cli.export.written", path=target, entries=summary.entry_count, notes=len(summary.notes)))
+    encrypted_export.warn_clear_copies(to_stdout=False)
     if summary.private_left_out:
         print(t("cli.export.private_left_out", count=summary.private_left_out))
     return EXIT_OK
