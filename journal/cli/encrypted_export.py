@@ -1,8 +1,7 @@
-"""The sharing half of ``bilan export``: ``--to KEY`` writes a ``.age`` file, a clear export warns first."""
+"""The sharing half of ``bilan export``: ``--to KEY`` writes a ``.age`` file; a clear export says where copies linger."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from journal.cli.context import EXIT_USAGE, CommandFailure
@@ -33,12 +32,13 @@ def encrypted_target(target: Path) -> Path:
     return target.with_name(encrypted_name(target.name))
 
 
-def warn_clear_copies(*, to_stdout: bool) -> None:
-    """Where copies of a clear file linger: after the summary on standard error, after the "written" line otherwise.
+def warn_clear_copies() -> None:
+    """Where copies of a clear file linger, said after the "written" line.
 
-    Said once the file is safely written, so that a failure stays one line.
+    Said once the file is safely written, so that a failure stays one line;
+    a summary sent to standard output goes where the worker's script says.
     """
-    print(t("sharing.clear_copies_warning"), file=sys.stderr if to_stdout else sys.stdout)
+    print(t("sharing.clear_copies_warning"))
 
 
 def write(target: Path, text: str, key: str, journal_folder: Path) -> None:

@@ -30,7 +30,6 @@ def run(args) -> int:
     text = render(summary, args.format)
     if args.output == "-":
         sys.stdout.write(text)
-        encrypted_export.warn_clear_copies(to_stdout=True)
         return EXIT_OK
     target = Path(args.output) if args.output else Path.cwd() / default_file_name(summary, args.format)
     if target.is_dir():
@@ -43,7 +42,7 @@ def run(args) -> int:
     except OSError as error:
         raise CommandFailure(describe("write", target, error)) from error
     print(t("cli.export.written", path=target, entries=summary.entry_count, notes=len(summary.notes)))
-    encrypted_export.warn_clear_copies(to_stdout=False)
+    encrypted_export.warn_clear_copies()
     if summary.private_left_out:
         print(t("cli.export.private_left_out", count=summary.private_left_out))
     return EXIT_OK
