@@ -75,6 +75,16 @@ def is_empty(value: Any) -> bool:
     return False
 
 
+def _as_list(value: Any) -> list:
+    """A stored answer that should be a list (a hand-edited journal may hold one value)."""
+    return value if isinstance(value, list) else [value]
+
+
+def _as_mapping(value: Any) -> dict:
+    """A stored answer part that should be a table (anything else reads as empty)."""
+    return value if isinstance(value, dict) else {}
+
+
 def _option_label(options, option_id: Any) -> str:
     for option in options:
         if option.id == option_id:
@@ -83,7 +93,7 @@ def _option_label(options, option_id: Any) -> str:
 
 
 def _picked(value: Any) -> list[str]:
-    picks = value if isinstance(value, list) else [value]
+    picks = _as_list(value)
     labels = []
     for pick in picks:
         if isinstance(pick, dict):
@@ -110,7 +120,7 @@ def field_view(spec: Field, value: Any) -> View | None:
     if kind == PromptKind.CHOICE:
         return Text(_option_label(spec.options, value))
     if kind == PromptKind.MULTI_CHOICE:
-        return Items(tuple(_option_label(spec.options, v) for v in value))
+        return Items(tuple(_option_label(spec.options, v) for v in _as_list(value)))
     if kind == PromptKind.PICK:
         labels = _picked(value)
         return Items(tuple(labels)) if len(labels) > 1 else Text(labels[0]) if labels else None
@@ -135,7 +145,7 @@ def answer_view(prompt: Prompt, value: Any) -> View | None:
         items = [str(v).strip() for v in value if str(v).strip()] if isinstance(value, list) else [str(value)]
         return Items(tuple(items))
     if kind == PromptKind.RANKING:
-        return Items(tuple(_option_label(prompt.options, v) for v in value), ordered=True)
+        return Items(tuple(_option_label(prompt.options, v) for v in _as_list(value)), ordered=True)
     if kind == PromptKind.TABLE:
         return _table_view(prompt, value)
     if kind == PromptKind.CARD_SORT:
@@ -176,21 +186,26 @@ def _table_view(prompt: Prompt, rows: Any) -> View | None:
 def _card_sort_view(prompt: Prompt, value: Any) -> View | None:
     if not isinstance(value, dict):
         return None
-    placed = value.get("piles", {}) or {}
+    placed = _as_mapping(value.get("piles"))
     groups = []
-    top = [card for card in value.get("top", []) or [] if prompt.option(card)]
+    top = _top_cards(prompt, value)
     if top:
-        details = value.get("details", {}) or {}
+        details = _as_mapping(value.get("details"))
         ranked = []
         for position, card in enumerate(top, start=1):
             title = f"{position}. {_option_label(prompt.cards, card)}"
-            ranked.append((title, _row_view(prompt.top_fields, details.get(card, {}) or {})))
+            ranked.append((title, _row_view(prompt.top_fields, _as_mapping(details.get(card)))))
         groups.append((t("answers.ranked"), Groups(tuple(ranked))))
     for pile in prompt.piles:
         cards = [_option_label(prompt.cards, card.id) for card in prompt.cards if placed.get(card.id) == pile.id]
         if cards:
             groups.append((str(pile.label), Items(tuple(cards))))
     return Groups(tuple(groups)) if groups else None
+
+
+def _top_cards(prompt: Prompt, value: dict) -> list[str]:
+    """The ranked cards of a card sort answer that still exist (ids are strings)."""
+    return [card for card in _as_list(value.get("top", [])) if isinstance(card, str) and prompt.option(card)]
 
 
 def _questionnaire_view(prompt: Prompt, value: Any) -> View | None:
@@ -230,9 +245,9 @@ def shown_value(prompt: Prompt, value: Any) -> Any:
     restores them); those notes are not shown, so they never leave the machine.
     """
     if prompt.kind == PromptKind.CARD_SORT and isinstance(value, dict):
-        top = [card for card in value.get("top", []) or [] if prompt.option(card)]
-        details = value.get("details", {}) or {}
-        return {"piles": value.get("piles", {}) or {}, "top": top, "details": {card: details[card] for card in top if card in details}}
+        top = _top_cards(prompt, value)
+        details = _as_mapping(value.get("details"))
+        return {"piles": _as_mapping(value.get("piles")), "top": top, "details": {card: details[card] for card in top if card in details}}
     if prompt.kind == PromptKind.TABLE and isinstance(value, list):
         return [row for row in value if isinstance(row, dict) and not is_empty(row)]
     return value

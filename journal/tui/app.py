@@ -48,7 +48,7 @@ class BilanApp(App):
         for theme in load_themes():
             self.register_theme(theme)
         chosen = self.store.settings.get("theme", DEFAULT_THEME)
-        self.theme = chosen if chosen in self.available_themes else DEFAULT_THEME
+        self.theme = chosen if isinstance(chosen, str) and chosen in self.available_themes else DEFAULT_THEME
         self.push_screen(HomeScreen())
         if self.demo:
             self.notify(t("app.demo_notice"), timeout=8)

@@ -82,6 +82,8 @@ def _parse(raw: bytes):
 def _unseal(raw: bytes, cipher: crypto.Cipher | None) -> bytes:
     try:
         crypto.read_header(raw)
+    except crypto.TooCostly as error:
+        raise Problem("sealed_too_costly") from error
     except crypto.UnknownFormat as error:
         raise Problem("sealed_unknown") from error
     except crypto.Damaged as error:

@@ -25,6 +25,8 @@ from journal.tui.widgets.decision_table import DecisionTableView
 from journal.tui.widgets.editors import AnswerChanged, editor_for
 
 SAVE_DELAY = 0.4
+# After a failed save (disk full, read-only disk), try again this often until it works.
+RETRY_SECONDS = 5.0
 
 
 class ExerciseScreen(Screen):
@@ -43,6 +45,7 @@ class ExerciseScreen(Screen):
         self.autosave = Autosave(self.app.store, exercise.id, instance, self._saved_from_thread)
         self._timer = None
         self._answers: dict = {}
+        self._failing = False  # the last save failed: the warning stays up and saves are retried
 
     # -- layout -----------------------------------------------------------------
 
@@ -138,9 +141,17 @@ class ExerciseScreen(Screen):
 
     def _saved(self, error: Exception | None) -> None:
         if error is not None:
-            self.notify(str(error), severity="error", timeout=10, markup=False)
+            if not self._failing:
+                self.notify(str(error), severity="error", timeout=30, markup=False)
+            self._failing = True
             self._show_state(t("exercise.save_failed"))
+            if self._timer is not None:
+                self._timer.stop()
+            self._timer = self.set_timer(RETRY_SECONDS, self._save_in_background)
             return
+        if self._failing:
+            self._failing = False
+            self.notify(t("storage_errors.saved_again"))
         self._refresh_state(saved_at=datetime.now())
 
     def flush(self) -> bool:
