@@ -110,7 +110,7 @@ def _generated_caseload(folder, count: int) -> list:
                     "## " + "".join(rng.choice(HOSTILE_CHARACTERS + "abc ") for _ in range(40)),
                     nested_markdown(depth, rng.choice(["quote", "list", "emphasis", "link"])),
                     "\x1b[2J\x1b]0;titre\x07 texte [bold]markup[/bold] \u202e",
-                    "| a | b |\n|---|---|\n" + "| x | y |\n" * rng.randint(1, 50),
+                    "| a | b |\n|---|---|\n" + "| x | y |\n" * rng.randint(1, 20),
                     "mot " * rng.randint(1, 5_000),
                 ]
             )
@@ -134,7 +134,7 @@ def _generated_caseload(folder, count: int) -> list:
 
 @pytest.mark.slow
 async def test_the_viewer_shows_every_generated_hostile_summary(tmp_path):
-    count = max(24, EXAMPLES // 8)
+    count = max(12, EXAMPLES // 16)
     dossiers, refusals = _generated_caseload(tmp_path, count)
     assert dossiers
     app = ReviewApp(dossiers, refusals)
