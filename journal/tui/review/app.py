@@ -41,6 +41,7 @@ class ReviewApp(App):
         self.showing_changes = False
         self.choice: SummaryChoice | RefusalChoice | None = None
         self.title = t("review.title")
+        self.sub_title = t("review.counts", dossiers=len(dossiers), summaries=sum(len(dossier.summaries) for dossier in dossiers))
 
     def compose(self) -> ComposeResult:
         yield Header()
