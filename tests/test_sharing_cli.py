@@ -186,3 +186,16 @@ def test_review_bounds_the_memory_a_folder_takes(tmp_path, monkeypatch):
     assert len(dossiers) == 1
     assert [refusal.path.name for refusal in refusals] == ["s1.md", "s2.md"]
     assert "Ouvrez un dossier à la fois" in refusals[0].reason
+
+
+def test_review_starts_the_viewer_with_the_caseload_and_the_refused_files(tmp_path, monkeypatch):
+    from tests.summary_factory import three_dossiers
+
+    three_dossiers(tmp_path)
+    (tmp_path / "copie.md").write_text('{"kind": "bilan-dump", "format": 1}')
+    started = []
+    monkeypatch.setattr("journal.tui.review.ReviewApp.run", lambda app: started.append(app))
+    assert main(["review", str(tmp_path)]) == 0
+    (app,) = started
+    assert [dossier.alias for dossier in app.dossiers] == ["Camille", "Julien", "Nadia"]
+    assert [refusal.path.name for refusal in app.refusals] == ["copie.md"]
