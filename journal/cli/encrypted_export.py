@@ -42,11 +42,14 @@ def warn_clear_copies() -> None:
 
 
 def write(target: Path, text: str, key: str, journal_folder: Path) -> None:
-    """Write the encrypted export and say for which key (``CommandFailure`` with one line otherwise)."""
+    """Write the encrypted export (``CommandFailure`` with one line otherwise)."""
     try:
         write_encrypted_export(target, text, key, journal_folder)
     except (SharingError, JournalError) as error:
         raise CommandFailure(str(error)) from error
     except OSError as error:
-        raise CommandFailure(t("cli.export.write_failed", path=target, error=error.strerror or error)) from error
+        raise CommandFailure(t("cli.export.write_failed", path=inert_line(str(target)), error=error.strerror or error)) from error
+
+
+def report_written(target: Path, key: str) -> None:
     print(t("sharing.encrypted_written", fingerprint=fingerprint(key), path=inert_line(str(target))))

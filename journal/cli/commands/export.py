@@ -35,7 +35,9 @@ def run(args) -> int:
     if target.is_dir():
         target = target / default_file_name(summary, args.format)
     if key is not None:
-        encrypted_export.write(encrypted_export.encrypted_target(target), text, key, store.data_dir)
+        target = encrypted_export.encrypted_target(target)
+        encrypted_export.write(target, text, key, store.data_dir)
+        encrypted_export.report_written(target, key)
         return EXIT_OK
     try:
         write_export(target, text, store.data_dir)
