@@ -40,8 +40,9 @@ TOP_LEVEL_KEYS = {
 
 
 class _Checker:
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, bilingual: bool = True):
         self.path = path
+        self.bilingual = bilingual
         self.problems: list[Problem] = []
 
     def report(self, where: str, message_key: str, fix_key: str = "", **values: Any) -> None:
@@ -63,11 +64,12 @@ class _Checker:
         unknown = sorted(set(value) - {"fr", "en"})
         if unknown:
             self.report(place, "validation.unknown_keys", "validation.fix_remove", keys=", ".join(unknown))
+        written = {lang: piece for lang in ("fr", "en") if isinstance(piece := value.get(lang), str) and piece.strip()}
         for lang in ("fr", "en"):
-            piece = value.get(lang)
-            if not isinstance(piece, str) or not piece.strip():
+            # A conseiller's custom exercise may be written in one language only.
+            if lang not in written and (self.bilingual or not written or lang in value):
                 self.report(f"{place}.{lang}", "validation.missing_language", "validation.fix_language", lang=lang)
-        return LocalText(str(value.get("fr", "")).strip(), str(value.get("en", "")).strip())
+        return LocalText(written.get("fr", "").strip(), written.get("en", "").strip())
 
     def identifier(self, table: dict, where: str) -> str:
         value = table.get("id")
@@ -297,9 +299,12 @@ class _Checker:
         )
 
 
-def validate_file(path: Path) -> tuple[Exercise | None, list[Problem]]:
-    """Read and check one exercise file; the Exercise is None when it has problems."""
-    checker = _Checker(path)
+def validate_file(path: Path, *, bilingual: bool = True) -> tuple[Exercise | None, list[Problem]]:
+    """Read and check one exercise file; the Exercise is None when it has problems.
+
+    ``bilingual=False`` (a conseiller's custom exercise) accepts texts written in one language only.
+    """
+    checker = _Checker(path, bilingual)
     try:
         with open(path, "rb") as handle:
             raw = tomllib.load(handle)
@@ -312,6 +317,27 @@ def validate_file(path: Path) -> tuple[Exercise | None, list[Problem]]:
     except tomllib.TOMLDecodeError as error:
         checker.report(_toml_place(error), "validation.bad_toml", "validation.fix_toml", error=_toml_reason(error))
         return None, checker.problems
+    except RecursionError:
+        checker.report(t("validation.whole_file"), "assign_check.too_deep", "assign_check.fix_too_deep")
+        return None, checker.problems
+    return _checked(checker, raw)
+
+
+def validate_source(source: str, path: Path, *, bilingual: bool = False) -> tuple[Exercise | None, list[Problem]]:
+    """Check an exercise given as TOML text (a custom exercise carried in an assignment); ``path`` names it."""
+    checker = _Checker(path, bilingual)
+    try:
+        raw = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as error:
+        checker.report(_toml_place(error), "validation.bad_toml", "validation.fix_toml", error=_toml_reason(error))
+        return None, checker.problems
+    except RecursionError:
+        checker.report(t("validation.whole_file"), "assign_check.too_deep", "assign_check.fix_too_deep")
+        return None, checker.problems
+    return _checked(checker, raw)
+
+
+def _checked(checker: _Checker, raw: dict) -> tuple[Exercise | None, list[Problem]]:
     exercise = checker.exercise(raw)
     return (None if checker.problems else exercise), checker.problems
 

@@ -44,6 +44,8 @@ class Exercise:
     repeatable: bool = False
     resources: tuple[Resource, ...] = ()
     source_file: Path | None = field(default=None, compare=False)
+    # The conseiller who wrote a custom exercise (empty for the built-in ones).
+    proposed_by: str = ""
 
     def prompt(self, prompt_id: str) -> Prompt | None:
         for prompt in self.prompts:

@@ -22,6 +22,14 @@ _REQUIRED = {
     "entries": {"exercise_id": str, "created_at": datetime, "updated_at": datetime},
     "notes": {"text": str, "created_at": datetime},
     "settings": {"key": str},
+    "bilans": {"id": str, "conseiller": str, "dossiers": list, "started_at": datetime},
+    "assignments": {"bilan": str, "assignment": dict, "imported_at": datetime},
+    "custom_exercises": {
+        "exercise_id": str, "bilan": str, "conseiller": str, "dossier": str, "sequence": int, "source": str,
+        "imported_at": datetime,
+    },
+    "questions": {"text": str, "created_at": datetime},
+    "synthesis_reviews": {"bilan": str, "dossier": str, "sequence": int, "comments": dict},
 }
 
 
