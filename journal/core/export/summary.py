@@ -100,7 +100,7 @@ def current_plan(store: JournalStore) -> tuple[Bilan | None, BilanPlan | None]:
 
 
 def next_sequence(store: JournalStore, bilan: Bilan | None) -> int:
-    return bilan.exports + 1 if bilan else int(store.settings.get("export_sequence", 0) or 0) + 1
+    return bilan.exports + 1 if bilan else int(store.settings.get("export_sequence", 0) or 0) + 1  # see sharing.EXPORTS_SETTING
 
 
 def build_summary(store: JournalStore, catalogue: Catalogue, options: ExportOptions | None = None) -> Summary:
@@ -119,7 +119,7 @@ def build_summary(store: JournalStore, catalogue: Catalogue, options: ExportOpti
         for entry in store.entries.for_exercise(exercise.id):
             if entry.private or not in_period(entry.updated_at):
                 continue
-            exported = _exported(exercise, entry)
+            exported = exported_entry(exercise, entry)
             if exported.answers:
                 by_phase[exercise.phase].append(exported)
     phases = tuple((phase, tuple(entries)) for phase, entries in by_phase.items() if entries)
@@ -157,7 +157,7 @@ def build_summary(store: JournalStore, catalogue: Catalogue, options: ExportOpti
     )
 
 
-def _exported(exercise: Exercise, entry: Entry) -> ExportedEntry:
+def exported_entry(exercise: Exercise, entry: Entry) -> ExportedEntry:
     answers = tuple(
         ExportedAnswer(prompt.id, str(prompt.label), view, shown_value(prompt, entry.answer(prompt.id)))
         for prompt in exercise.prompts

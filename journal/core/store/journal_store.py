@@ -3,7 +3,8 @@
 Screens and commands reach each kind of record through one attribute —
 ``store.entries`` (answers to exercises), ``store.notes``, ``store.settings``,
 ``store.bilans``, ``store.assignments``, ``store.custom_exercises``,
-``store.appointments``, ``store.questions``, ``store.synthesis`` — each
+``store.appointments``, ``store.questions``, ``store.synthesis``, and
+``store.transfer`` (the whole journal, for a dump) — each
 defined in a module of its own; the facade itself only opens and closes the
 journal, and turns encryption on or off.
 """
@@ -24,6 +25,7 @@ from journal.core.store.notes import NoteRecords
 from journal.core.store.questions import QuestionRecords
 from journal.core.store.settings import SettingRecords
 from journal.core.store.synthesis import SynthesisRecords
+from journal.core.store.transfer import TransferRecords
 from journal.i18n import t
 
 
@@ -57,6 +59,7 @@ class JournalStore:
         self.appointments = AppointmentRecords(self._journal)
         self.questions = QuestionRecords(self._journal)
         self.synthesis = SynthesisRecords(self._journal)
+        self.transfer = TransferRecords(self._journal)
 
     @property
     def data_dir(self) -> Path:
