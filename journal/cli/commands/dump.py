@@ -21,10 +21,10 @@ def register(subparsers) -> None:
 def run(args) -> int:
     target: Path = args.output
     shown = inert_line(str(target))
-    if target.exists() and not args.force:
-        raise CommandFailure(t("dump_cli.exists", path=shown))
     with open_store(args, create=False) as store:
         check_target(target, store.data_dir)
+        if target.exists() and not args.force:
+            raise CommandFailure(t("dump_cli.exists", path=shown))
         try:
             write_dump(target, store)
         except OSError as error:

@@ -13,7 +13,7 @@ from journal.core.export.formats import default_file_name
 from journal.core.export.options import ExportOptions
 from journal.core.export.sharing import count_shared_export
 from journal.core.export.synthese_document import build_synthese, synthese_html, synthese_markdown
-from journal.core.export.writer import write_export
+from journal.core.export.writer import check_target, write_export
 from journal.core.text_safety import inert_line
 from journal.i18n import t
 
@@ -77,6 +77,7 @@ def run(args) -> int:
         target = Path(args.output) if args.output else Path.cwd() / name
         if target.is_dir():
             target = target / name
+        check_target(target, store.data_dir)
         _may_overwrite(target, args.force)
         try:
             write_export(target, text, store.data_dir)

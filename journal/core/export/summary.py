@@ -130,10 +130,10 @@ def build_summary(store: JournalStore, catalogue: Catalogue, options: ExportOpti
         datetime.combine(options.since, datetime.min.time()).astimezone() if options.since
         else last.ends if last else bilan.started_at if bilan else None
     )
-    changed = tuple(
+    changed = () if changed_since is None else tuple(
         Changed(item.exercise, item.entry, item.entry.created_at >= changed_since)
         for item in shared
-        if changed_since is None or item.entry.updated_at >= changed_since
+        if item.entry.updated_at >= changed_since
     )
     known = {exercise.id for exercise in catalogue.exercises}
     unknown = {entry.exercise_id for entry in store.entries.all() if entry.exercise_id not in known}
