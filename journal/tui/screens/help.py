@@ -16,4 +16,4 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="modal-box"):
-            yield Markdown(t("help.body", folder=self.app.store.data_dir))
+            yield Markdown(t("help.body", folder=self.app.store.data_dir) + "\n\n" + t("panel.help"))
