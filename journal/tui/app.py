@@ -20,7 +20,8 @@ from journal.tui.screens.home import HomeScreen
 from journal.tui.screens.import_file import ImportScreen
 from journal.tui.screens.questions import QuestionsScreen
 from journal.tui.screens.synthesis import SynthesisScreen
-from journal.tui.screens.instances import NEW, InstancePicker
+from journal.tui.screens.comparison import ComparisonScreen
+from journal.tui.screens.instances import COMPARE, NEW, InstancePicker
 from journal.tui.screens.notes import NotesScreen
 from journal.tui.themes import DEFAULT_THEME, load_themes, stylesheet_path
 
@@ -47,7 +48,7 @@ class BilanApp(App):
         for theme in load_themes():
             self.register_theme(theme)
         chosen = self.store.settings.get("theme", DEFAULT_THEME)
-        self.theme = chosen if chosen in self.available_themes else DEFAULT_THEME
+        self.theme = chosen if isinstance(chosen, str) and chosen in self.available_themes else DEFAULT_THEME
         self.push_screen(HomeScreen())
         if self.demo:
             self.notify(t("app.demo_notice"), timeout=8)
@@ -94,6 +95,9 @@ class BilanApp(App):
 
         def chosen(choice: int | str | None) -> None:
             if choice is None:
+                return
+            if choice == COMPARE:
+                self.push_screen(ComparisonScreen(exercise, self.store.entries.for_exercise(exercise.id)))
                 return
             instance = self.store.entries.next_instance(exercise.id) if choice == NEW else int(choice)
             self.push_screen(ExerciseScreen(exercise, instance))

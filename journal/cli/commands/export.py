@@ -15,6 +15,7 @@ from journal.core.export.sharing import count_shared_export
 from journal.core.export.synthese_document import build_synthese, synthese_html, synthese_markdown
 from journal.core.export.writer import check_target, write_export
 from journal.core.text_safety import inert_line
+from journal.core.storage.disk_errors import describe
 from journal.i18n import t
 
 
@@ -82,7 +83,7 @@ def run(args) -> int:
         try:
             write_export(target, text, store.data_dir)
         except OSError as error:
-            raise CommandFailure(t("cli.export.write_failed", path=inert_line(str(target)), error=error.strerror or error)) from error
+            raise CommandFailure(describe("write", target, error)) from error
         if summary is not None:
             count_shared_export(store)
     if summary is None:

@@ -17,6 +17,7 @@ from journal.core.answer_view import View, answer_view, is_empty, shown_value
 from journal.core.assignments.plan import BilanPlan, Draft, build_plan
 from journal.core.assignments.synthesis_parts import Part, split_parts
 from journal.core.catalogue import Catalogue
+from journal.core.decision import decision_answer
 from journal.core.export.options import ExportOptions
 from journal.core.models import Entry, EntryStatus, Exercise, Note, Phase
 from journal.core.store import JournalStore, now
@@ -163,6 +164,9 @@ def exported_entry(exercise: Exercise, entry: Entry) -> ExportedEntry:
         for prompt in exercise.prompts
         if (view := answer_view(prompt, entry.answer(prompt.id))) is not None
     )
+    computed = decision_answer(exercise, entry.answers)
+    if computed is not None:
+        answers += (ExportedAnswer(*computed),)
     unanswered = tuple(
         str(prompt.label) for prompt in exercise.prompts if not prompt.optional and is_empty(entry.answer(prompt.id))
     )

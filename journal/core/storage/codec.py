@@ -65,6 +65,8 @@ def decode(raw: bytes, cipher: crypto.Cipher | None) -> Decoded:
 def _unseal(raw: bytes, cipher: crypto.Cipher | None) -> bytes:
     try:
         crypto.read_header(raw)
+    except crypto.TooCostly as error:
+        raise Problem("sealed_too_costly") from error
     except crypto.UnknownFormat as error:
         raise Problem("sealed_unknown") from error
     except crypto.Damaged as error:

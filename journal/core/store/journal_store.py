@@ -15,6 +15,7 @@ from pathlib import Path
 
 from journal.core.storage import JournalError, crypto
 from journal.core.storage.backups import Backup
+from journal.core.storage.disk_errors import failure
 from journal.core.store.appointments import AppointmentRecords
 from journal.core.store.assignments import AssignmentRecords
 from journal.core.store.bilans import BilanRecords
@@ -140,4 +141,4 @@ class JournalStore:
             return rewrite()
         except OSError as error:
             folder = self._journal.backups.folder
-            raise JournalError(t("backup.failed", folder=folder, error=error.strerror or error)) from error
+            raise failure("write", folder, error) from error
