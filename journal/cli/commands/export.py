@@ -11,7 +11,7 @@ from journal.core.catalogue.custom import with_custom
 from journal.core.export import FORMATS, build_summary, render
 from journal.core.export.formats import default_file_name
 from journal.core.export.options import ExportOptions
-from journal.core.export.sharing import count_shared_export
+from journal.core.export.sharing import count_written_export
 from journal.core.export.synthese_document import build_synthese, synthese_html, synthese_markdown
 from journal.core.export.writer import check_target, write_export
 from journal.core.text_safety import inert_line
@@ -73,7 +73,7 @@ def run(args) -> int:
         if args.output == "-":
             sys.stdout.write(text)
             if summary is not None:
-                count_shared_export(store)
+                count_written_export(store)
             return EXIT_OK
         target = Path(args.output) if args.output else Path.cwd() / name
         if target.is_dir():
@@ -85,7 +85,7 @@ def run(args) -> int:
         except OSError as error:
             raise CommandFailure(describe("write", target, error)) from error
         if summary is not None:
-            count_shared_export(store)
+            count_written_export(store)
     if summary is None:
         print(t("export_cli.synthese_written", path=inert_line(str(target))))
     else:

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+from journal.core.storage.errors import JournalError
 from journal.core.store import JournalStore
 
 EXPORTS_SETTING = "export_sequence"
+
+
+def count_written_export(store: JournalStore) -> None:
+    """Count a summary already written; a journal that cannot be written now (full disk, read-only)
+    costs only the number of the next summary, never the summary itself."""
+    try:
+        count_shared_export(store)
+    except JournalError:
+        pass
 
 
 def count_shared_export(store: JournalStore) -> int:

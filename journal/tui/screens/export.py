@@ -13,7 +13,7 @@ from textual.widgets import Button, Footer, Header, Input, Markdown, Select, Sta
 
 from journal.core.export import build_summary, render
 from journal.core.export.formats import default_file_name
-from journal.core.export.sharing import count_shared_export
+from journal.core.export.sharing import count_written_export
 from journal.core.export.writer import write_export
 from journal.core.storage import JournalError
 from journal.core.text_safety import inert_line
@@ -102,7 +102,7 @@ class ExportScreen(Screen):
     def write_file(self, path: Path, fmt: str) -> None:
         try:
             write_export(path, render(self.summary, fmt), self.app.store.data_dir)
-            count_shared_export(self.app.store)
+            count_written_export(self.app.store)
         except JournalError as error:
             self.app.call_from_thread(self.notify, str(error), severity="error", timeout=10, markup=False)
             return
