@@ -25,6 +25,7 @@ from journal.tui.screens.synthesis import SynthesisScreen
 from journal.tui.screens.comparison import ComparisonScreen
 from journal.tui.screens.instances import COMPARE, NEW, InstancePicker
 from journal.tui.screens.notes import NotesScreen
+from journal.tui.sharing.key_prompt import offer_key_confirmation
 from journal.tui.themes import DEFAULT_THEME, load_themes, stylesheet_path
 
 
@@ -59,6 +60,7 @@ class BilanApp(App):
         chosen = self.store.settings.get("theme", DEFAULT_THEME)
         self.theme = chosen if isinstance(chosen, str) and chosen in self.available_themes else DEFAULT_THEME
         self.push_screen(HomeScreen())
+        offer_key_confirmation(self)
         if self.demo:
             self.notify(t("app.demo_notice"), timeout=8)
         others = self.store.open_elsewhere()
@@ -134,7 +136,8 @@ class BilanApp(App):
 
     def action_import_file(self) -> None:
         if self._leave_to_home():
-            self.push_screen(ImportScreen())
+            # A key that came with the file is shown for confirmation right away.
+            self.push_screen(ImportScreen(), lambda _: offer_key_confirmation(self))
 
     def action_synthesis(self) -> None:
         if self._leave_to_home():
