@@ -96,6 +96,12 @@ def test_keygen_never_writes_over_a_file(identity, tmp_path):
     assert not (tmp_path / "nulle-part").exists()
 
 
+def test_keygen_creates_a_private_folder_on_first_use(tmp_path):
+    created = create_identity_file(tmp_path / "cles-bilan" / "D-1.age", PASSPHRASE)
+    assert stat.S_IMODE(os.stat(tmp_path / "cles-bilan").st_mode) == 0o700
+    assert created.path.exists()
+
+
 def test_keygen_refuses_a_short_passphrase(tmp_path):
     with pytest.raises(SharingError):
         create_identity_file(tmp_path / "cle.age", "court")

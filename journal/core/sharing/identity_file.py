@@ -23,7 +23,7 @@ from pyrage import x25519
 
 from journal.core.sharing.errors import IdentityFileExists, NotAnIdentity, SharingError, TooLarge, WrongIdentityPassphrase
 from journal.core.sharing.fingerprint import fingerprint
-from journal.core.storage.atomic import FILE_MODE, POSIX, fsync_folder
+from journal.core.storage.atomic import FILE_MODE, FOLDER_MODE, POSIX, fsync_folder
 from journal.core.storage.crypto import MIN_PASSPHRASE
 from journal.core.text_safety import inert_line
 from journal.i18n import t
@@ -78,8 +78,13 @@ def create_identity_file(path: Path, passphrase: str, *, dossier: str | None = N
 
 
 def _write_new_private_file(path: Path, payload: bytes) -> None:
-    """Create ``path`` readable by its owner only; O_EXCL makes "never overwrite" hold even in a race."""
+    """Create ``path`` readable by its owner only; O_EXCL makes "never overwrite" hold even in a race.
+
+    A missing folder is created readable by its owner only (``~/cles-bilan/`` on first use).
+    """
     try:
+        if not path.parent.exists():
+            path.parent.mkdir(parents=True, mode=FOLDER_MODE)
         handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), FILE_MODE)
     except FileExistsError as error:
         raise IdentityFileExists(t("sharing.identity_exists", path=inert_line(str(path)))) from error
