@@ -28,7 +28,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from journal.core.paths import backups_dir, journal_path
-from journal.core.storage import crypto
+from journal.core.storage import crypto, links
 from journal.core.storage.atomic import atomic_write, private_folder, remove_leftovers
 
 KEEP = {"start": 10, "daily": 14, "restore": 10, "upgrade": 5}
@@ -140,7 +140,7 @@ class Backups:
         """Put ``backup`` back as the journal; the journal it replaces is kept as a ``restore`` snapshot."""
         raw = backup.read()
         kept = self.take("restore")
-        atomic_write(self.journal, raw)
+        atomic_write(links.journal_target(self.journal), raw)
         return kept
 
     def rewrite(self, transform: Callable[[bytes], bytes | None]) -> int:
