@@ -53,7 +53,16 @@ class Groups:
     groups: tuple[tuple[str, "View"], ...] = field(default=())
 
 
-View = Union[Text, Items, Bars, Pairs, Groups]
+@dataclass(frozen=True, slots=True)
+class Grid:
+    """A computed table: column headers, rows of cells, and a caption saying how to read it."""
+
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    caption: str = ""
+
+
+View = Union[Text, Items, Bars, Pairs, Groups, Grid]
 
 
 def is_empty(value: Any) -> bool:
@@ -210,7 +219,18 @@ def _questionnaire_view(prompt: Prompt, value: Any) -> View | None:
         caption += " " + t("answers.ties", ties=tie_text)
     if not result.complete:
         caption += " " + t("answers.partial", answered=result.answered, total=result.item_count)
+    caption += " " + t("content.not_a_test")
     return Pairs(((t("answers.scores"), Bars(bars, caption)),))
+
+
+def carries_scores(view: View | None) -> bool:
+    """True when the view shows questionnaire scores (which must say they are not a test)."""
+    if isinstance(view, Bars):
+        return True
+    if isinstance(view, (Pairs, Groups)):
+        children = view.pairs if isinstance(view, Pairs) else view.groups
+        return any(carries_scores(child) for _, child in children)
+    return False
 
 
 def decimal(value: float) -> str:
@@ -242,6 +262,8 @@ def view_as_text(view: View | None, indent: str = "") -> str:
     if isinstance(view, Items):
         marks = [f"{n}." for n in range(1, len(view.items) + 1)] if view.ordered else ["-"] * len(view.items)
         return "\n".join(f"{indent}{mark} {item}" for mark, item in zip(marks, view.items))
+    if isinstance(view, Grid):
+        return "\n".join(indent + line for line in grid_lines(view))
     if isinstance(view, Bars):
         sep = t("formats.label_sep")
         lines = [f"{indent}{label}{sep}{decimal(value)}/{maximum:g}" for label, value, maximum in view.bars]
@@ -257,3 +279,15 @@ def view_as_text(view: View | None, indent: str = "") -> str:
             lines.append(f"{indent}{label}{t('formats.label_sep').rstrip()}")
             lines.append(view_as_text(child, indent + "  "))
     return "\n".join(lines)
+
+
+def grid_lines(view: Grid) -> list[str]:
+    """A grid as aligned plain-text lines (headers, a rule, the rows, then the caption)."""
+    widths = [len(header) for header in view.headers]
+    for row in view.rows:
+        widths = [max(width, len(cell)) for width, cell in zip(widths, row)]
+    def line(cells) -> str:
+        return "  ".join(cell.ljust(width) for cell, width in zip(cells, widths)).rstrip()
+    lines = [line(view.headers), "  ".join("─" * width for width in widths)]
+    lines += [line(row) for row in view.rows]
+    return lines + ([view.caption] if view.caption else [])

@@ -16,7 +16,8 @@ from journal.tui.screens.exercise import ExerciseScreen
 from journal.tui.screens.export import ExportScreen
 from journal.tui.screens.help import HelpScreen
 from journal.tui.screens.home import HomeScreen
-from journal.tui.screens.instances import NEW, InstancePicker
+from journal.tui.screens.comparison import ComparisonScreen
+from journal.tui.screens.instances import COMPARE, NEW, InstancePicker
 from journal.tui.screens.notes import NotesScreen
 from journal.tui.themes import DEFAULT_THEME, load_themes, stylesheet_path
 
@@ -80,6 +81,9 @@ class BilanApp(App):
 
         def chosen(choice: int | str | None) -> None:
             if choice is None:
+                return
+            if choice == COMPARE:
+                self.push_screen(ComparisonScreen(exercise, self.store.entries.for_exercise(exercise.id)))
                 return
             instance = self.store.entries.next_instance(exercise.id) if choice == NEW else int(choice)
             self.push_screen(ExerciseScreen(exercise, instance))

@@ -16,7 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from journal.core.catalogue.problem import Problem
+from journal.core.help_pages import HELP_PAGES
 from journal.core.models import (
+    Depth,
     Dimension,
     Exercise,
     Field,
@@ -43,7 +45,7 @@ SHOWN_CHARACTERS = 60
 MAX_SHOWN_KEY = 300
 TOP_LEVEL_KEYS = {
     "format", "id", "phase", "order", "duration_minutes", "repeatable", "title", "summary",
-    "why", "how", "bring", "resources", "prompts",
+    "why", "how", "bring", "resources", "prompts", "depth", "pages",
 }
 
 
@@ -292,6 +294,21 @@ class _Checker:
         code_length = self.integer(raw, "code_length", where, 1, max(1, len(dimensions)), default=min(3, max(1, len(dimensions))))
         return {"options": options, "dimensions": tuple(dimensions), "items": tuple(items), "code_length": code_length}
 
+    def depth(self, raw: dict) -> Depth:
+        value = raw.get("depth", Depth.ESSENTIEL.value)
+        try:
+            return Depth(value)
+        except ValueError:
+            self.report("depth", "content.bad_depth", "content.fix_depth", value=value)
+            return Depth.ESSENTIEL
+
+    def pages(self, raw: dict) -> tuple[str, ...]:
+        value = raw.get("pages", [])
+        if not isinstance(value, list) or not all(page in HELP_PAGES for page in value):
+            self.report("pages", "content.bad_pages", "content.fix_pages", known=", ".join(HELP_PAGES))
+            return ()
+        return tuple(value)
+
     def unknown_keys(self, table: dict, known: set[str], where: str) -> None:
         """A misspelt key (``[[questions]]`` for ``[[prompts]]``) is reported, not silently ignored."""
         for key in sorted(set(table) - known):
@@ -331,7 +348,9 @@ class _Checker:
             bring=self.text(raw, "bring", ""),
             prompts=prompts,
             repeatable=self.boolean(raw, "repeatable", "", False),
+            depth=self.depth(raw),
             resources=resources,
+            pages=self.pages(raw),
             source_file=self.path,
         )
 
