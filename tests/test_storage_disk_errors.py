@@ -169,6 +169,9 @@ async def test_app_keeps_the_text_warns_and_saves_when_space_comes_back(data_dir
             if "a échoué" not in str(screen.sub_title):
                 break
         assert "a échoué" not in str(screen.sub_title)
+        messages = [str(n.message) for n in app._notifications]
+        assert any("de nouveau enregistré" in m for m in messages)
+        assert not any("disque est plein" in m for m in messages)
         with JournalStore(data_dir) as other_window:
             assert other_window.entries.get("ma-demande").answers["pourquoi-maintenant"] == "Plein de mots"
         await pilot.press("ctrl+q")
