@@ -30,6 +30,7 @@ from pathlib import Path
 from journal.core.paths import backups_dir, journal_path
 from journal.core.storage import crypto, links
 from journal.core.storage.atomic import atomic_write, private_folder, remove_leftovers
+from journal.core.storage.codec import usable
 
 KEEP = {"start": 10, "daily": 14, "restore": 10, "upgrade": 5}
 SUFFIX = ".json"
@@ -56,6 +57,13 @@ class Backup:
 
     def read(self) -> bytes:
         return self.path.read_bytes()
+
+    def restorable(self) -> bool:
+        """Whether the snapshot can be read and looks like a journal (see ``codec.usable``)."""
+        try:
+            return usable(self.read())
+        except OSError:
+            return False
 
 
 def _parse(path: Path) -> Backup | None:
