@@ -1,0 +1,72 @@
+"""Exercise validation at its exact limits: minimum options, default code length, shown values."""
+
+from __future__ import annotations
+
+from journal.core.catalogue import validate_file
+from journal.resources import exercises_dir
+from tests.hostile_toml import load_documents, to_toml
+
+INTERESTS = load_documents([exercises_dir() / "mes-interets.toml"])[0]
+BASE = load_documents([exercises_dir() / "ma-demande.toml"])[0]
+
+
+def _validate(tmp_path, document):
+    path = tmp_path / "exercice.toml"
+    path.write_text(to_toml(document), "utf-8")
+    return validate_file(path)
+
+
+def _option(identifier: str) -> dict:
+    return {"id": identifier, "label": {"fr": identifier, "en": identifier}}
+
+
+def _with_prompt(prompt: dict) -> dict:
+    return dict(BASE, prompts=[prompt])
+
+
+def test_a_choice_needs_two_options(tmp_path):
+    prompt = {"id": "q", "kind": "choice", "label": {"fr": "Q", "en": "Q"}, "options": [_option("a"), _option("b")]}
+    exercise, problems = _validate(tmp_path, _with_prompt(prompt))
+    assert problems == [] and len(exercise.prompts[0].options) == 2
+    exercise, problems = _validate(tmp_path, _with_prompt(dict(prompt, options=[_option("a")])))
+    assert exercise is None and any("au moins 2" in problem.message for problem in problems)
+
+
+def test_ranking_limit_is_bounded_by_its_options(tmp_path):
+    prompt = {"id": "q", "kind": "ranking", "label": {"fr": "Q", "en": "Q"}, "options": [_option("a"), _option("b"), _option("c")]}
+    exercise, problems = _validate(tmp_path, _with_prompt(dict(prompt, limit=3)))
+    assert problems == [] and exercise.prompts[0].limit == 3
+    _, problems = _validate(tmp_path, _with_prompt(dict(prompt, limit=4)))
+    assert problems and "limit" in problems[0].where
+
+
+def test_questionnaire_code_length_defaults_to_three(tmp_path):
+    document = dict(INTERESTS, prompts=[dict(p) for p in INTERESTS["prompts"]])
+    questionnaire = next(p for p in document["prompts"] if p["kind"] == "questionnaire")
+    del questionnaire["code_length"]
+    exercise, problems = _validate(tmp_path, document)
+    assert problems == []
+    assert next(p for p in exercise.prompts if p.kind == "questionnaire").code_length == 3
+
+
+def test_questionnaire_code_length_may_equal_the_number_of_dimensions(tmp_path):
+    document = dict(INTERESTS, prompts=[dict(p) for p in INTERESTS["prompts"]])
+    questionnaire = next(p for p in document["prompts"] if p["kind"] == "questionnaire")
+    questionnaire["code_length"] = len(questionnaire["dimensions"])
+    assert _validate(tmp_path, document)[1] == []
+    questionnaire["code_length"] = len(questionnaire["dimensions"]) + 1
+    assert _validate(tmp_path, document)[1]
+
+
+def test_small_numbers_are_shown_as_they_are(tmp_path):
+    _, problems = _validate(tmp_path, dict(BASE, order=-5, duration_minutes=10**19, format=2.5))
+    shown = " ".join(str(problem) for problem in problems)
+    assert "-5" in shown and str(10**19) in shown and "2.5" in shown
+    _, problems = _validate(tmp_path, dict(BASE, order=10**20))
+    assert "un nombre de 21 chiffres" in str(problems)
+
+
+def test_values_of_other_types_are_named(tmp_path):
+    _, problems = _validate(tmp_path, dict(BASE, phase=["conclusion"], id={"a": 1}, format=True))
+    shown = " ".join(str(problem) for problem in problems)
+    assert "une liste" in shown and "une table" in shown and "True" in shown
