@@ -160,3 +160,142 @@ def test_shortest_passphrase_accepted(data_dir, monkeypatch):
             store.enable_encryption("x" * (crypto.MIN_PASSPHRASE - 1))
         store.enable_encryption("x" * crypto.MIN_PASSPHRASE)
         assert store.encrypted
+
+
+# -- codec: what kind of damage, and which backups are usable ---------------------------
+
+from journal.core.storage import codec  # noqa: E402
+
+
+def _problem(raw: bytes) -> str:
+    try:
+        codec.decode(raw, None)
+    except codec.Problem as problem:
+        return problem.key
+    return "ok"
+
+
+def test_a_journal_cut_anywhere_is_truncated():
+    whole = b'{"meta": {"1": {"kind": "bilan-journal", "schema": 1}}, "notes": {"1": {"text": "abc", "created_at": "2025-01-01"}}}'
+    assert _problem(whole) == "ok"
+    for cut in (5, 20, 40, len(whole) - 1):
+        assert _problem(whole[:cut]) == "truncated", whole[:cut]
+
+
+def test_a_syntax_error_before_the_end_is_not_json():
+    for raw in (b'{"a": 1 x}', b'{"a": 1,, "b": 2}', b'{"a" 1}', b"[1, 2", b"nul", b'"texte'):
+        assert _problem(raw) == "not_json", raw
+    assert _problem(b"  \n ") == "empty"
+    assert _problem(b"[]") == "not_journal"
+
+
+def test_usable_backups(monkeypatch):
+    monkeypatch.setattr(crypto, "DEFAULT_KDF", crypto.KdfParams(log2_n=10))
+    plain = b'{"meta": {"1": {"kind": "bilan-journal", "schema": 1}}}'
+    assert codec.usable(plain) is True
+    assert codec.usable(plain[:-3]) is False
+    sealed = crypto.Cipher("une phrase assez longue").seal(plain)
+    assert codec.usable(sealed) is True
+    assert codec.usable(sealed[: crypto.HEADER_SIZE - 1]) is False
+    assert codec.usable(sealed[:9] + bytes([2]) + sealed[10:]) is False
+
+
+def test_restore_command_names_the_folder_only_when_needed(tmp_path, monkeypatch):
+    from journal.core.storage.damage import restore_command
+
+    folder = tmp_path / "mon journal"
+    assert restore_command(folder, "ID") == f"bilan --data '{folder}' backup restore ID"
+    monkeypatch.setenv("BILAN_HOME", str(folder))
+    assert restore_command(folder, "ID") == "bilan backup restore ID"
+
+
+# -- migrations: what schema 0 gets -----------------------------------------------------
+
+
+def test_schema_0_records_get_the_fields_of_schema_1():
+    from journal.core.storage.migrations import upgrade
+
+    data, found = upgrade({"notes": {"1": {"text": "sans date"}}, "entries": {"1": {"exercise_id": "ma-demande"}}})
+    assert found == 0
+    note_doc, entry_doc = data["notes"]["1"], data["entries"]["1"]
+    assert note_doc["private"] is False and entry_doc["private"] is False
+    assert entry_doc["status"] == "started" and entry_doc["instance"] == 1 and entry_doc["history"] == []
+    assert is_timestamp(note_doc["created_at"]) and "." not in note_doc["created_at"]
+    assert entry_doc["created_at"] == entry_doc["updated_at"] == note_doc["created_at"]
+    assert data["meta"]["1"]["upgraded_from"] == 0
+
+
+# -- the journal lock and presence files ------------------------------------------------
+
+from journal.core.storage.lock import JournalLock, try_lock_descriptor  # noqa: E402
+from journal.core.storage.presence import Presence  # noqa: E402
+
+
+def test_lock_is_reentrant_and_held_until_the_outermost_exit(tmp_path):
+    lock, other = JournalLock(tmp_path, wait=0.2), JournalLock(tmp_path, wait=0.3)
+    assert not lock.held
+    with lock:
+        assert lock.held
+        with lock:
+            assert lock.held
+        assert lock.held
+        with pytest.raises(JournalError) as busy:
+            with other:
+                pass
+        assert str(tmp_path) in str(busy.value) and "0 secondes" in str(busy.value)
+        assert not other.held
+    assert not lock.held
+    with other:
+        assert other.held
+        descriptor = os.open(tmp_path / "journal.lock", os.O_RDONLY)
+        try:
+            assert try_lock_descriptor(descriptor) is False
+        finally:
+            os.close(descriptor)
+    descriptor = os.open(tmp_path / "journal.lock", os.O_RDONLY)
+    try:
+        assert try_lock_descriptor(descriptor) is True
+    finally:
+        os.close(descriptor)
+    lock.close()
+    other.close()
+    assert stat.S_IMODE((tmp_path / "journal.lock").stat().st_mode) == 0o600
+
+
+def test_closing_a_held_lock_releases_it(tmp_path):
+    lock, other = JournalLock(tmp_path, wait=0.2), JournalLock(tmp_path, wait=0.2)
+    lock.__enter__()
+    lock.close()
+    assert not lock.held
+    with other:
+        assert other.held
+    other.close()
+
+
+def test_presence_counts_other_programs_only(tmp_path):
+    mine, theirs = Presence(tmp_path), Presence(tmp_path)
+    assert mine.others() == 0
+    mine.announce()
+    assert mine.others() == 0 and theirs.others() == 1
+    theirs.announce()
+    assert mine.others() == 1 and theirs.others() == 1
+    files = sorted(p.name for p in (tmp_path / "sessions").iterdir())
+    assert len(files) == 2 and all(name.endswith(".session") and not name.startswith(".") for name in files)
+    theirs.withdraw()
+    assert mine.others() == 0
+    assert len(list((tmp_path / "sessions").iterdir())) == 1
+    mine.withdraw()
+    assert list((tmp_path / "sessions").iterdir()) == []
+
+
+def test_presence_sweeps_files_of_dead_programs(tmp_path):
+    folder = tmp_path / "sessions"
+    folder.mkdir()
+    (folder / "123-dead.session").write_text("{}")  # nobody holds its lock
+    old = folder / ".124-half.session"
+    old.write_text("{}")
+    os.utime(old, (0, 0))
+    recent = folder / ".125-starting.session"
+    recent.write_text("{}")
+    assert Presence(tmp_path).others() == 0
+    assert sorted(p.name for p in folder.iterdir()) == [".125-starting.session"]
