@@ -299,3 +299,77 @@ def test_presence_sweeps_files_of_dead_programs(tmp_path):
     recent.write_text("{}")
     assert Presence(tmp_path).others() == 0
     assert sorted(p.name for p in folder.iterdir()) == [".125-starting.session"]
+
+
+def test_tighten_says_false_when_the_system_refuses(tmp_path, monkeypatch):
+    folder = tmp_path / "d"
+    folder.mkdir(mode=0o755)
+    folder.chmod(0o755)
+
+    def refuse(*_args):
+        raise PermissionError(errno.EPERM, "refusé")
+
+    monkeypatch.setattr(atomic.os, "chmod", refuse)
+    assert atomic.tighten(folder) is False
+
+
+def test_leftovers_that_cannot_be_removed_are_not_counted(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    for name in (".journal.json.a.tmp", ".journal.json.b.tmp"):
+        (tmp_path / name).write_text("x")
+    real_unlink = Path.unlink
+
+    def unlink(path, *args, **kwargs):
+        if path.name.endswith(".a.tmp"):
+            raise PermissionError(errno.EACCES, "refusé")
+        return real_unlink(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "unlink", unlink)
+    assert atomic.remove_leftovers(tmp_path, "journal.json") == 1
+
+    def unreadable(*_args):
+        raise PermissionError(errno.EACCES, "refusé")
+
+    monkeypatch.setattr(Path, "glob", unreadable)
+    assert atomic.remove_leftovers(tmp_path, "journal.json") == 0
+
+
+def test_announcing_twice_makes_one_file(tmp_path):
+    mine = Presence(tmp_path)
+    mine.announce()
+    mine.announce()
+    assert len(list((tmp_path / "sessions").iterdir())) == 1
+    mine.withdraw()
+    mine.withdraw()
+
+
+def test_a_half_created_presence_file_is_swept_after_a_minute_only(tmp_path):
+    import time
+
+    folder = tmp_path / "sessions"
+    folder.mkdir()
+    now = time.time()
+    for name, age in ((".a.session", 60.5), (".b.session", 58)):
+        (folder / name).write_text("{}")
+        os.utime(folder / name, (now - age, now - age))
+    Presence(tmp_path).others()
+    assert [p.name for p in folder.iterdir()] == [".b.session"]
+
+
+def test_exists_is_strictly_boolean(tmp_path):
+    from journal.core.storage import links
+
+    (tmp_path / "fichier").write_text("x")
+    assert links.exists(tmp_path / "absent") is False
+    assert links.exists(tmp_path / "fichier" / "dedans") is False
+    assert links.exists(tmp_path / "fichier") is True
+    (tmp_path / "lien").symlink_to(tmp_path / "absent")
+    assert links.exists(tmp_path / "lien") is True
+    with pytest.raises(JournalError, match="trop long"):
+        links.exists(tmp_path / ("x" * 300))
+
+
+def test_an_error_without_a_system_reason_is_still_described(tmp_path):
+    line = describe("write", tmp_path, OSError("panne inattendue"))
+    assert "panne inattendue" in line and str(tmp_path) in line
