@@ -1,0 +1,119 @@
+"""The store's record rules at their limits: history length, status changes, instance numbers, defaults."""
+
+from __future__ import annotations
+
+import json
+
+from journal.core.models import EntryStatus
+from journal.core.store import HISTORY_LIMIT, JournalStore
+from tests.odd_journals import entry, journal, write
+
+
+def test_history_keeps_the_last_versions_only(data_dir):
+    for session in range(HISTORY_LIMIT + 2):
+        with JournalStore(data_dir) as store:
+            store.entries.save_answer("ma-demande", "q", f"version {session}")
+    with JournalStore(data_dir) as store:
+        history = store.entries.get("ma-demande").history
+    assert HISTORY_LIMIT == 30
+    assert len(history) == HISTORY_LIMIT
+    assert history[0].answers["q"] == "version 1" and history[-1].answers["q"] == f"version {HISTORY_LIMIT}"
+
+
+def test_an_unchanged_answer_writes_nothing(data_dir):
+    with JournalStore(data_dir) as store:
+        store.entries.save_answer("ma-demande", "q", "pareil")
+    before = (data_dir / "journal.json").read_bytes()
+    with JournalStore(data_dir) as store:
+        again = store.entries.save_answer("ma-demande", "q", "pareil")
+    assert again.answers == {"q": "pareil"} and again.history == ()
+    assert (data_dir / "journal.json").read_bytes() == before
+
+
+def test_an_empty_earlier_answer_is_not_kept_as_a_version(data_dir):
+    with JournalStore(data_dir) as store:
+        store.entries.save_answer("ma-demande", "q", "x")
+        store.entries.save_answer("ma-demande", "q", "  ")
+    with JournalStore(data_dir) as store:
+        store.entries.save_answer("ma-demande", "q", "y")
+        assert store.entries.get("ma-demande").history == ()
+
+
+def test_answering_starts_a_todo_entry_but_keeps_done(tmp_path):
+    folder = tmp_path / "j"
+    write(folder, journal(entries=[entry(status="todo", answers={}), entry("mes-valeurs", status="done", answers={})]))
+    with JournalStore(folder) as store:
+        assert store.entries.save_answer("ma-demande", "q", "x").status is EntryStatus.STARTED
+        assert store.entries.save_answer("mes-valeurs", "q", "x").status is EntryStatus.DONE
+
+
+def test_exercise_status_over_instances(store):
+    assert store.entries.status("point-de-suivi") is EntryStatus.NOT_STARTED
+    first = store.entries.new_instance("point-de-suivi")
+    assert first == 1 and store.entries.status("point-de-suivi") is EntryStatus.STARTED
+    second = store.entries.new_instance("point-de-suivi")
+    assert second == 2
+    store.entries.set_status("point-de-suivi", EntryStatus.DONE, second)
+    assert store.entries.status("point-de-suivi") is EntryStatus.DONE
+    store.entries.set_status("point-de-suivi", EntryStatus.NOT_STARTED, 1)
+    store.entries.set_status("point-de-suivi", EntryStatus.NOT_STARTED, 2)
+    assert store.entries.status("point-de-suivi") is EntryStatus.NOT_STARTED
+
+
+def test_instance_numbers_follow_the_highest(tmp_path):
+    folder = tmp_path / "j"
+    write(folder, journal(entries=[entry("point-de-suivi", instance=3, answers={})]))
+    with JournalStore(folder) as store:
+        assert store.entries.next_instance("point-de-suivi") == 4
+        assert store.entries.next_instance("autre") == 1
+        assert store.entries.new_instance("point-de-suivi") == 4
+        assert [e.instance for e in store.entries.for_exercise("point-de-suivi")] == [3, 4]
+
+
+def test_a_record_without_instance_is_the_first(tmp_path):
+    folder = tmp_path / "j"
+    record = entry()
+    del record["instance"]
+    write(folder, journal(entries=[record]))
+    with JournalStore(folder) as store:
+        found = store.entries.get("ma-demande", 1)
+        assert found is not None and found.instance == 1
+        assert store.entries.get("ma-demande", 2) is None
+
+
+def test_private_can_be_set_before_any_answer(store):
+    store.entries.set_private("mes-valeurs", True)
+    found = store.entries.get("mes-valeurs")
+    assert found.private is True and found.status is EntryStatus.STARTED
+    store.entries.set_private("mes-valeurs", False)
+    assert store.entries.get("mes-valeurs").private is False
+
+
+def test_first_answer_creates_a_complete_record(data_dir):
+    with JournalStore(data_dir) as store:
+        store.entries.save_answer("ma-demande", "q", "x", 2)
+    doc = json.loads((data_dir / "journal.json").read_text())["entries"]["1"]
+    assert doc["instance"] == 2 and doc["status"] == "started" and doc["private"] is False
+    assert doc["history"] == [] and doc["created_at"] == doc["updated_at"]
+
+
+def test_notes_are_sorted_by_date_then_id(tmp_path):
+    from tests.odd_journals import note
+
+    folder = tmp_path / "j"
+    write(folder, journal(notes=[note(text="b", created_at="2025-02-01"), note(text="a", created_at="2025-01-01"), note(text="c", created_at="2025-02-01")]))
+    with JournalStore(folder) as store:
+        assert [n.text for n in store.notes.all()] == ["a", "b", "c"]
+        store.notes.set_private(1, True)
+        assert [n.private for n in store.notes.all()] == [False, True, False]
+
+
+def test_settings_default_and_missing_value(tmp_path):
+    folder = tmp_path / "j"
+    write(folder, journal(settings=[{"key": "sans-valeur"}]))
+    with JournalStore(folder) as store:
+        assert store.settings.get("sans-valeur", "défaut") == "défaut"
+        assert store.settings.get("absent") is None
+        store.settings.set("theme", "sombre")
+        store.settings.set("theme", "clair")
+        assert store.settings.get("theme") == "clair"
