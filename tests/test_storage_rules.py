@@ -373,3 +373,80 @@ def test_exists_is_strictly_boolean(tmp_path):
 def test_an_error_without_a_system_reason_is_still_described(tmp_path):
     line = describe("write", tmp_path, OSError("panne inattendue"))
     assert "panne inattendue" in line and str(tmp_path) in line
+
+
+# -- where POSIX locks are missing (Windows' msvcrt, or nothing): the fallbacks, through fakes ---
+
+from journal.core.storage import lock as lock_module  # noqa: E402
+from journal.core.storage import presence as presence_module  # noqa: E402
+
+
+class FakeMsvcrt:
+    """msvcrt's byte-range locks, as far as bilan uses them: one byte at offset 0, taken or not."""
+
+    LK_NBLCK, LK_UNLCK = 2, 0
+
+    def __init__(self):
+        self.holder: int | None = None
+        self.calls: list[tuple[int, int]] = []
+
+    def locking(self, descriptor: int, mode: int, size: int) -> None:
+        self.calls.append((mode, size))
+        if mode == self.LK_NBLCK:
+            if self.holder not in (None, descriptor):
+                raise OSError(errno.EACCES, "verrouillé")
+            self.holder = descriptor
+        elif mode == self.LK_UNLCK:
+            self.holder = None
+
+
+def test_windows_locks_through_msvcrt(tmp_path, monkeypatch):
+    fake = FakeMsvcrt()
+    monkeypatch.setattr(lock_module, "fcntl", None)
+    monkeypatch.setattr(lock_module, "msvcrt", fake)
+    first = os.open(tmp_path / "a", os.O_RDWR | os.O_CREAT)
+    second = os.open(tmp_path / "a", os.O_RDWR)
+    try:
+        assert lock_module._try_lock(first) is True
+        assert lock_module._try_lock(second) is False
+        lock_module._unlock(first)
+        assert lock_module._try_lock(second) is True
+        assert all(size == 1 for _, size in fake.calls)
+        assert (fake.LK_UNLCK, 1) in fake.calls
+    finally:
+        os.close(first)
+        os.close(second)
+
+
+def test_without_any_lock_primitive_locking_always_succeeds(tmp_path, monkeypatch):
+    monkeypatch.setattr(lock_module, "fcntl", None)
+    monkeypatch.setattr(lock_module, "msvcrt", None)
+    descriptor = os.open(tmp_path / "a", os.O_RDWR | os.O_CREAT)
+    try:
+        assert lock_module._try_lock(descriptor) is True
+        lock_module._unlock(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def test_without_fcntl_nobody_is_counted(tmp_path, monkeypatch):
+    monkeypatch.setattr(presence_module, "fcntl", None)
+    mine = Presence(tmp_path)
+    mine.announce()
+    assert mine.others() == 0
+    assert not (tmp_path / "sessions").exists()
+
+
+def test_tighten_changes_nothing_where_rights_are_not_posix(tmp_path, monkeypatch):
+    folder = tmp_path / "d"
+    folder.mkdir()
+    folder.chmod(0o755)
+    monkeypatch.setattr(atomic, "POSIX", False)
+    assert atomic.tighten(folder) is False
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o755
+
+
+def test_a_presence_file_that_vanished_is_not_old(tmp_path):
+    from journal.core.storage.presence import _older_than
+
+    assert _older_than(tmp_path / "parti", 0) is False
