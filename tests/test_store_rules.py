@@ -117,3 +117,99 @@ def test_settings_default_and_missing_value(tmp_path):
         store.settings.set("theme", "sombre")
         store.settings.set("theme", "clair")
         assert store.settings.get("theme") == "clair"
+
+
+# -- the facade and the folder operations: what each returns ----------------------------
+
+import pytest  # noqa: E402
+
+from journal.core.storage import JournalError, crypto  # noqa: E402
+from journal.core.store import journal_is_encrypted, list_backups, programs_open, restore_backup  # noqa: E402
+
+
+@pytest.fixture
+def fast_kdf(monkeypatch):
+    monkeypatch.setattr(crypto, "DEFAULT_KDF", crypto.KdfParams(log2_n=10))
+
+
+def test_facade_properties(data_dir):
+    with JournalStore(data_dir) as store:
+        assert store.data_dir == data_dir
+        assert store.path == data_dir / "journal.json"
+        assert store.read_only is False
+        assert store.permissions_notice is None and store.backup_warning is None
+        assert store.encrypted is False
+    with JournalStore(data_dir, read_only=True) as reader:
+        assert reader.read_only is True
+
+
+def test_refresh_and_other_programs(data_dir):
+    with JournalStore(data_dir) as first:
+        assert first.refresh() is False
+        assert first.open_elsewhere() == 0 and programs_open(data_dir) == 1
+        with JournalStore(data_dir) as second:
+            assert first.open_elsewhere() == 1 and programs_open(data_dir) == 2
+            second.notes.add("ailleurs")
+            assert first.refresh() is True
+            assert first.refresh() is False
+            assert [n.text for n in first.notes.all()] == ["ailleurs"]
+        assert first.open_elsewhere() == 0
+
+
+def test_encryption_counts_the_backups_it_rewrites(data_dir, fast_kdf):
+    with JournalStore(data_dir) as store:
+        store.notes.add("x")
+        store._journal.snapshot("start")
+        taken = len(store.backups())
+        assert taken >= 1
+        assert store.enable_encryption("une phrase assez longue") == taken
+        assert store.encrypted is True and journal_is_encrypted(data_dir) is True
+        with pytest.raises(JournalError):
+            store.enable_encryption("une phrase assez longue")
+        assert store.disable_encryption() == taken
+        assert store.encrypted is False and journal_is_encrypted(data_dir) is False
+        with pytest.raises(JournalError):
+            store.disable_encryption()
+
+
+def test_a_new_encryption_leaves_sealed_backups_alone(data_dir, fast_kdf):
+    with JournalStore(data_dir) as store:
+        store.notes.add("x")
+        store._journal.snapshot("start")
+        store.enable_encryption("une phrase assez longue")
+    with JournalStore(data_dir, passphrase="une phrase assez longue") as store:
+        assert store._journal.seal_backups() == 0
+
+
+def test_folder_operations(data_dir, tmp_path):
+    assert journal_is_encrypted(tmp_path / "absent") is False
+    assert list_backups(tmp_path / "absent") == []
+    with JournalStore(data_dir) as store:
+        store.notes.add("avant")
+        first = store._journal.snapshot("start")
+        store.notes.add("après")
+    assert [b.id for b in list_backups(data_dir)][-1] == list_backups(data_dir)[-1].id
+    restored, kept = restore_backup(data_dir, first.id)
+    assert restored.id == first.id and kept is not None and kept.kind == "restore"
+    with JournalStore(data_dir) as store:
+        assert [n.text for n in store.notes.all()] == ["avant"]
+    (data_dir / "journal.json").unlink()
+    (data_dir / "journal.json").mkdir()
+    with pytest.raises(JournalError):
+        journal_is_encrypted(data_dir)
+
+
+def test_a_snapshot_that_fails_is_a_warning_unless_required(data_dir, monkeypatch):
+    from journal.core.storage import backups
+
+    with JournalStore(data_dir) as store:
+        store.notes.add("x")
+
+        def full(*_args, **_kwargs):
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(backups, "atomic_write", full)
+        assert store._journal.snapshot("start") is None
+        assert "disque est plein" in store.backup_warning
+        with pytest.raises(JournalError, match="disque est plein"):
+            store._journal.snapshot("upgrade", required=True)
