@@ -132,12 +132,11 @@ class Backups:
         return self.get(backup_id)
 
     def _new_id(self, kind: str) -> str:
+        """``<stamp>-<kind>``, or with a number after the highest of that second: pruning the
+        first of a second must not give its name back to a newer one (it would sort as older)."""
         base = f"{datetime.now().strftime(_STAMP)}-{kind}"
-        candidate, sequence = base, 1
-        while (self.folder / f"{candidate}{SUFFIX}").exists():
-            sequence += 1
-            candidate = f"{base}-{sequence}"
-        return candidate
+        same_second = [backup.sequence or 1 for backup in self.all() if backup.id == base or backup.id.startswith(f"{base}-")]
+        return f"{base}-{max(same_second) + 1}" if same_second else base
 
     def prune(self, kind: str) -> None:
         same_kind = [backup for backup in self.all() if backup.kind == kind]
