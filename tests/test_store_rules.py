@@ -213,3 +213,48 @@ def test_a_snapshot_that_fails_is_a_warning_unless_required(data_dir, monkeypatc
         assert "disque est plein" in store.backup_warning
         with pytest.raises(JournalError, match="disque est plein"):
             store._journal.snapshot("upgrade", required=True)
+
+
+def test_an_empty_first_answer_gives_a_blank_unsaved_entry(store):
+    blank = store.entries.save_answer("point-de-suivi", "appris", "  ", 3)
+    assert blank.status is EntryStatus.NOT_STARTED and blank.instance == 3 and blank.answers == {}
+    assert store.entries.get("point-de-suivi", 3) is None
+
+
+def test_the_clock_keeps_whole_seconds_with_an_offset():
+    from journal.core.store import now
+
+    moment = now()
+    assert moment.microsecond == 0 and moment.utcoffset() is not None
+
+
+def test_no_daily_copy_of_an_unchanged_journal(data_dir, monkeypatch):
+    from journal.core.storage.backups import Backups
+
+    with JournalStore(data_dir, snapshot_on_open=False) as store:
+        store.notes.add("x")
+    backups = Backups(data_dir)
+    (daily,) = backups.all()
+    daily.path.rename(daily.path.with_name("20200101-080000-daily.json"))
+    (data_dir / "backups" / "20200101-080000-daily.json").write_bytes((data_dir / "journal.json").read_bytes())
+    JournalStore(data_dir, snapshot_on_open=False).close()
+    assert [b.id for b in backups.all()] == ["20200101-080000-daily"]
+    with JournalStore(data_dir, snapshot_on_open=False) as store:
+        store.notes.add("y")
+    assert [b.kind for b in backups.all()] == ["daily", "daily"]
+
+
+def test_an_unreadable_backup_is_named_with_the_system_reason(data_dir, monkeypatch):
+    from pathlib import Path
+
+    with JournalStore(data_dir) as store:
+        store.notes.add("x")
+        backup = store._journal.snapshot("start")
+
+    def broken(path):
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(Path, "read_bytes", broken)
+    with pytest.raises(JournalError) as raised:
+        restore_backup(data_dir, backup.id)
+    assert "Input/output error" in str(raised.value) and "[Errno" not in str(raised.value)
