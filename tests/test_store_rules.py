@@ -240,8 +240,8 @@ def test_no_daily_copy_of_an_unchanged_journal(data_dir, monkeypatch):
     JournalStore(data_dir, snapshot_on_open=False).close()
     assert [b.id for b in backups.all()] == ["20200101-080000-daily"]
     with JournalStore(data_dir, snapshot_on_open=False) as store:
-        store.notes.add("y")
-    assert [b.kind for b in backups.all()] == ["daily", "daily"]
+        store.notes.add("y")  # the journal as the day found it is already copied
+    assert [b.id for b in backups.all()] == ["20200101-080000-daily"]
 
 
 def test_an_unreadable_backup_is_named_with_the_system_reason(data_dir, monkeypatch):
