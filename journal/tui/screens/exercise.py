@@ -44,8 +44,8 @@ class ExerciseScreen(Screen):
         self.instance = instance
         self.autosave = Autosave(self.app.store, exercise.id, instance, self._saved_from_thread)
         self._timer = None
-        self._failing = False  # the last save failed: the warning stays up and saves are retried
         self._answers: dict = {}
+        self._failing = False  # the last save failed: the warning stays up and saves are retried
 
     # -- layout -----------------------------------------------------------------
 
