@@ -86,7 +86,7 @@ def test_export_through_a_link_keeps_the_link(data_dir, tmp_path, capsys):
     real.write_text("ancienne version")
     link = tmp_path / "synthese.md"
     link.symlink_to(real)
-    assert main(["--data", str(data_dir), "export", "-o", str(link)]) == 0
+    assert main(["--data", str(data_dir), "export", "--force", "-o", str(link)]) == 0
     assert link.is_symlink()
     assert "Pour le conseiller" in real.read_text()
 

@@ -19,6 +19,8 @@ from journal.i18n import t
 
 def check_target(path: Path, journal_folder: Path) -> Path:
     """The file to write for ``path`` (a link is followed, so it stays a link); JournalError when unsafe."""
+    if is_stream(path):
+        return path
     target = path.expanduser().resolve()
     folder = journal_folder.expanduser().resolve()
     if target == folder or folder in target.parents:
