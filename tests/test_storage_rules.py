@@ -450,3 +450,48 @@ def test_a_presence_file_that_vanished_is_not_old(tmp_path):
     from journal.core.storage.presence import _older_than
 
     assert _older_than(tmp_path / "parti", 0) is False
+
+
+# -- the storage's cache and the table view ------------------------------------------------
+
+
+def test_each_save_by_another_program_is_picked_up_once(data_dir):
+    with JournalStore(data_dir) as first, JournalStore(data_dir) as second:
+        storage = first._journal.storage
+        storage.read()
+        assert storage.external_changes == 0
+        second.notes.add("un")
+        storage.read()
+        storage.read()
+        assert storage.external_changes == 1
+        first.notes.add("deux")  # our own save is not someone else's
+        storage.read()
+        assert storage.external_changes == 1
+        second.notes.add("trois")
+        assert len(first.notes.all()) == 3 and storage.external_changes == 2
+
+
+def test_the_saved_file_stays_pinned(data_dir):
+    with JournalStore(data_dir) as store:
+        store.notes.add("x")
+        pinned = store._journal.storage._pinned
+        assert pinned is not None
+        assert os.fstat(pinned).st_ino == (data_dir / "journal.json").stat().st_ino
+
+
+def test_a_journal_that_cannot_be_read_is_one_line(data_dir):
+    JournalStore(data_dir).close()
+    (data_dir / "journal.json").unlink()
+    (data_dir / "journal.json").mkdir()
+    with pytest.raises(JournalError, match="Impossible de lire"):
+        JournalStore(data_dir)
+
+
+def test_the_integer_view_of_a_table():
+    from journal.core.storage.table import _IntKeys
+
+    view = _IntKeys({"1": {"a": 1}, "7": {"b": 2}})
+    assert len(view) == 2 and sorted(view) == [1, 7] and 7 in view and 3 not in view
+    view[9] = {"c": 3}
+    del view[1]
+    assert view[9] == {"c": 3} and len(view) == 2
