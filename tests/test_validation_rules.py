@@ -70,3 +70,45 @@ def test_values_of_other_types_are_named(tmp_path):
     _, problems = _validate(tmp_path, dict(BASE, phase=["conclusion"], id={"a": 1}, format=True))
     shown = " ".join(str(problem) for problem in problems)
     assert "une liste" in shown and "une table" in shown and "True" in shown
+
+
+def _table_prompt(**extra) -> dict:
+    column = {"id": "metier", "kind": "pick", "source": "rome", "label": {"fr": "Métier", "en": "Job"}}
+    return {"id": "t", "kind": "table", "label": {"fr": "T", "en": "T"}, "columns": [column], **extra}
+
+
+def test_table_defaults_and_min_rows_limits(tmp_path):
+    exercise, problems = _validate(tmp_path, _with_prompt(_table_prompt()))
+    assert problems == []
+    prompt = exercise.prompts[0]
+    assert prompt.min_rows == 0 and prompt.columns[0].allow_free is True and prompt.columns[0].multiple is False
+    for good in (0, 50):
+        assert _validate(tmp_path, _with_prompt(_table_prompt(min_rows=good)))[1] == []
+    for bad in (-1, 51):
+        assert _validate(tmp_path, _with_prompt(_table_prompt(min_rows=bad)))[1]
+
+
+def test_card_sort_without_questions_on_the_top_cards(tmp_path):
+    cards = [_option("a"), _option("b"), _option("c")]
+    prompt = {"id": "tri", "kind": "card_sort", "label": {"fr": "Tri", "en": "Sort"}, "cards": cards, "piles": [_option("oui"), _option("non")]}
+    exercise, problems = _validate(tmp_path, _with_prompt(prompt))
+    assert problems == [] and exercise.prompts[0].top == 0 and exercise.prompts[0].top_fields == ()
+    exercise, problems = _validate(tmp_path, _with_prompt(dict(prompt, top=3)))
+    assert problems == [] and exercise.prompts[0].top == 3
+    assert _validate(tmp_path, _with_prompt(dict(prompt, top=4)))[1]
+
+
+def test_questionnaire_code_length_of_one_and_default_below_three(tmp_path):
+    document = dict(INTERESTS, prompts=[dict(p) for p in INTERESTS["prompts"]])
+    questionnaire = next(p for p in document["prompts"] if p["kind"] == "questionnaire")
+    questionnaire["code_length"] = 1
+    assert _validate(tmp_path, document)[1] == []
+    questionnaire["code_length"] = 0
+    assert _validate(tmp_path, document)[1]
+    del questionnaire["code_length"]
+    kept = questionnaire["dimensions"][:2]
+    questionnaire["dimensions"] = kept
+    questionnaire["items"] = [item for item in questionnaire["items"] if item["dimension"] in {d["id"] for d in kept}]
+    exercise, problems = _validate(tmp_path, document)
+    assert problems == []
+    assert next(p for p in exercise.prompts if p.kind == "questionnaire").code_length == 2
