@@ -495,3 +495,12 @@ def test_the_integer_view_of_a_table():
     view[9] = {"c": 3}
     del view[1]
     assert view[9] == {"c": 3} and len(view) == 2
+
+
+def test_saving_does_not_leak_descriptors(data_dir):
+    with JournalStore(data_dir) as store:
+        store.notes.add("premier")
+        before = len(os.listdir("/proc/self/fd"))
+        for number in range(20):
+            store.notes.add(f"note {number}")
+        assert len(os.listdir("/proc/self/fd")) <= before
