@@ -112,3 +112,18 @@ def test_questionnaire_code_length_of_one_and_default_below_three(tmp_path):
     exercise, problems = _validate(tmp_path, document)
     assert problems == []
     assert next(p for p in exercise.prompts if p.kind == "questionnaire").code_length == 2
+
+
+def test_a_date_where_text_is_expected_is_named(tmp_path):
+    import datetime as dt
+
+    _, problems = _validate(tmp_path, dict(BASE, phase=dt.date(2025, 3, 14), id=dt.datetime(2025, 3, 14, 9, 0)))
+    shown = " ".join(str(problem) for problem in problems)
+    assert shown.count("une date") == 2
+
+
+def test_every_text_of_the_exercise_is_required(tmp_path):
+    for key in ("title", "summary", "why", "how", "bring"):
+        document = {k: v for k, v in BASE.items() if k != key}
+        exercise, problems = _validate(tmp_path, document)
+        assert exercise is None and [problem.where for problem in problems] == [key], key
