@@ -85,7 +85,6 @@ def main(argv: list[str] | None = None) -> int:
 
         return bench_storage.main(argv[1:])
     if argv[:1] == ["typing"]:
-
         return bench_typing.main(argv[1:])
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", help=f"journals to measure (default {DEFAULT_SIZES})")

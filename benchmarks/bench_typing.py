@@ -153,7 +153,7 @@ def run(specs: list[JournalSpec], repeat: int, keys: int, chars: int, cache: Pat
         rows = measure_size(spec, folder, repeat, keys, chars)
         for row in rows:
             print(
-                f"  {spec.label:<14} typing  {row.label:<32} p50 {row.median('p50'):.1f} ms, p95 {row.median('p95'):.1f} ms, "
+                f"  {spec.label:<14} typing  {row.label:<38} p50 {row.median('p50'):.1f} ms, p95 {row.median('p95'):.1f} ms, "
                 f"worst {row.median('worst'):.1f} ms, GC {row.median('gc_worst'):.1f} ms, keys kept: {'yes' if row.kept else 'NO'}",
                 flush=True,
             )

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import gc
 import json
 import random
@@ -200,6 +201,24 @@ def bilan_app(data: Path, answer: str):
     return app, exercise, prompt, store
 
 
+@contextlib.asynccontextmanager
+async def runtime_of(app):
+    """What ``run()`` sets up before an app starts (``run_test`` does not call ``run``).
+
+    bilan: ``BilanApp.run``'s runtime settings (``journal.tui.runtime``). The
+    floor: only ``gc.freeze()`` of what is loaded, which any app can do.
+    """
+    if hasattr(app, "collector"):
+        from journal.tui.runtime import tuned_for_typing
+
+        with tuned_for_typing() as collector:
+            app.collector = collector
+            yield
+    else:
+        gc.freeze()
+        yield
+
+
 async def measure(args) -> dict:
     recorder = Recorder()
     answer = long_answer(args.chars)
@@ -212,11 +231,9 @@ async def measure(args) -> dict:
 
         app = FloorTextApp(answer)
     result: dict = {"app": args.app, "chars": len(answer), "keys": len(typed)}
-    # What the app does before it runs (BilanApp.run); run_test does not call run().
-    gc.freeze()
     gc.callbacks.append(recorder.on_gc)
     try:
-        async with app.run_test(size=SIZE) as pilot:
+        async with runtime_of(app), app.run_test(size=SIZE) as pilot:
             if store is not None:
                 from journal.tui.screens.exercise import ExerciseScreen
 
