@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import orjson
 import pytest
 from hypothesis import given, settings
@@ -35,6 +37,22 @@ def test_a_large_table_is_cut_into_many_slices_in_order(monkeypatch):
     assert len(pieces) > 100
     assert joined(data) == orjson.dumps(data)
     assert list(orjson.loads(joined(data))["notes"]) == list(notes)
+
+
+def test_in_a_background_thread_the_bytes_are_the_same(monkeypatch):
+    monkeypatch.setattr(stepwise_json, "STEP_SECONDS", 0.0)
+    slept = []
+    monkeypatch.setattr(stepwise_json.time, "sleep", slept.append)
+    data = {"notes": {str(number): {"text": "é" * number} for number in range(1, 200)}}
+    result = []
+    worker = threading.Thread(target=lambda: result.append(joined(data)))
+    worker.start()
+    worker.join()
+    assert result == [orjson.dumps(data)]
+    assert len(slept) > 10 and set(slept) == {stepwise_json.PAUSE_SECONDS}
+    slept.clear()
+    joined(data)
+    assert slept == []  # the main thread does not pause
 
 
 @pytest.mark.parametrize("data", [[1, 2], {"a": {}}, {"a": {"1": 1}}, {}, {"t": {"1": {"x": [1, {"y": None}]}, "2": "z"}}])

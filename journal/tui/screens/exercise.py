@@ -159,6 +159,8 @@ class ExerciseScreen(Screen):
             self._saved(error)
 
     def _saved(self, error: Exception | None) -> None:
+        if not self.is_attached:
+            return  # a save that finished after the worker left the screen: nothing left to show it on
         if error is not None:
             if not self._failing:
                 self.notify(str(error), severity="error", timeout=30, markup=False)
