@@ -25,6 +25,12 @@ Where the times come from:
   (``render_segments``), so the hook does that work itself: the time includes
   everything but the write to the terminal.
 
+On a machine shared with other work, wall times include the moments the
+system gave the processor to someone else. Each latency therefore also comes
+as the processor time the app's thread spent in that window
+(``time.thread_time``: what the app itself cost), and each collector pause as
+both wall and processor time.
+
 ``--save-load`` runs saves of the journal back to back in a thread while the
 keys are typed (an answer of another exercise changed each time): typing while
 a save runs, which is what happens when the autosave of the previous pause
@@ -80,29 +86,40 @@ class Recorder:
 
     def __init__(self) -> None:
         self.posted: list[float] = []
+        self.posted_cpu: list[float] = []
         self.edits: list[float] = []
         self.frames: list[tuple[float, float]] = []  # (start, end)
-        self.gc_pauses: list[tuple[int, float]] = []  # (generation, seconds)
+        self.frames_cpu: list[float] = []  # the UI thread's processor time at each frame's end
+        self.gc_pauses: list[tuple[int, float, float]] = []  # (generation, wall seconds, processor seconds)
         self.recording = False
-        self._gc_started = 0.0
+        self._gc_started = (0.0, 0.0)
 
     def on_gc(self, phase: str, info: dict) -> None:
         if phase == "start":
-            self._gc_started = time.perf_counter()
+            self._gc_started = (time.perf_counter(), time.thread_time())
         elif self.recording:
-            self.gc_pauses.append((info.get("generation", -1), time.perf_counter() - self._gc_started))
+            wall, cpu = self._gc_started
+            self.gc_pauses.append((info.get("generation", -1), time.perf_counter() - wall, time.thread_time() - cpu))
 
-    def latencies(self) -> list[float]:
-        """For each key, seconds from being posted to the end of the first frame that shows it."""
-        result = []
+    def _shown(self) -> list[tuple[int, int]]:
+        """(key, frame) index pairs: each key with the first frame that starts after its edit."""
+        pairs = []
         frame_index = 0
-        for posted, edited in zip(self.posted, self.edits):
+        for key_index, edited in enumerate(self.edits[: len(self.posted)]):
             while frame_index < len(self.frames) and self.frames[frame_index][0] < edited:
                 frame_index += 1
             if frame_index == len(self.frames):
                 break
-            result.append(self.frames[frame_index][1] - posted)
-        return result
+            pairs.append((key_index, frame_index))
+        return pairs
+
+    def latencies(self) -> list[float]:
+        """For each key, seconds from being posted to the end of the first frame that shows it."""
+        return [self.frames[frame][1] - self.posted[key] for key, frame in self._shown()]
+
+    def cpu_latencies(self) -> list[float]:
+        """The same windows, in processor time of the app's thread."""
+        return [self.frames_cpu[frame] - self.posted_cpu[key] for key, frame in self._shown()]
 
 
 def hook(app, area, recorder: Recorder) -> None:
@@ -125,6 +142,7 @@ def hook(app, area, recorder: Recorder) -> None:
             renderable.render_segments(app.console)
         if recorder.recording:
             recorder.frames.append((start, time.perf_counter()))
+            recorder.frames_cpu.append(time.thread_time())
 
     area.edit = timed_edit
     app._display = timed_display
@@ -178,6 +196,7 @@ async def type_into(app, area, recorder: Recorder, text: str, interval: float, s
             event = events.Key(key, char)
             event.set_sender(app)
             recorder.posted.append(time.perf_counter())
+            recorder.posted_cpu.append(time.thread_time())
             driver.send_message(event)
         deadline = time.perf_counter() + 10
         while len(recorder.edits) < len(text) and time.perf_counter() < deadline:
@@ -263,6 +282,7 @@ async def measure(args) -> dict:
         if store is not None:
             store.close()
     result["latencies"] = recorder.latencies()
+    result["cpu_latencies"] = recorder.cpu_latencies()
     result["edits"] = len(recorder.edits)
     result["gc_pauses"] = recorder.gc_pauses
     return result
