@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import datetime
 
 from textual import on, work
@@ -44,7 +45,10 @@ class ExerciseScreen(Screen):
         self.instance = instance
         self.autosave = Autosave(self.app.store, exercise.id, instance, self._saved_from_thread)
         self._timer = None
+        self._changed_at = 0.0  # when the worker last changed an answer (time.monotonic)
+        self._state_text = ""
         self._answers: dict = {}
+        self._decision_view: DecisionTableView | None = None
         self._failing = False  # the last save failed: the warning stays up and saves are retried
 
     # -- layout -----------------------------------------------------------------
@@ -88,7 +92,8 @@ class ExerciseScreen(Screen):
                         yield Static(t("exercise.prefilled"), classes="prompt-prefilled")
                     yield editor_for(prompt, value, id=f"prompt-{prompt.id}")
                 if prompt.id == LEADS_PROMPT and is_decision_exercise(exercise):
-                    yield DecisionTableView(exercise, self._answers, id="decision-table")
+                    self._decision_view = DecisionTableView(exercise, self._answers, id="decision-table")
+                    yield self._decision_view
             with Collapsible(title=t("exercise.bring"), collapsed=False, id="bring"):
                 yield Static(str(exercise.bring), markup=False)
             with Horizontal(id="exercise-actions"):
@@ -119,15 +124,29 @@ class ExerciseScreen(Screen):
 
     @on(AnswerChanged)
     def _answer_changed(self, event: AnswerChanged) -> None:
+        # This runs on every key typed: nothing here may walk the screen's widgets or the journal.
         event.stop()
         self.autosave.change(event.prompt_id, event.value)
         self._answers[event.prompt_id] = event.value
-        for view in self.query(DecisionTableView):
-            view.show(self._answers)
+        if self._decision_view is not None:
+            self._decision_view.show(self._answers)
         self._show_state(t("exercise.saving"))
-        if self._timer is not None:
+        self._changed_at = time.monotonic()
+        if self._failing and self._timer is not None:
+            # Saving failed and waits to retry: a change is worth trying again sooner.
             self._timer.stop()
-        self._timer = self.set_timer(SAVE_DELAY, self._save_in_background)
+            self._timer = None
+        if self._timer is None:
+            self._timer = self.set_timer(SAVE_DELAY, self._save_when_quiet)
+
+    def _save_when_quiet(self) -> None:
+        """Save once the worker has not typed for SAVE_DELAY (one timer per pause, not one per key)."""
+        waited = time.monotonic() - self._changed_at
+        if waited < SAVE_DELAY:
+            self._timer = self.set_timer(SAVE_DELAY - waited, self._save_when_quiet)
+            return
+        self._timer = None
+        self._save_in_background()
 
     @work(thread=True, exclusive=False, group="autosave")
     def _save_in_background(self) -> None:
@@ -140,6 +159,8 @@ class ExerciseScreen(Screen):
             self._saved(error)
 
     def _saved(self, error: Exception | None) -> None:
+        if not self.is_attached:
+            return  # a save that finished after the worker left the screen: nothing left to show it on
         if error is not None:
             if not self._failing:
                 self.notify(str(error), severity="error", timeout=30, markup=False)
@@ -147,7 +168,7 @@ class ExerciseScreen(Screen):
             self._show_state(t("exercise.save_failed"))
             if self._timer is not None:
                 self._timer.stop()
-            self._timer = self.set_timer(RETRY_SECONDS, self._save_in_background)
+            self._timer = self.set_timer(RETRY_SECONDS, self._save_when_quiet)
             return
         if self._failing:
             self._failing = False
@@ -159,6 +180,7 @@ class ExerciseScreen(Screen):
         """Save what is pending right now, on the calling thread; False if it could not be saved."""
         if self._timer is not None:
             self._timer.stop()
+            self._timer = None
         error = self.autosave.flush()
         if error is not None:
             self.notify(str(error), severity="error", timeout=10, markup=False)
@@ -181,6 +203,9 @@ class ExerciseScreen(Screen):
         self.query_one("#toggle-private", Button).label = t("exercise.mark_shared") if private else t("exercise.mark_private")
 
     def _show_state(self, text: str) -> None:
+        if text == self._state_text:
+            return
+        self._state_text = text
         phase = t(f"phases.{self.exercise.phase.value}")
         self.sub_title = f"{t('exercise.subtitle', number=self.exercise.phase.number, phase=phase)} · {text}"
 
