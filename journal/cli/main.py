@@ -9,7 +9,8 @@ import sys
 from journal import __version__
 from journal.cli import argparse_i18n
 from journal.cli.commands import app, backup, crypto, exercises, export, note
-from journal.cli.context import EXIT_FAILURE, EXIT_OK, CommandFailure, fail
+from journal.cli.context import EXIT_FAILURE, EXIT_OK, CommandFailure, crashed, data_dir, fail
+from journal.core.crash_report import write_crash_report
 from journal.core.storage import JournalError
 from journal.i18n import set_language, t
 from journal.i18n.catalogue import language_from_environment
@@ -58,3 +59,14 @@ def main(argv: list[str] | None = None) -> int:
         # The reader went away (``bilan exercises list | head``): stop quietly.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except Exception as error:  # noqa: BLE001 - never a traceback: one line, the details in a report
+        return crashed(write_crash_report(_report_folder(args), error))
+
+
+def _report_folder(args):
+    """The journal folder, when it exists, to keep a report of an unexpected error in."""
+    try:
+        folder = data_dir(args)
+        return folder if folder.is_dir() else None
+    except Exception:  # noqa: BLE001 - the folder itself may be what is broken
+        return None

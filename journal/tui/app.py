@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.command import CommandPalette
 
 from journal.core.catalogue import Catalogue
+from journal.core.crash_report import write_crash_report
 from journal.core.models import Exercise
 from journal.core.storage import JournalError
 from journal.core.store import JournalStore
@@ -17,6 +18,7 @@ from journal.tui.screens.export import ExportScreen
 from journal.tui.screens.help import HelpScreen
 from journal.tui.screens.home import HomeScreen
 from journal.tui.screens.instances import NEW, InstancePicker
+from journal.tui.safe_text import install_output_guard
 from journal.tui.screens.notes import NotesScreen
 from journal.tui.themes import DEFAULT_THEME, load_themes, stylesheet_path
 
@@ -33,6 +35,9 @@ class BilanApp(App):
         self.demo = demo
         self._quit_anyway = False
         self.title = t("app.name")
+        self.crashed = False
+        self.crash_report = None
+        install_output_guard()
 
     def on_mount(self) -> None:
         for theme in load_themes():
@@ -131,3 +136,32 @@ class BilanApp(App):
 
     def _disarm_quit(self) -> None:
         self._quit_anyway = False
+
+    # -- unexpected errors ------------------------------------------------------
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected error: save what is pending, write the details to a report, exit non-zero.
+
+        Textual would print the traceback over the worker's terminal on exit; the
+        command prints one line instead (see ``journal.cli.commands.app``).
+        """
+        if not self.crashed:
+            self.crashed = True
+            self._save_pending_after_crash()
+            self.crash_report = write_crash_report(self.store.data_dir, error)
+        super()._handle_exception(error)
+
+    def _save_pending_after_crash(self) -> None:
+        for screen in list(self.screen_stack):
+            autosave = getattr(screen, "autosave", None)
+            try:
+                if autosave is not None:
+                    autosave.flush()
+            except Exception:  # noqa: BLE001 - already failing: save what can be saved, report the first error
+                continue
+
+    def _print_error_renderables(self) -> None:
+        if self.crashed:
+            self._exit_renderables.clear()
+            return
+        super()._print_error_renderables()
