@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 from textual.widget import Widget
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, TextArea
 
 from journal.core.catalogue import load_catalogue
 from journal.core.store import JournalStore
@@ -73,7 +73,7 @@ async def visit(pilot, widget: Widget) -> None:
     widget.focus()
     if isinstance(widget.parent, PickEditor) and isinstance(widget, Input):
         await pilot.press(*"boul")  # opens the list of matches, which can then take the focus
-    elif isinstance(widget, Input) or type(widget).__name__ == "TextArea":
+    elif isinstance(widget, (Input, TextArea)):
         await pilot.press("x")
     elif isinstance(widget, OptionList):
         await pilot.press("down")

@@ -18,7 +18,7 @@ from journal.tui.screens.export import ExportScreen
 from journal.tui.screens.help import HelpScreen
 from journal.tui.screens.home import HomeScreen
 from journal.tui.screens.instances import NEW, InstancePicker
-from journal.tui.safe_text import install_output_guard
+from journal.tui.safe_text import install_output_guard, plain
 from journal.tui.screens.notes import NotesScreen
 from journal.tui.themes import DEFAULT_THEME, load_themes, stylesheet_path
 
@@ -51,7 +51,7 @@ class BilanApp(App):
         if others:
             self.notify(t("lock.open_elsewhere", count=others), severity="warning", timeout=12)
         if self.store.backup_warning:
-            self.notify(self.store.backup_warning, severity="warning", timeout=12, markup=False)
+            self.notify(plain(self.store.backup_warning), severity="warning", timeout=12, markup=False)
 
     def watch_theme(self, theme: str) -> None:
         if self.is_mounted and self.store.settings.get("theme") != theme:
@@ -66,7 +66,7 @@ class BilanApp(App):
         try:
             action(*args, **kwargs)
         except JournalError as error:
-            self.notify(str(error), severity="error", timeout=12, markup=False)
+            self.notify(plain(error), severity="error", timeout=12, markup=False)
             return False
         return True
 

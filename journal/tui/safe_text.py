@@ -26,6 +26,7 @@ from typing import Any
 from rich.segment import Segment
 from textual.content import Content
 from textual.strip import Strip
+from textual.widgets import Input, TextArea
 
 from journal.core.text_safety import inert, inert_line
 
@@ -109,3 +110,11 @@ def install_output_guard() -> None:
 
     Strip.render = render  # type: ignore[method-assign]
     _guard_installed = True
+
+
+class SafeTextArea(VisibleControls, TextArea):
+    """A ``TextArea`` that keeps the text exactly and shows its control characters as symbols."""
+
+
+class SafeInput(VisibleControls, Input):
+    """An ``Input`` that keeps the text exactly and shows its control characters as symbols."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from journal.cli.context import EXIT_OK, CommandFailure, catalogue, open_store
+from journal.cli.context import EXIT_OK, CommandFailure, catalogue, open_store, say
 from journal.core.export import FORMATS, build_summary, render
 from journal.core.export.formats import default_file_name
 from journal.core.export.writer import write_export
@@ -34,7 +34,5 @@ def run(args) -> int:
         write_export(target, text, store.data_dir)
     except OSError as error:
         raise CommandFailure(t("cli.export.write_failed", path=target, error=error.strerror or error)) from error
-    print(t("cli.export.written", path=target, entries=summary.entry_count, notes=len(summary.notes)))
-    if summary.private_left_out:
-        print(t("cli.export.private_left_out", count=summary.private_left_out))
+    say(t("cli.export.written", path=target, entries=summary.entry_count, notes=len(summary.notes)))
     return EXIT_OK

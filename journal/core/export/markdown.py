@@ -5,6 +5,7 @@ from __future__ import annotations
 from journal.core.answer_view import Bars, Groups, Items, Pairs, Text, View, decimal
 from journal.core.export.markdown_escape import escape_block, escape_inline
 from journal.core.export.summary import ExportedEntry, Summary
+from journal.core.text_safety import inert
 from journal.i18n import t
 
 BAR_WIDTH = 20
@@ -91,8 +92,6 @@ def render_markdown(summary: Summary) -> str:
         f"> {escape_inline(t('export.ownership'))}",
         "",
     ]
-    if summary.private_left_out:
-        lines += [f"> {escape_inline(t('export.private_left_out', count=summary.private_left_out))}", ""]
     if not summary.phases and not summary.notes:
         lines += [escape_inline(t("export.nothing_yet")), ""]
     for phase, entries in summary.phases:
@@ -103,4 +102,5 @@ def render_markdown(summary: Summary) -> str:
         lines += [f"## {escape_inline(t('export.notes'))}", ""]
         for note in summary.notes:
             lines += [f"### {escape_inline(_datetime(note.created_at))}", ""] + escape_block(note.text) + [""]
-    return "\n".join(_trim(lines)) + "\n"
+    # A document for people, which may well be shown with ``cat``: nothing in it is obeyed by a terminal.
+    return inert("\n".join(_trim(lines)) + "\n")

@@ -32,7 +32,6 @@ class Summary:
     created_at: datetime
     phases: tuple[tuple[Phase, tuple[ExportedEntry, ...]], ...]
     notes: tuple[Note, ...]
-    private_left_out: int
     unknown_exercises: tuple[str, ...]
 
     @property
@@ -41,13 +40,14 @@ class Summary:
 
 
 def build_summary(store: JournalStore, catalogue: Catalogue) -> Summary:
-    """Everything the worker has not marked private, grouped by phase and exercise."""
-    private = 0
+    """Everything the worker has not marked private, grouped by phase and exercise.
+
+    What is left out is not counted anywhere: even a count would tell something.
+    """
     by_phase: dict[Phase, list[ExportedEntry]] = {phase: [] for phase in Phase}
     for exercise in catalogue.exercises:
         for entry in store.entries.for_exercise(exercise.id):
             if entry.private:
-                private += 1
                 continue
             answers = tuple(
                 ExportedAnswer(prompt.id, str(prompt.label), view, shown_value(prompt, entry.answer(prompt.id)))
@@ -59,11 +59,9 @@ def build_summary(store: JournalStore, catalogue: Catalogue) -> Summary:
     known = {exercise.id for exercise in catalogue.exercises}
     unknown = {entry.exercise_id for entry in store.entries.all() if entry.exercise_id not in known}
     notes = store.notes.all()
-    private += sum(1 for note in notes if note.private)
     return Summary(
         created_at=now(),
         phases=tuple((phase, tuple(entries)) for phase, entries in by_phase.items() if entries),
         notes=tuple(note for note in notes if not note.private),
-        private_left_out=private,
         unknown_exercises=tuple(sorted(unknown)),
     )

@@ -16,6 +16,7 @@ from journal.core.models import EntryStatus, Exercise
 from journal.core.prefill import prefill_value
 from journal.i18n import t
 from journal.tui.autosave import Autosave
+from journal.tui.safe_text import line, plain, plain_line, text
 from journal.tui.screens.history import HistoryScreen
 from journal.tui.widgets.editors import AnswerChanged, editor_for
 
@@ -47,14 +48,14 @@ class ExerciseScreen(Screen):
         answers = entry.answers if entry else {}
         yield Header()
         with VerticalScroll(id="exercise-body"):
-            yield Static(str(exercise.summary), classes="exercise-summary", markup=False)
+            yield Static(text(exercise.summary), classes="exercise-summary")
             with Collapsible(title=t("exercise.why"), collapsed=entry is not None):
-                yield Static(str(exercise.why), markup=False)
+                yield Static(text(exercise.why))
             with Collapsible(title=t("exercise.how", minutes=exercise.duration_minutes), collapsed=entry is not None):
-                yield Static(str(exercise.how), markup=False)
+                yield Static(text(exercise.how))
             for resource in exercise.resources:
-                with Collapsible(title=str(resource.title)):
-                    yield Markdown(str(resource.body))
+                with Collapsible(title=line(resource.title)):
+                    yield Markdown(plain(resource.body))
             for number, prompt in enumerate(exercise.prompts, start=1):
                 value = answers.get(prompt.id)
                 prefilled = False
@@ -67,14 +68,14 @@ class ExerciseScreen(Screen):
                         self.autosave.carry(prompt.id, starting)
                 with Vertical(classes="prompt"):
                     optional = f" {t('exercise.optional')}" if prompt.optional else ""
-                    yield Static(f"{number}. {prompt.label}{optional}", classes="prompt-label", markup=False)
+                    yield Static(line(f"{number}. {prompt.label}{optional}"), classes="prompt-label")
                     if prompt.help:
-                        yield Static(str(prompt.help), classes="prompt-help", markup=False)
+                        yield Static(text(prompt.help), classes="prompt-help")
                     if prefilled and prompt.prefill:
                         yield Static(t("exercise.prefilled"), classes="prompt-prefilled")
                     yield editor_for(prompt, value, id=f"prompt-{prompt.id}")
             with Collapsible(title=t("exercise.bring"), collapsed=False, id="bring"):
-                yield Static(str(exercise.bring), markup=False)
+                yield Static(text(exercise.bring))
             with Horizontal(id="exercise-actions"):
                 yield Button(t("exercise.mark_done"), id="toggle-done", variant="primary")
                 yield Button(t("exercise.mark_private"), id="toggle-private")
@@ -88,7 +89,7 @@ class ExerciseScreen(Screen):
             entry = self.app.store.entries.get(self.exercise.id, self.instance)
             if entry:
                 title += " · " + entry.created_at.strftime(t("formats.date"))
-        self.title = title
+        self.title = plain_line(title)
         self._refresh_state()
         # AUTO_FOCUS has put the focus in the first question as soon as the screen was
         # composed, so keys typed at once land there; bring it into view (the why and how
@@ -122,7 +123,7 @@ class ExerciseScreen(Screen):
 
     def _saved(self, error: Exception | None) -> None:
         if error is not None:
-            self.notify(str(error), severity="error", timeout=10, markup=False)
+            self.notify(plain(error), severity="error", timeout=10, markup=False)
             self._show_state(t("exercise.save_failed"))
             return
         self._refresh_state(saved_at=datetime.now())
@@ -133,7 +134,7 @@ class ExerciseScreen(Screen):
             self._timer.stop()
         error = self.autosave.flush()
         if error is not None:
-            self.notify(str(error), severity="error", timeout=10, markup=False)
+            self.notify(plain(error), severity="error", timeout=10, markup=False)
             return False
         return True
 

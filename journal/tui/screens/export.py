@@ -16,6 +16,7 @@ from journal.core.export.formats import default_file_name
 from journal.core.export.writer import write_export
 from journal.core.storage import JournalError
 from journal.i18n import t
+from journal.tui.safe_text import SafeInput, plain
 
 
 class ExportScreen(Screen):
@@ -36,7 +37,7 @@ class ExportScreen(Screen):
                 allow_blank=False,
                 id="export-format",
             )
-            yield Input(id="export-path")
+            yield SafeInput(id="export-path")
             yield Button(t("export_screen.write"), id="write", variant="primary")
         yield Footer()
 
@@ -54,7 +55,8 @@ class ExportScreen(Screen):
 
     def _prepared(self, summary, markdown: str) -> None:
         self.summary = summary
-        self.query_one("#preview", Markdown).update(markdown)
+        # The export is already inert (see render_markdown); said again: this is what reaches the screen.
+        self.query_one("#preview", Markdown).update(plain(markdown))
         self._suggest_path()
 
     def _suggest_path(self) -> None:
@@ -83,14 +85,14 @@ class ExportScreen(Screen):
         try:
             write_export(path, render(self.summary, fmt), self.app.store.data_dir)
         except JournalError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error", timeout=10, markup=False)
+            self.app.call_from_thread(self.notify, plain(error), severity="error", timeout=10, markup=False)
             return
         except OSError as error:
             message = t("export_screen.failed", path=path, error=error.strerror or error)
-            self.app.call_from_thread(self.notify, message, severity="error", timeout=10, markup=False)
+            self.app.call_from_thread(self.notify, plain(message), severity="error", timeout=10, markup=False)
             return
         message = t("export_screen.written", path=path)
-        self.app.call_from_thread(self.notify, message, timeout=8, markup=False)
+        self.app.call_from_thread(self.notify, plain(message), timeout=8, markup=False)
 
     def action_back(self) -> None:
         self.dismiss()

@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
 from journal.i18n import t
+from journal.tui.safe_text import plain
 
 
 class HelpScreen(ModalScreen[None]):
@@ -16,4 +17,4 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="modal-box"):
-            yield Markdown(t("help.body", folder=self.app.store.data_dir))
+            yield Markdown(plain(t("help.body", folder=self.app.store.data_dir)))

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from journal.core.models import EntryStatus, Exercise, Phase
 from journal.core.storage import JournalError
 from journal.i18n import t
+from journal.tui.safe_text import plain, plain_line, text
 
 STATUS_MARKS = {EntryStatus.NOT_STARTED: "○", EntryStatus.STARTED: "◐", EntryStatus.DONE: "●"}
 
@@ -44,7 +45,7 @@ class HomeScreen(Screen):
         try:
             changed = self.app.store.refresh()
         except JournalError as error:
-            self.notify(str(error), severity="error", timeout=12, markup=False)
+            self.notify(plain(error), severity="error", timeout=12, markup=False)
             return
         if changed:
             self.notify(t("home.changed_elsewhere"))
@@ -69,7 +70,7 @@ class HomeScreen(Screen):
             for exercise, status in zip(exercises, statuses):
                 line = Content.assemble(
                     f"  {STATUS_MARKS[status]} ",
-                    (str(exercise.title), "bold" if status != EntryStatus.DONE else ""),
+                    (plain_line(exercise.title), "bold" if status != EntryStatus.DONE else ""),
                 )
                 option_list.add_option(Option(line, id=f"exercise:{exercise.id}"))
         if highlighted is not None and highlighted < option_list.option_count:
@@ -111,7 +112,7 @@ class HomeScreen(Screen):
         if any(entry.private for entry in entries):
             lines.append(t("home.detail_private"))
         lines += ["", t("home.legend"), "", t("home.detail_open")]
-        detail.update("\n".join(lines))
+        detail.update(text("\n".join(lines)))
 
     @on(OptionList.OptionSelected)
     def _selected(self) -> None:

@@ -31,7 +31,7 @@ from textual.widgets import Button, Input, OptionList, Static
 from journal.core.models import PromptKind
 from journal.core.reference_data import Reference, fold, search, source_credit
 from journal.i18n import t
-from journal.tui.safe_text import line, plain_line
+from journal.tui.safe_text import SafeInput, line, plain_line
 from journal.tui.widgets.editors.base import PromptEditor
 
 SHOWN_MATCHES = 30
@@ -71,7 +71,7 @@ class PickEditor(PromptEditor):
         self._matches: list[Reference | None] = []
         # Built once in ``compose`` and kept: handlers that run while the screen is being
         # left must never look their parts up again (they may already be gone).
-        self._search = Input(placeholder=t(f"editor.pick.placeholder_{self.source}"), classes="pick-search")
+        self._search = SafeInput(placeholder=t(f"editor.pick.placeholder_{self.source}"), classes="pick-search")
         self._match_list = OptionList(markup=False, classes="pick-matches")
         self._credit = Static(t("editor.pick.credit", credit=source_credit(self.source)), markup=False, classes="pick-credit")
         self._chosen_box = Vertical(classes="pick-chosen")
