@@ -52,7 +52,7 @@ def build_summary(store: JournalStore, catalogue: Catalogue) -> Summary:
             answers = tuple(
                 ExportedAnswer(prompt.id, str(prompt.label), view, shown_value(prompt, entry.answer(prompt.id)))
                 for prompt in exercise.prompts
-                if (view := answer_view(prompt, entry.answer(prompt.id))) is not None
+                if not entry.is_private(prompt) and (view := answer_view(prompt, entry.answer(prompt.id))) is not None
             )
             if answers:
                 by_phase[exercise.phase].append(ExportedEntry(exercise, entry, answers))

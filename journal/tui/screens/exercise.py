@@ -19,6 +19,7 @@ from journal.tui.autosave import Autosave
 from journal.tui.safe_text import line, plain, plain_line, text
 from journal.tui.screens.history import HistoryScreen
 from journal.tui.widgets.editors import AnswerChanged, editor_for
+from journal.tui.widgets.privacy_marker import PrivacyMarker
 
 SAVE_DELAY = 0.4
 
@@ -29,6 +30,7 @@ class ExerciseScreen(Screen):
         Binding("escape", "back", t("keys.back")),
         Binding("ctrl+t", "toggle_done", t("keys.done")),
         Binding("ctrl+r", "toggle_private", t("keys.private")),
+        Binding("f3", "toggle_prompt_private", t("hardening.key_prompt_private")),
         Binding("f2", "history", t("keys.history")),
     ]
 
@@ -66,13 +68,14 @@ class ExerciseScreen(Screen):
                     if starting is not None:
                         value, prefilled = starting, True
                         self.autosave.carry(prompt.id, starting)
-                with Vertical(classes="prompt"):
+                with Vertical(classes="prompt", name=prompt.id):
                     optional = f" {t('exercise.optional')}" if prompt.optional else ""
                     yield Static(line(f"{number}. {prompt.label}{optional}"), classes="prompt-label")
                     if prompt.help:
                         yield Static(text(prompt.help), classes="prompt-help")
                     if prefilled and prompt.prefill:
                         yield Static(t("exercise.prefilled"), classes="prompt-prefilled")
+                    yield PrivacyMarker(prompt.id, entry.is_private(prompt) if entry else prompt.private)
                     yield editor_for(prompt, value, id=f"prompt-{prompt.id}")
             with Collapsible(title=t("exercise.bring"), collapsed=False, id="bring"):
                 yield Static(text(exercise.bring))
@@ -179,6 +182,35 @@ class ExerciseScreen(Screen):
             return
         self.notify(t("exercise.now_private") if private else t("exercise.now_shared"))
         self._refresh_state()
+
+    def action_toggle_prompt_private(self, prompt_id: str | None = None) -> None:
+        """Make the answer to the question holding the focus private, or share it again."""
+        prompt_id = prompt_id or self._focused_question()
+        if prompt_id is None:
+            self.notify(t("hardening.pick_a_question"), severity="warning")
+            return
+        prompt = next(p for p in self.exercise.prompts if p.id == prompt_id)
+        self.flush()
+        entry = self.app.store.entries.get(self.exercise.id, self.instance)
+        private = not (entry.is_private(prompt) if entry else prompt.private)
+        if not self.app.guarded(self.app.store.entries.set_prompt_private, self.exercise.id, prompt_id, private, self.instance):
+            return
+        for marker in self.query(PrivacyMarker):
+            if marker.prompt_id == prompt_id:
+                marker.show(private)
+        self.notify(t("hardening.now_answer_private") if private else t("hardening.now_answer_shared"))
+
+    def _focused_question(self) -> str | None:
+        """The id of the question that holds the focus, if any."""
+        node = self.focused
+        while node is not None and not node.has_class("prompt"):
+            node = node.parent
+        return node.name if node is not None else None
+
+    @on(PrivacyMarker.Toggled)
+    def _marker_clicked(self, event: PrivacyMarker.Toggled) -> None:
+        event.stop()
+        self.action_toggle_prompt_private(event.prompt_id)
 
     @on(Button.Pressed, "#history")
     def action_history(self) -> None:

@@ -71,6 +71,7 @@ class HomeScreen(Screen):
                 line = Content.assemble(
                     f"  {STATUS_MARKS[status]} ",
                     (plain_line(exercise.title), "bold" if status != EntryStatus.DONE else ""),
+                    (self._privacy_mark(exercise), "italic"),
                 )
                 option_list.add_option(Option(line, id=f"exercise:{exercise.id}"))
         if highlighted is not None and highlighted < option_list.option_count:
@@ -78,6 +79,13 @@ class HomeScreen(Screen):
         else:
             option_list.action_first()
         self._show_detail()
+
+    def _privacy_mark(self, exercise: Exercise) -> str:
+        """« ⊘ privé » when every instance of the exercise is private, « en partie » when some are."""
+        private = [entry.private for entry in self.app.store.entries.for_exercise(exercise.id)]
+        if private and all(private):
+            return "  " + t("hardening.home_private")
+        return "  " + t("hardening.home_partly_private") if any(private) else ""
 
     def _selected_exercise(self) -> Exercise | None:
         option_list = self.query_one(OptionList)
