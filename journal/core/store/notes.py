@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from journal.core.models import Note
-from journal.core.store.clock import now
+from journal.core.store.clock import now, parse
 from journal.core.store.records import Records, changes, reads
 
 
@@ -20,7 +20,7 @@ class NoteRecords(Records):
     def all(self) -> list[Note]:
         """Every note, oldest first."""
         notes = [
-            Note(doc.doc_id, doc["text"], datetime.fromisoformat(doc["created_at"]), bool(doc.get("private")))
+            Note(doc.doc_id, doc["text"], parse(doc["created_at"]), bool(doc.get("private")))
             for doc in self._journal.table("notes").all()
         ]
         return sorted(notes, key=lambda note: (note.created_at, note.id))

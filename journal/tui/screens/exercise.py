@@ -12,16 +12,23 @@ from textual.screen import Screen
 from textual.widgets import Button, Collapsible, Footer, Header, Markdown, Static
 
 from journal.core.answer_view import is_empty
+from journal.core.completion import missing_required
+from journal.core.decision import LEADS_PROMPT, is_decision_exercise
+from journal.core.help_pages import page_key
 from journal.core.models import EntryStatus, Exercise
 from journal.core.prefill import prefill_value
 from journal.i18n import t
 from journal.tui.autosave import Autosave
 from journal.tui.safe_text import line, plain, plain_line, text
 from journal.tui.screens.history import HistoryScreen
+from journal.tui.screens.missing_answers import MissingAnswersScreen
+from journal.tui.widgets.decision_table import DecisionTableView
 from journal.tui.widgets.editors import AnswerChanged, editor_for
 from journal.tui.widgets.privacy_marker import PrivacyMarker
 
 SAVE_DELAY = 0.4
+# After a failed save (disk full, read-only disk), try again this often until it works.
+RETRY_SECONDS = 5.0
 
 
 class ExerciseScreen(Screen):
@@ -40,6 +47,8 @@ class ExerciseScreen(Screen):
         self.instance = instance
         self.autosave = Autosave(self.app.store, exercise.id, instance, self._saved_from_thread)
         self._timer = None
+        self._answers: dict = {}
+        self._failing = False  # the last save failed: the warning stays up and saves are retried
 
     # -- layout -----------------------------------------------------------------
 
@@ -48,6 +57,7 @@ class ExerciseScreen(Screen):
         store = self.app.store
         entry = store.entries.get(exercise.id, self.instance)
         answers = entry.answers if entry else {}
+        self._answers = dict(answers)
         yield Header()
         with VerticalScroll(id="exercise-body"):
             yield Static(text(exercise.summary), classes="exercise-summary")
@@ -58,6 +68,9 @@ class ExerciseScreen(Screen):
             for resource in exercise.resources:
                 with Collapsible(title=line(resource.title)):
                     yield Markdown(plain(resource.body))
+            for page in exercise.pages:
+                with Collapsible(title=t(page_key(page, "title")), id=f"page-{page}"):
+                    yield Markdown(t(page_key(page, "body")))
             for number, prompt in enumerate(exercise.prompts, start=1):
                 value = answers.get(prompt.id)
                 prefilled = False
@@ -68,6 +81,7 @@ class ExerciseScreen(Screen):
                     if starting is not None:
                         value, prefilled = starting, True
                         self.autosave.carry(prompt.id, starting)
+                        self._answers[prompt.id] = starting
                 with Vertical(classes="prompt", name=prompt.id):
                     optional = f" {t('exercise.optional')}" if prompt.optional else ""
                     yield Static(line(f"{number}. {prompt.label}{optional}"), classes="prompt-label")
@@ -77,6 +91,8 @@ class ExerciseScreen(Screen):
                         yield Static(t("exercise.prefilled"), classes="prompt-prefilled")
                     yield PrivacyMarker(prompt.id, entry.is_private(prompt) if entry else prompt.private)
                     yield editor_for(prompt, value, id=f"prompt-{prompt.id}")
+                if prompt.id == LEADS_PROMPT and is_decision_exercise(exercise):
+                    yield DecisionTableView(exercise, self._answers, id="decision-table")
             with Collapsible(title=t("exercise.bring"), collapsed=False, id="bring"):
                 yield Static(text(exercise.bring))
             with Horizontal(id="exercise-actions"):
@@ -109,6 +125,9 @@ class ExerciseScreen(Screen):
     def _answer_changed(self, event: AnswerChanged) -> None:
         event.stop()
         self.autosave.change(event.prompt_id, event.value)
+        self._answers[event.prompt_id] = event.value
+        for view in self.query(DecisionTableView):
+            view.show(self._answers)
         self._show_state(t("exercise.saving"))
         if self._timer is not None:
             self._timer.stop()
@@ -126,9 +145,17 @@ class ExerciseScreen(Screen):
 
     def _saved(self, error: Exception | None) -> None:
         if error is not None:
-            self.notify(plain(error), severity="error", timeout=10, markup=False)
+            if not self._failing:
+                self.notify(plain(error), severity="error", timeout=30, markup=False)
+            self._failing = True
             self._show_state(t("exercise.save_failed"))
+            if self._timer is not None:
+                self._timer.stop()
+            self._timer = self.set_timer(RETRY_SECONDS, self._save_in_background)
             return
+        if self._failing:
+            self._failing = False
+            self.notify(t("storage_errors.saved_again"))
         self._refresh_state(saved_at=datetime.now())
 
     def flush(self) -> bool:
@@ -167,10 +194,21 @@ class ExerciseScreen(Screen):
         self.flush()
         entry = self.app.store.entries.get(self.exercise.id, self.instance)
         done = entry is not None and entry.status == EntryStatus.DONE
-        new_status = EntryStatus.STARTED if done else EntryStatus.DONE
+        missing = [] if done else missing_required(self.exercise, entry.answers if entry else {})
+        if missing:
+            self.app.push_screen(MissingAnswersScreen(self.exercise, missing), self._confirmed_done)
+            return
+        self._set_done(not done)
+
+    def _confirmed_done(self, confirmed: bool | None) -> None:
+        if confirmed:
+            self._set_done(True)
+
+    def _set_done(self, done: bool) -> None:
+        new_status = EntryStatus.DONE if done else EntryStatus.STARTED
         if not self.app.guarded(self.app.store.entries.set_status, self.exercise.id, new_status, self.instance):
             return
-        self.notify(t("exercise.now_started") if done else t("exercise.now_done"))
+        self.notify(t("exercise.now_done") if done else t("exercise.now_started"))
         self._refresh_state()
 
     @on(Button.Pressed, "#toggle-private")

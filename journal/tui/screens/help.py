@@ -1,4 +1,4 @@
-"""A short guide to the app: the bilan's phases, the keys, where the journal lives."""
+"""A short guide to the app: the bilan's phases, the keys, where the journal lives, and the help pages."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
+from journal.core.help_pages import HELP_PAGES, page_key
 from journal.i18n import t
 from journal.tui.safe_text import plain
 
@@ -18,3 +19,5 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="modal-box"):
             yield Markdown(plain(t("help.body", folder=self.app.store.data_dir)))
+            for page in HELP_PAGES:
+                yield Markdown(t(page_key(page, "body")), id=f"page-{page}")

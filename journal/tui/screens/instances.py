@@ -1,4 +1,4 @@
-"""Chooses which dated instance of a repeatable exercise to open, or starts a new one."""
+"""Chooses which dated instance of a repeatable exercise to open, starts a new one, or compares them."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from journal.i18n import t
 from journal.tui.safe_text import line
 
 NEW = "new"
+COMPARE = "compare"
 
 
 class InstancePicker(ModalScreen[int | str | None]):
@@ -29,6 +30,8 @@ class InstancePicker(ModalScreen[int | str | None]):
         with Vertical(classes="modal-box"):
             yield Static(line(t("instances.title", title=self.exercise.title)), classes="prompt-label")
             options = [Option(t("instances.new"), id=NEW)]
+            if len(self.entries) >= 2:
+                options.append(Option(t("comparison.open"), id=COMPARE))
             for entry in reversed(self.entries):
                 label = t(
                     "instances.line",
@@ -42,4 +45,4 @@ class InstancePicker(ModalScreen[int | str | None]):
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         choice = event.option.id
-        self.dismiss(NEW if choice == NEW else int(choice))
+        self.dismiss(choice if choice in (NEW, COMPARE) else int(choice))
