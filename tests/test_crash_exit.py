@@ -126,3 +126,47 @@ def test_an_unexpected_error_in_a_command_is_one_line_too(tmp_path, monkeypatch,
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "Traceback" not in err
     assert len(list((tmp_path / "journal").glob("crash-*.log"))) == 1
+
+
+def test_bytes_that_are_not_utf8_from_the_terminal_do_not_stop_the_app(tmp_path):
+    """Issue 8, found in tmux: pasting a raw 0x9b byte killed Textual's input thread (exit 0, traceback)."""
+    pid, fd = pty.fork()
+    if pid == 0:  # pragma: no cover - the child
+        os.execv(sys.executable, [sys.executable, "-m", "journal", "--data", str(tmp_path / "journal")])
+
+    def read_for(seconds: float) -> bytes:
+        got, deadline = b"", time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if select.select([fd], [], [], 0.2)[0]:
+                try:
+                    got += os.read(fd, 65536)
+                except OSError:
+                    break
+        return got
+
+    output = read_for(6)
+    os.write(fd, b"n")
+    output += read_for(2)
+    os.write(fd, b"\xff\x9b31m \xc3 fin")
+    output += read_for(2)
+    assert os.waitpid(pid, os.WNOHANG) == (0, 0), "the app stopped on bytes that are not UTF-8"
+    os.write(fd, b"\x11")  # ctrl+q
+    output += read_for(4)
+    finished, status = os.waitpid(pid, os.WNOHANG)
+    if not finished:
+        os.kill(pid, 9)
+        os.waitpid(pid, 0)
+    os.close(fd)
+    assert finished and os.waitstatus_to_exitcode(status) == 0
+    assert b"Traceback" not in output and b"UnicodeDecodeError" not in output
+
+
+async def test_a_fatal_error_inside_textual_ends_as_a_crash_too(tmp_path, catalogue):
+    store = JournalStore(tmp_path / "journal")
+    app = BilanApp(store, catalogue)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.panic("le fil de lecture du terminal s'est arrêté")
+    assert app.crashed and exit_code(app) == 1
+    assert "fil de lecture" in app.crash_report.read_text()
+    store.close()

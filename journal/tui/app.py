@@ -19,6 +19,7 @@ from journal.tui.screens.exercise import ExerciseScreen
 from journal.tui.screens.export import ExportScreen
 from journal.tui.screens.help import HelpScreen
 from journal.tui.screens.home import HomeScreen
+from journal.tui.input_guard import install_input_guard
 from journal.tui.safe_text import install_output_guard, plain
 from journal.tui.screens.comparison import ComparisonScreen
 from journal.tui.screens.instances import COMPARE, NEW, InstancePicker
@@ -41,6 +42,7 @@ class BilanApp(App):
         self.crashed = False
         self.crash_report = None
         install_output_guard()
+        install_input_guard()
 
     def run(self, *args, **kwargs):
         # The journal is loaded and the modules imported: they live as long as the app, so move them out of
@@ -164,6 +166,14 @@ class BilanApp(App):
             self.crash_report = write_crash_report(self.store.data_dir, error)
         super()._handle_exception(error)
 
+    def panic(self, *renderables) -> None:
+        """Textual's own fatal errors (its input thread failing, for one) end like any other crash."""
+        if not self.crashed:
+            self.crashed = True
+            self._save_pending_after_crash()
+            self.crash_report = write_crash_report(self.store.data_dir, RuntimeError(_as_text(renderables)))
+        super().panic(*renderables)
+
     def _save_pending_after_crash(self) -> None:
         for screen in list(self.screen_stack):
             autosave = getattr(screen, "autosave", None)
@@ -178,3 +188,16 @@ class BilanApp(App):
             self._exit_renderables.clear()
             return
         super()._print_error_renderables()
+
+
+def _as_text(renderables) -> str:
+    """What Textual wanted to print, as plain text for the report."""
+    from io import StringIO
+
+    from rich.console import Console
+
+    buffer = StringIO()
+    console = Console(file=buffer, width=120, color_system=None)
+    for renderable in renderables:
+        console.print(renderable)
+    return buffer.getvalue()
