@@ -100,7 +100,7 @@ ACCEPTED: dict[str, dict] = {
     "same-instance-twice": journal(entries=[entry(), entry(answers={"pourquoi-maintenant": "Deuxième"})]),
     "missing-optional-fields": journal(entries=[entry(instance=_DROP, status=_DROP, private=_DROP, history=_DROP, session=_DROP, answers=_DROP)]),
     "extra-fields": journal(entries=[entry(couleur="bleu", tags=["x"])], notes=[note(humeur=3)]),
-    "another-table": journal(bilans={"1": {"dossier": "D-1"}}),
+    "another-table": journal(from_a_later_version={"1": {"dossier": "D-1"}}),
     "theme-a-list": journal(settings=[{"key": "theme", "value": ["sombre"]}]),
     "setting-without-value": journal(settings=[{"key": "theme"}]),
     "empty-note": journal(notes=[note(text="")]),

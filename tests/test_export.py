@@ -84,7 +84,8 @@ def test_export_structure_with_hostile_answer_and_note(tmp_path, store):
     store.notes.add("# pas un titre <b>ni du HTML</b>")
     store.notes.add("ma note privée", private=True)
     markdown = render(build_summary(store, catalogue), "markdown")
-    tokens = parse(markdown)
+    assert markdown.startswith("---\n")
+    tokens = parse(markdown.split("\n---\n", 1)[1])
     headings = [tokens[i + 1].content for i, tok in enumerate(tokens) if tok.type == "heading_open"]
     assert headings[0].startswith("Mon bilan de compétences")
     assert "Phase 2 — Investigation" in headings

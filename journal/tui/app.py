@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.command import CommandPalette
 
 from journal.core.catalogue import Catalogue
+from journal.core.catalogue.custom import with_custom
 from journal.core.crash_report import write_crash_report
 from journal.core.models import Exercise
 from journal.core.storage import JournalError
@@ -21,6 +22,9 @@ from journal.tui.screens.help import HelpScreen
 from journal.tui.screens.home import HomeScreen
 from journal.tui.input_guard import install_input_guard
 from journal.tui.safe_text import install_output_guard, plain
+from journal.tui.screens.import_file import ImportScreen
+from journal.tui.screens.questions import QuestionsScreen
+from journal.tui.screens.synthesis import SynthesisScreen
 from journal.tui.screens.comparison import ComparisonScreen
 from journal.tui.screens.instances import COMPARE, NEW, InstancePicker
 from journal.tui.screens.notes import NotesScreen
@@ -30,12 +34,17 @@ from journal.tui.themes import DEFAULT_THEME, load_themes, stylesheet_path
 class BilanApp(App):
     CSS_PATH = stylesheet_path()
     COMMANDS = App.COMMANDS | {BilanCommands}
-    BINDINGS = [Binding("ctrl+q", "quit", t("keys.quit"), priority=True)]
+    BINDINGS = [
+        Binding("ctrl+q", "quit", t("keys.quit"), priority=True),
+        Binding("f4", "questions", t("questions.key"), priority=True),
+    ]
 
     def __init__(self, store: JournalStore, catalogue: Catalogue, *, demo: bool = False):
         super().__init__()
         self.store = store
+        self.builtin_catalogue = catalogue
         self.catalogue = catalogue
+        self.refresh_catalogue()
         self.demo = demo
         self._quit_anyway = False
         self.title = t("app.name")
@@ -64,6 +73,13 @@ class BilanApp(App):
             self.notify(t("lock.open_elsewhere", count=others), severity="warning", timeout=12)
         if self.store.backup_warning:
             self.notify(plain(self.store.backup_warning), severity="warning", timeout=12, markup=False)
+
+    def refresh_catalogue(self) -> None:
+        """The built-in exercises plus the custom ones kept in the journal (after an import, for instance)."""
+        try:
+            self.catalogue, _ = with_custom(self.builtin_catalogue, self.store.custom_exercises.all())
+        except JournalError:
+            self.catalogue = self.builtin_catalogue
 
     def watch_theme(self, theme: str) -> None:
         if self.is_mounted and self.store.settings.get("theme") != theme:
@@ -122,6 +138,18 @@ class BilanApp(App):
     def action_export(self) -> None:
         if self._leave_to_home():
             self.push_screen(ExportScreen())
+
+    def action_import_file(self) -> None:
+        if self._leave_to_home():
+            self.push_screen(ImportScreen())
+
+    def action_synthesis(self) -> None:
+        if self._leave_to_home():
+            self.push_screen(SynthesisScreen())
+
+    def action_questions(self) -> None:
+        if not isinstance(self.screen, QuestionsScreen):
+            self.push_screen(QuestionsScreen())
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())

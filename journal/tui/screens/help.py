@@ -21,3 +21,4 @@ class HelpScreen(ModalScreen[None]):
             yield Markdown(plain(t("help.body", folder=self.app.store.data_dir)))
             for page in HELP_PAGES:
                 yield Markdown(t(page_key(page, "body")), id=f"page-{page}")
+            yield Markdown(t("panel.help"), id="page-conseiller")

@@ -13,8 +13,10 @@ from textual.widgets.option_list import Option
 
 from journal.core.models import EntryStatus, Exercise, Phase
 from journal.core.storage import JournalError
+from journal.core.text_safety import inert_line
 from journal.i18n import t
 from journal.tui.safe_text import plain, plain_line, text
+from journal.tui.widgets.assignment_panel import AssignmentPanel
 
 STATUS_MARKS = {EntryStatus.NOT_STARTED: "○", EntryStatus.STARTED: "◐", EntryStatus.DONE: "●"}
 
@@ -24,11 +26,14 @@ class HomeScreen(Screen):
         Binding("enter", "open_exercise", t("keys.open"), show=True, priority=False),
         Binding("n", "app.notes", t("keys.notes")),
         Binding("e", "app.export", t("keys.export")),
+        Binding("i", "app.import_file", t("panel.key_import")),
+        Binding("s", "app.synthesis", t("panel.key_synthesis")),
         Binding("question_mark,f1", "app.help", t("keys.help")),
     ]
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield AssignmentPanel(id="assignment-panel")
         with Horizontal(id="home-body"):
             yield OptionList(id="exercise-list")
             with VerticalScroll(id="exercise-detail"):
@@ -53,6 +58,7 @@ class HomeScreen(Screen):
 
     def refresh_list(self) -> None:
         """Rebuild the list from the journal (picks up changes made in another window)."""
+        self.query_one(AssignmentPanel).refresh_panel()
         option_list = self.query_one(OptionList)
         highlighted = option_list.highlighted
         option_list.clear_options()
@@ -71,6 +77,7 @@ class HomeScreen(Screen):
                 line = Content.assemble(
                     f"  {STATUS_MARKS[status]} ",
                     (plain_line(exercise.title), "bold" if status != EntryStatus.DONE else ""),
+                    (f"  {t('panel.proposed_by', conseiller=inert_line(exercise.proposed_by))}" if exercise.proposed_by else "", "dim"),
                     (self._privacy_mark(exercise), "italic"),
                 )
                 option_list.add_option(Option(line, id=f"exercise:{exercise.id}"))
