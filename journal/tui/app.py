@@ -71,6 +71,8 @@ class BilanApp(App):
         others = self.store.open_elsewhere()
         if others:
             self.notify(t("lock.open_elsewhere", count=others), severity="warning", timeout=12)
+        if self.store.permissions_notice:
+            self.notify(self.store.permissions_notice, severity="warning", timeout=12, markup=False)
         if self.store.backup_warning:
             self.notify(plain(self.store.backup_warning), severity="warning", timeout=12, markup=False)
 

@@ -13,7 +13,7 @@ from journal.core.export.formats import default_file_name
 from journal.core.export.options import ExportOptions
 from journal.core.export.sharing import count_written_export
 from journal.core.export.synthese_document import build_synthese, synthese_html, synthese_markdown
-from journal.core.export.writer import check_target, write_export
+from journal.core.export.writer import check_target, is_stream, write_export
 from journal.core.text_safety import inert_line
 from journal.core.storage.disk_errors import describe
 from journal.i18n import t
@@ -45,7 +45,7 @@ def _options(args, exercises) -> ExportOptions:
 
 
 def _may_overwrite(target: Path, force: bool) -> None:
-    if not target.exists() or force:
+    if not target.exists() or force or is_stream(target):
         return
     shown = inert_line(str(target))
     if not interactive():

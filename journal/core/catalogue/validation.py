@@ -321,7 +321,7 @@ class _Checker:
         self.unknown_keys(raw, TOP_LEVEL_KEYS, "")
         if "format" not in raw:
             self.report("format", "validation.missing", "validation.fix_format", key="format", expected=FORMAT_VERSION)
-        elif raw.get("format") != FORMAT_VERSION:
+        elif isinstance(raw.get("format"), bool) or raw.get("format") != FORMAT_VERSION:
             self.report("format", "validation.bad_format", "validation.fix_format", value=_Shown(raw.get("format")), expected=FORMAT_VERSION)
         phase_value = raw.get("phase")
         try:
