@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from journal.cli import encrypted_export
-from journal.cli.context import EXIT_OK, EXIT_USAGE, CommandFailure, catalogue, interactive, open_store
+from journal.cli.context import EXIT_OK, EXIT_USAGE, CommandFailure, catalogue, interactive, open_store, say
 from journal.core.assignments.dates import BadDate, parse_day
 from journal.core.catalogue.custom import with_custom
 from journal.core.export import FORMATS, build_summary, render
@@ -98,8 +98,8 @@ def run(args) -> int:
         encrypted_export.report_written(target, key)
         return EXIT_OK
     if summary is None:
-        print(t("export_cli.synthese_written", path=inert_line(str(target))))
+        say(t("export_cli.synthese_written", path=inert_line(str(target))))
     else:
-        print(t("cli.export.written", path=inert_line(str(target)), entries=summary.entry_count, notes=len(summary.notes)))
+        say(t("cli.export.written", path=inert_line(str(target)), entries=summary.entry_count, notes=len(summary.notes)))
     encrypted_export.warn_clear_copies()
     return EXIT_OK

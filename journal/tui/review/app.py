@@ -15,6 +15,7 @@ from textual.widgets import Footer, Header, Tree
 from journal.core.review import Dossier, Refusal
 from journal.i18n import t
 from journal.resources import themes_dir
+from journal.tui.safe_text import install_output_guard
 from journal.tui.review.caseload_tree import CaseloadTree, RefusalChoice, SummaryChoice
 from journal.tui.review.search_bar import SearchBar
 from journal.tui.review.summary_pane import SummaryPane
@@ -36,6 +37,8 @@ class ReviewApp(App):
 
     def __init__(self, dossiers: list[Dossier], refusals: list[Refusal]):
         super().__init__()
+        # Summaries come from other machines: the same last line of defence as the worker's app.
+        install_output_guard()
         self.dossiers = dossiers
         self.refusals = refusals
         self.showing_changes = False
