@@ -199,3 +199,24 @@ def test_review_starts_the_viewer_with_the_caseload_and_the_refused_files(tmp_pa
     (app,) = started
     assert [dossier.alias for dossier in app.dossiers] == ["Camille", "Julien", "Nadia"]
     assert [refusal.path.name for refusal in app.refusals] == ["copie.md"]
+
+
+def test_an_unexpected_error_in_the_viewer_is_one_line_and_exit_1(tmp_path, monkeypatch, capsys):
+    from journal.tui.review import ReviewApp
+    from tests.summary_factory import three_dossiers
+
+    three_dossiers(tmp_path)
+
+    def broken_mount(self):
+        raise RuntimeError("Camille secret text")
+
+    monkeypatch.setattr(ReviewApp, "on_mount", broken_mount)
+    monkeypatch.setattr(ReviewApp, "run", lambda app: __import__("asyncio").run(_run_headless(app)))
+    assert main(["review", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "erreur inattendue" in err and "secret" not in err
+
+
+async def _run_headless(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()

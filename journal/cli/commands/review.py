@@ -69,5 +69,13 @@ def run(args) -> int:
         raise CommandFailure(refusals[-1].reason, EXIT_USAGE)
     from journal.tui.review import ReviewApp
 
-    ReviewApp(dossiers, refusals).run()
+    app = ReviewApp(dossiers, refusals)
+    try:
+        app.run()
+    except Exception:  # noqa: BLE001 - outside Textual's loop: the same one line as inside it
+        fail(t("review.crashed"))
+        return EXIT_FAILURE
+    if app.crashed or (app.return_code or 0) != 0:
+        fail(t("review.crashed"))
+        return EXIT_FAILURE
     return EXIT_OK

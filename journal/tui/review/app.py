@@ -42,6 +42,7 @@ class ReviewApp(App):
         self.dossiers = dossiers
         self.refusals = refusals
         self.showing_changes = False
+        self.crashed = False
         self.choice: SummaryChoice | RefusalChoice | None = None
         self.title = t("review.title")
         self.sub_title = t("review.counts", dossiers=len(dossiers), summaries=sum(len(dossier.summaries) for dossier in dossiers))
@@ -140,6 +141,23 @@ class ReviewApp(App):
             self.exit()
         else:
             self.query_one(CaseloadTree).focus()
+
+    # -- unexpected errors ----------------------------------------------------------
+    # A traceback could quote the decrypted text, and review writes nothing to disk: no report file,
+    # no traceback on the terminal; ``bilan review`` says it in one line and exits 1.
+
+    def _handle_exception(self, error: Exception) -> None:
+        self.crashed = True
+        super()._handle_exception(error)
+
+    def panic(self, *renderables) -> None:
+        self.crashed = True
+        super().panic(*renderables)
+
+    def _print_error_renderables(self) -> None:
+        if self.crashed:
+            self._exit_renderables.clear()
+        super()._print_error_renderables()
 
     # Screenshots would write the decrypted text to a file: not in this app.
     def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
