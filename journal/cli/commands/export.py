@@ -50,9 +50,9 @@ def _may_overwrite(target: Path, force: bool) -> None:
     shown = inert_line(str(target))
     if not interactive():
         raise CommandFailure(t("export_cli.exists", path=shown))
-    import questionary
+    from journal.cli.prompts import confirm
 
-    if not questionary.confirm(t("export_cli.overwrite", path=shown), default=False).ask():
+    if not confirm(t("export_cli.overwrite", path=shown), default=False):
         raise CommandFailure(t("export_cli.not_overwritten", path=shown))
 
 
