@@ -40,7 +40,7 @@ def _options(args, exercises) -> ExportOptions:
             raise CommandFailure(str(error), EXIT_USAGE) from error
     for identifier in args.exercise:
         if exercises.get(identifier) is None:
-            raise CommandFailure(inert_line(t("assign_cli.unknown_exercise", id=identifier)), EXIT_USAGE)
+            raise CommandFailure(inert_line(t("review.export_unknown_exercise", id=identifier)), EXIT_USAGE)
     return ExportOptions(since=since, exercises=tuple(args.exercise), notes=not args.no_notes)
 
 
