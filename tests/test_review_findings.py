@@ -71,3 +71,16 @@ id = "lettre"
 kind = "long_text"
 label = { fr = "Votre lettre" }
 """
+
+
+def test_english_strings_name_exercises_by_their_english_title():
+    from journal.core.catalogue import load_catalogue
+    from journal.i18n.catalogue import messages
+
+    english = messages("en")
+    for exercise in load_catalogue().exercises:
+        french_title, english_title = exercise.title.fr, exercise.title.en
+        if french_title == english_title:
+            continue
+        leaking = [key for key, text in english.items() if f"“{french_title}”" in text]
+        assert not leaking, f"“{french_title}” in English strings {leaking}: say “{english_title}”"
