@@ -84,3 +84,27 @@ def test_english_strings_name_exercises_by_their_english_title():
             continue
         leaking = [key for key, text in english.items() if f"“{french_title}”" in text]
         assert not leaking, f"“{french_title}” in English strings {leaking}: say “{english_title}”"
+
+
+async def test_arrows_from_the_question_input_choose_a_question(tmp_path):
+    from journal.core.catalogue import load_catalogue
+    from journal.core.store import JournalStore
+    from journal.tui.app import BilanApp
+    from journal.tui.screens.questions import QuestionsScreen
+
+    store = JournalStore(tmp_path / "j")
+    app = BilanApp(store, load_catalogue())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f4")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionsScreen)
+        await pilot.press(*"Premiere", "enter", *"Seconde", "enter")
+        await pilot.pause()
+        await pilot.press("up", "ctrl+t")  # the hint: « Flèches pour choisir ; Ctrl+T : traitée »
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+    answered = {question.text: question.answered for question in store.questions.for_bilan(None)}
+    store.close()
+    assert answered == {"Premiere": False, "Seconde": True}
