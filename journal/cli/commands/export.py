@@ -42,7 +42,7 @@ def _options(args, exercises) -> ExportOptions:
             raise CommandFailure(str(error), EXIT_USAGE) from error
     for identifier in args.exercise:
         if exercises.get(identifier) is None:
-            raise CommandFailure(inert_line(t("assign_cli.unknown_exercise", id=identifier)), EXIT_USAGE)
+            raise CommandFailure(inert_line(t("export_check.unknown_exercise", id=identifier)), EXIT_USAGE)
     return ExportOptions(since=since, exercises=tuple(args.exercise), notes=not args.no_notes)
 
 
@@ -52,9 +52,9 @@ def _may_overwrite(target: Path, force: bool) -> None:
     shown = inert_line(str(target))
     if not interactive():
         raise CommandFailure(t("export_cli.exists", path=shown))
-    import questionary
+    from journal.cli.prompts import confirm
 
-    if not questionary.confirm(t("export_cli.overwrite", path=shown), default=False).ask():
+    if not confirm(t("export_cli.overwrite", path=shown), default=False):
         raise CommandFailure(t("export_cli.not_overwritten", path=shown))
 
 
