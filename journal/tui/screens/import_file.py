@@ -26,6 +26,15 @@ class AssignmentTree(DirectoryTree):
     def filter_paths(self, paths):
         return [p for p in paths if not p.name.startswith(".") and (p.is_dir() or p.suffix.lower() in SUFFIXES)]
 
+    def on_key(self, event) -> None:
+        # A path typed while the list has the focus goes where the worker expects it: into the path field.
+        if event.is_printable and event.character not in (None, " "):
+            path_field = self.screen.query_one("#import-path", Input)
+            path_field.focus()
+            path_field.insert_text_at_cursor(event.character)
+            event.stop()
+            event.prevent_default()
+
 
 def starting_folders() -> list[Path]:
     home = Path.home()
@@ -44,7 +53,7 @@ class ImportScreen(Screen):
                     yield Button(inert_line(folder.name or str(folder)), id=f"folder-{index}")
             yield AssignmentTree(str(starting_folders()[0] if starting_folders() else Path.cwd()), id="import-tree")
             with Horizontal(id="import-path-row"):
-                yield SafeInput(placeholder=t("import_screen.path_placeholder"), id="import-path")
+                yield SafeInput(placeholder=t("import_screen.path_placeholder"), id="import-path", select_on_focus=False)
                 yield Button(t("import_screen.import"), id="import", variant="primary")
         yield Footer()
 
