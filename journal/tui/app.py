@@ -18,13 +18,14 @@ from journal.tui.screens.help import HelpScreen
 from journal.tui.screens.home import HomeScreen
 from journal.tui.screens.instances import NEW, InstancePicker
 from journal.tui.screens.notes import NotesScreen
+from journal.tui.system_commands import palette_binding, quit_hint, system_commands, theme_palette
 from journal.tui.themes import DEFAULT_THEME, load_themes, stylesheet_path
 
 
 class BilanApp(App):
     CSS_PATH = stylesheet_path()
     COMMANDS = App.COMMANDS | {BilanCommands}
-    BINDINGS = [Binding("ctrl+q", "quit", t("keys.quit"), priority=True)]
+    BINDINGS = [Binding("ctrl+q", "quit", t("keys.quit"), priority=True), palette_binding()]
 
     def __init__(self, store: JournalStore, catalogue: Catalogue, *, demo: bool = False):
         super().__init__()
@@ -55,6 +56,15 @@ class BilanApp(App):
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(CommandPalette(id="--command-palette", placeholder=t("palette.placeholder")))
+
+    def get_system_commands(self, screen):
+        return system_commands(self, screen)
+
+    def search_themes(self) -> None:
+        self.push_screen(theme_palette())
+
+    def action_help_quit(self) -> None:
+        quit_hint(self)
 
     def guarded(self, action, *args, **kwargs) -> bool:
         """Run a journal change; a storage failure becomes one clear message, not a crash."""
