@@ -14,7 +14,7 @@ from journal.i18n import t
 from journal.tui.commands import BilanCommands
 from journal.tui.screens.exercise import ExerciseScreen
 from journal.tui.screens.export import ExportScreen
-from journal.tui.screens.help import HelpScreen
+from journal.tui.screens.help import HelpScreen, help_markdown
 from journal.tui.screens.home import HomeScreen
 from journal.tui.screens.instances import NEW, InstancePicker
 from journal.tui.screens.notes import NotesScreen
@@ -25,7 +25,13 @@ from journal.tui.themes import DEFAULT_THEME, load_themes, stylesheet_path
 class BilanApp(App):
     CSS_PATH = stylesheet_path()
     COMMANDS = App.COMMANDS | {BilanCommands}
-    BINDINGS = [Binding("ctrl+q", "quit", t("keys.quit"), priority=True), palette_binding()]
+    BINDINGS = [
+        Binding("ctrl+q", "quit", t("keys.quit"), priority=True),
+        palette_binding(),
+        # F1 everywhere, even in a text field; ? only where it would not be typed (a text field takes it first).
+        Binding("f1", "help", t("keys.help"), key_display="F1", priority=True),
+        Binding("question_mark", "help", t("keys.help"), show=False),
+    ]
 
     def __init__(self, store: JournalStore, catalogue: Catalogue, *, demo: bool = False):
         super().__init__()
@@ -114,7 +120,10 @@ class BilanApp(App):
             self.push_screen(ExportScreen())
 
     def action_help(self) -> None:
-        self.push_screen(HelpScreen())
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
+            return
+        self.push_screen(HelpScreen(help_markdown(self, self.screen)))
 
     def action_next_theme(self) -> None:
         names = [theme.name for theme in load_themes()]

@@ -18,6 +18,8 @@ from journal.i18n import t
 from journal.tui.autosave import Autosave
 from journal.tui.screens.history import HistoryScreen
 from journal.tui.widgets.editors import AnswerChanged, editor_for
+from journal.core.export.markdown_escape import escape_block, escape_inline
+from journal.core.text_safety import inert, inert_line
 
 SAVE_DELAY = 0.4
 
@@ -80,7 +82,7 @@ class ExerciseScreen(Screen):
                 yield Button(t("exercise.mark_private"), id="toggle-private")
                 yield Button(t("exercise.history"), id="history")
                 yield Button(t("exercise.back"), id="back")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         title = str(self.exercise.title)
@@ -98,6 +100,16 @@ class ExerciseScreen(Screen):
     def _show_focused(self) -> None:
         if self.focused is not None:
             self.focused.scroll_visible(animate=False)
+
+    def help_section(self) -> str:
+        """What this exercise asks and how to go about it, for the help screen."""
+        exercise = self.exercise
+        return t(
+            "worker.help.exercise",
+            title=escape_inline(inert_line(str(exercise.title))),
+            summary="\n".join(escape_block(inert(str(exercise.summary)))),
+            how="\n".join(escape_block(inert(str(exercise.how)))),
+        )
 
     # -- saving -----------------------------------------------------------------
 

@@ -38,13 +38,16 @@ class ExportScreen(Screen):
             )
             yield Input(id="export-path")
             yield Button(t("export_screen.write"), id="write", variant="primary")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = t("export_screen.title")
         self.sub_title = ""
         self.summary = None
         self.prepare()
+
+    def help_section(self) -> str:
+        return t("worker.help.export")
 
     @work(thread=True, exclusive=True, group="export")
     def prepare(self) -> None:

@@ -23,12 +23,15 @@ def version_text(exercise: Exercise, answers: dict) -> str:
 
 
 class HistoryScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,q", "dismiss(None)", t("keys.close"))]
+    BINDINGS = [Binding("escape,q", "dismiss(None)", t("keys.close")), Binding("question_mark", "app.help", t("keys.help"), show=False)]
 
     def __init__(self, exercise: Exercise, entry: Entry | None):
         super().__init__()
         self.exercise = exercise
         self.entry = entry
+
+    def help_section(self) -> str:
+        return t("worker.help.history")
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="modal-box history-box"):

@@ -23,7 +23,6 @@ class HomeScreen(Screen):
         Binding("enter", "open_exercise", t("keys.open"), show=True, priority=False),
         Binding("n", "app.notes", t("keys.notes")),
         Binding("e", "app.export", t("keys.export")),
-        Binding("question_mark,f1", "app.help", t("keys.help")),
     ]
 
     def compose(self) -> ComposeResult:
@@ -32,7 +31,7 @@ class HomeScreen(Screen):
             yield OptionList(id="exercise-list")
             with VerticalScroll(id="exercise-detail"):
                 yield Static(id="detail", markup=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = t("app.name")
@@ -49,6 +48,9 @@ class HomeScreen(Screen):
         if changed:
             self.notify(t("home.changed_elsewhere"))
         self.refresh_list()
+
+    def help_section(self) -> str:
+        return t("worker.help.home")
 
     def refresh_list(self) -> None:
         """Rebuild the list from the journal (picks up changes made in another window)."""

@@ -30,13 +30,16 @@ class NotesScreen(Screen):
             yield Button(t("notes.add"), id="add", variant="primary")
             yield Button(t("notes.toggle_private"), id="private")
             yield Button(t("exercise.back"), id="back")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = t("notes.title")
         self.sub_title = ""
         self.refresh_notes()
         self.query_one("#note-input", TextArea).focus()
+
+    def help_section(self) -> str:
+        return t("worker.help.notes")
 
     def refresh_notes(self) -> None:
         notes_list = self.query_one("#notes-list", OptionList)
