@@ -79,6 +79,7 @@ async def test_home_lists_four_phases_and_opens_any_exercise(data_dir, catalogue
             if option_list.get_option_at_index(i).disabled
         ]
         assert [h.split("  ")[0] for h in headings] == [
+            "Par où commencer\u00a0?",
             "Phase 1 — Préliminaire",
             "Phase 2 — Investigation",
             "Phase 3 — Conclusion",

@@ -100,6 +100,10 @@ class BilanApp(App):
 
         self.push_screen(InstancePicker(exercise, entries), chosen)
 
+    def open_exercise_instance(self, exercise: Exercise, instance: int) -> None:
+        """Open one given instance (the suggested next step, a search result), without asking which."""
+        self.push_screen(ExerciseScreen(exercise, instance))
+
     def _leave_to_home(self) -> bool:
         """Close the screens above the home screen, unless one cannot save what it holds."""
         while len(self.screen_stack) > 2:
