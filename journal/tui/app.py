@@ -8,6 +8,7 @@ from textual.command import CommandPalette
 
 from journal.core.catalogue import Catalogue
 from journal.core.models import Exercise
+from journal.core.profile import was_welcomed
 from journal.core.storage import JournalError
 from journal.core.store import JournalStore
 from journal.i18n import t
@@ -18,6 +19,8 @@ from journal.tui.screens.help import HelpScreen, help_markdown
 from journal.tui.screens.home import HomeScreen
 from journal.tui.screens.instances import NEW, InstancePicker
 from journal.tui.screens.notes import NotesScreen
+from journal.tui.screens.welcome import WelcomeScreen
+from journal.tui.resume import offer_resume
 from journal.tui.system_commands import palette_binding, quit_hint, system_commands, theme_palette
 from journal.tui.themes import DEFAULT_THEME, load_themes, stylesheet_path
 
@@ -33,8 +36,10 @@ class BilanApp(App):
         Binding("question_mark", "help", t("keys.help"), show=False),
     ]
 
-    def __init__(self, store: JournalStore, catalogue: Catalogue, *, demo: bool = False):
+    def __init__(self, store: JournalStore, catalogue: Catalogue, *, demo: bool = False, greet: bool = False):
+        """``greet``: on opening, the first-start welcome (once) or the offer to resume where the worker left off."""
         super().__init__()
+        self.greet = greet
         self.store = store
         self.catalogue = catalogue
         self.demo = demo
@@ -47,6 +52,10 @@ class BilanApp(App):
         chosen = self.store.settings.get("theme", DEFAULT_THEME)
         self.theme = chosen if chosen in self.available_themes else DEFAULT_THEME
         self.push_screen(HomeScreen())
+        if self.greet and not was_welcomed(self.store):
+            self.action_welcome()
+        elif self.greet:
+            offer_resume(self)
         if self.demo:
             self.notify(t("app.demo_notice"), timeout=8)
         others = self.store.open_elsewhere()
@@ -104,6 +113,10 @@ class BilanApp(App):
         """Open one given instance (the suggested next step, a search result), without asking which."""
         self.push_screen(ExerciseScreen(exercise, instance))
 
+    def resume_at(self, exercise: Exercise, place) -> None:
+        """Open ``exercise`` at the question and cursor of ``place``."""
+        self.push_screen(ExerciseScreen(exercise, place.instance, place=place))
+
     def _leave_to_home(self) -> bool:
         """Close the screens above the home screen, unless one cannot save what it holds."""
         while len(self.screen_stack) > 2:
@@ -128,6 +141,9 @@ class BilanApp(App):
             self.screen.dismiss(None)
             return
         self.push_screen(HelpScreen(help_markdown(self, self.screen)))
+
+    def action_welcome(self) -> None:
+        self.push_screen(WelcomeScreen())
 
     def action_next_theme(self) -> None:
         names = [theme.name for theme in load_themes()]

@@ -17,7 +17,7 @@ def register(subparsers) -> None:
 def run_app(args) -> int:
     exercises = catalogue()
     store = open_store(args)
-    return _launch(store, exercises)
+    return _launch(store, exercises, greet=True)
 
 
 def run_demo(args) -> int:
@@ -31,11 +31,11 @@ def run_demo(args) -> int:
         return _launch(store, exercises, demo=True)
 
 
-def _launch(store, exercises, demo: bool = False) -> int:
+def _launch(store, exercises, demo: bool = False, greet: bool = False) -> int:
     from journal.tui.app import BilanApp
 
     try:
-        BilanApp(store, exercises, demo=demo).run()
+        BilanApp(store, exercises, demo=demo, greet=greet).run()
     finally:
         store.close()
     return EXIT_OK

@@ -9,9 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Collapsible, Footer, Header, Markdown, Static
+from textual.widgets import Button, Collapsible, Footer, Header, Input, Markdown, Static, TextArea
 
 from journal.core.answer_view import is_empty
+from journal.core.last_place import Place, save_place
 from journal.core.models import EntryStatus, Exercise
 from journal.core.prefill import prefill_value
 from journal.i18n import t
@@ -24,6 +25,16 @@ from journal.core.text_safety import inert, inert_line
 SAVE_DELAY = 0.4
 
 
+def place_cursor(field, cursor: tuple[int, int]) -> None:
+    """Put the cursor of a text field back at ``cursor`` (clamped to the text as it is now)."""
+    if isinstance(field, TextArea):
+        row = min(cursor[0], field.document.line_count - 1)
+        column = min(cursor[1], len(field.document.get_line(row)))
+        field.move_cursor((row, column))
+    elif isinstance(field, Input):
+        field.cursor_position = min(cursor[1], len(field.value))
+
+
 class ExerciseScreen(Screen):
     AUTO_FOCUS = ".prompt *"
     BINDINGS = [
@@ -33,10 +44,12 @@ class ExerciseScreen(Screen):
         Binding("f2", "history", t("keys.history")),
     ]
 
-    def __init__(self, exercise: Exercise, instance: int = 1):
+    def __init__(self, exercise: Exercise, instance: int = 1, place: Place | None = None):
+        """``place``: the question and cursor to go back to (resume, search result)."""
         super().__init__()
         self.exercise = exercise
         self.instance = instance
+        self.place = place
         self.autosave = Autosave(self.app.store, exercise.id, instance, self._saved_from_thread)
         self._timer = None
 
@@ -95,11 +108,43 @@ class ExerciseScreen(Screen):
         # AUTO_FOCUS has put the focus in the first question as soon as the screen was
         # composed, so keys typed at once land there; bring it into view (the why and how
         # stay just above it).
+        if self.place is not None and self.place.prompt_id:
+            self.call_after_refresh(self._go_to, self.place)
         self.call_after_refresh(self._show_focused)
 
     def _show_focused(self) -> None:
         if self.focused is not None:
             self.focused.scroll_visible(animate=False)
+
+    def _go_to(self, place: Place) -> None:
+        """Focus the question of ``place`` and put the cursor back where it was."""
+        editors = self.query(f"#prompt-{place.prompt_id}")
+        if not editors:
+            return
+        for field in editors.first().query("TextArea, Input"):
+            field.focus()
+            if place.cursor is not None:
+                place_cursor(field, place.cursor)
+            return
+        editors.first().focus()
+
+    def current_place(self) -> Place:
+        """The question the focus is in, and the cursor in it."""
+        prompt_id, cursor = None, None
+        node = self.focused
+        if isinstance(node, TextArea):
+            cursor = tuple(node.cursor_location)
+        elif isinstance(node, Input):
+            cursor = (0, node.cursor_position)
+        while node is not None and node is not self:
+            if (node.id or "").startswith("prompt-"):
+                prompt_id = node.id.removeprefix("prompt-")
+                break
+            node = node.parent
+        return Place(self.exercise.id, self.instance, prompt_id, cursor)
+
+    def remember_place(self) -> None:
+        self.app.guarded(save_place, self.app.store, self.current_place())
 
     def help_section(self) -> str:
         """What this exercise asks and how to go about it, for the help screen."""
@@ -133,6 +178,8 @@ class ExerciseScreen(Screen):
             self._saved(error)
 
     def _saved(self, error: Exception | None) -> None:
+        if getattr(self, "_unmounting", False):
+            return  # the last save as the screen goes: nothing left on screen to update
         if error is not None:
             self.notify(str(error), severity="error", timeout=10, markup=False)
             self._show_state(t("exercise.save_failed"))
@@ -141,6 +188,7 @@ class ExerciseScreen(Screen):
 
     def flush(self) -> bool:
         """Save what is pending right now, on the calling thread; False if it could not be saved."""
+        self.remember_place()
         if self._timer is not None:
             self._timer.stop()
         error = self.autosave.flush()
@@ -202,4 +250,5 @@ class ExerciseScreen(Screen):
             self.dismiss()
 
     def on_unmount(self) -> None:
+        self._unmounting = True
         self.autosave.flush()

@@ -7,11 +7,12 @@ A screen says what it is for through a ``help_section()`` method returning Markd
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Markdown
+from textual.widgets import Button, Markdown
 
 from journal.core.export.markdown_escape import escape_inline
 from journal.core.text_safety import inert_line
@@ -63,6 +64,12 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="modal-box help-box"):
             yield Markdown(self.markdown)
+            yield Button(t("worker.help.extra.welcome_again"), id="welcome-again")
 
     def on_mount(self) -> None:
         self.query_one(VerticalScroll).focus()
+
+    @on(Button.Pressed, "#welcome-again")
+    def _welcome_again(self) -> None:
+        self.dismiss(None)
+        self.app.action_welcome()
