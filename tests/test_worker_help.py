@@ -85,7 +85,7 @@ async def test_question_mark_is_typed_in_an_answer_and_help_is_about_the_exercis
         await pilot.press("f1")
         await pilot.pause()
         text = app.screen.markdown
-        assert "Cet exercice : Ma demande" in text
+        assert "Cet exercice\u00a0: Ma demande" in text
         assert "**ctrl+t**" in text.lower() or "^t" in text
         assert app.screen.query_one(Markdown)
     store.close()

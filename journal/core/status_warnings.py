@@ -8,8 +8,7 @@ from journal.i18n import t
 
 def status_warnings(store: JournalStore) -> list[str]:
     warnings = []
-    draft = store.settings.get("note_draft")
-    if isinstance(draft, str) and draft.strip():
+    if store.notes.draft() is not None:
         warnings.append(t("worker.status.draft_waiting"))
     private = sum(1 for entry in store.entries.all() if entry.private) + sum(1 for note in store.notes.all() if note.private)
     if private:

@@ -13,6 +13,7 @@ from journal.core.storage import JournalError
 from journal.core.store import JournalStore
 from journal.i18n import t
 from journal.tui.commands import BilanCommands
+from journal.tui.nonbreaking import keep_non_breaking_spaces
 from journal.tui.screens.exercise import ExerciseScreen
 from journal.tui.screens.export import ExportScreen
 from journal.tui.screens.help import HelpScreen, help_markdown
@@ -23,6 +24,9 @@ from journal.tui.screens.welcome import WelcomeScreen
 from journal.tui.resume import offer_resume
 from journal.tui.system_commands import palette_binding, quit_hint, system_commands, theme_palette
 from journal.tui.themes import DEFAULT_THEME, load_themes, stylesheet_path
+
+
+keep_non_breaking_spaces()
 
 
 class BilanApp(App):
@@ -40,6 +44,7 @@ class BilanApp(App):
         """``greet``: on opening, the first-start welcome (once) or the offer to resume where the worker left off."""
         super().__init__()
         self.greet = greet
+        self.deleted_notes: list = []  # notes deleted in this session, for undo
         self.store = store
         self.catalogue = catalogue
         self.demo = demo
