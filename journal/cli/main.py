@@ -8,13 +8,13 @@ import sys
 
 from journal import __version__
 from journal.cli import argparse_i18n
-from journal.cli.commands import app, backup, crypto, exercises, export, note, status
+from journal.cli.commands import app, backup, crypto, exercises, export, note, search, status
 from journal.cli.context import EXIT_FAILURE, EXIT_OK, CommandFailure, fail
 from journal.core.storage import JournalError
 from journal.i18n import set_language, t
 from journal.i18n.catalogue import language_from_environment
 
-COMMANDS = (note, export, exercises, backup, crypto, app, status)
+COMMANDS = (note, export, exercises, backup, crypto, app, status, search)
 
 
 def _language_asked(argv: list[str]) -> str | None:

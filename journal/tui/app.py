@@ -8,7 +8,9 @@ from textual.command import CommandPalette
 
 from journal.core.catalogue import Catalogue
 from journal.core.models import Exercise
+from journal.core.last_place import Place
 from journal.core.profile import was_welcomed
+from journal.core.search import Hit
 from journal.core.storage import JournalError
 from journal.core.store import JournalStore
 from journal.i18n import t
@@ -20,6 +22,7 @@ from journal.tui.screens.help import HelpScreen, help_markdown
 from journal.tui.screens.home import HomeScreen
 from journal.tui.screens.instances import NEW, InstancePicker
 from journal.tui.screens.notes import NotesScreen
+from journal.tui.screens.search import SearchScreen
 from journal.tui.screens.welcome import WelcomeScreen
 from journal.tui.resume import offer_resume
 from journal.tui.system_commands import palette_binding, quit_hint, system_commands, theme_palette
@@ -38,6 +41,7 @@ class BilanApp(App):
         # F1 everywhere, even in a text field; ? only where it would not be typed (a text field takes it first).
         Binding("f1", "help", t("keys.help"), key_display="F1", priority=True),
         Binding("question_mark", "help", t("keys.help"), show=False),
+        Binding("ctrl+f", "search", t("worker.search.key"), show=False, priority=True),
     ]
 
     def __init__(self, store: JournalStore, catalogue: Catalogue, *, demo: bool = False, greet: bool = False):
@@ -146,6 +150,22 @@ class BilanApp(App):
             self.screen.dismiss(None)
             return
         self.push_screen(HelpScreen(help_markdown(self, self.screen)))
+
+    def action_search(self) -> None:
+        if isinstance(self.screen, SearchScreen):
+            return
+        self.push_screen(SearchScreen(), self.open_hit)
+
+    def open_hit(self, hit: Hit | None) -> None:
+        """Open what a search found: the question of an answer, or the note."""
+        if hit is None or not self._leave_to_home():
+            return
+        if hit.kind == "note":
+            self.push_screen(NotesScreen(note_id=hit.note_id))
+            return
+        exercise = self.catalogue.get(hit.exercise_id)
+        if exercise is not None:
+            self.push_screen(ExerciseScreen(exercise, hit.instance, place=Place(exercise.id, hit.instance, hit.prompt_id)))
 
     def action_welcome(self) -> None:
         self.push_screen(WelcomeScreen())

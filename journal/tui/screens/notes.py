@@ -207,7 +207,10 @@ class NotesScreen(Screen):
         store = self.app.store
         if not text:
             return self.app.guarded(store.notes.clear_draft)
-        if self.editing is not None and store.notes.get(self.editing) is not None:
+        edited = store.notes.get(self.editing) if self.editing is not None else None
+        if edited is not None and (edited.text, edited.mood) == (text, self._mood()) and not private:
+            saved, message = True, "worker.notes.unchanged"
+        elif edited is not None:
             saved = self.app.guarded(store.notes.update, self.editing, text, mood=self._mood())
             if saved and private:
                 saved = self.app.guarded(store.notes.set_private, self.editing, True)
@@ -315,8 +318,10 @@ class NotesScreen(Screen):
 
     def flush(self) -> bool:
         """Keep a note being typed when the worker leaves or quits; False if it could not be saved."""
-        if not self.query_one("#note-input", TextArea).text.strip():
-            return True
+        text = self.query_one("#note-input", TextArea).text.strip()
+        edited = self.app.store.notes.get(self.editing) if self.editing is not None else None
+        if not text or (edited is not None and (edited.text, edited.mood) == (text, self._mood())):
+            return self.app.guarded(self.app.store.notes.clear_draft)
         if not self._save_typed(announce=False):
             return False
         self.notify(t("notes.saved_on_leave"))
