@@ -66,12 +66,15 @@ class NotesScreen(Screen):
         draft = self.app.store.notes.draft()
         self.refresh_notes()
         area = self.query_one("#note-input", TextArea)
-        if self.open_note_id is not None and (note := self.app.store.notes.get(self.open_note_id)) is not None:
-            self._select(note.id)
-            self._load(note)
-        elif draft is not None:
+        wanted = self.app.store.notes.get(self.open_note_id) if self.open_note_id is not None else None
+        if wanted is not None:
+            self._select(wanted.id)
+        if draft is not None:
+            # A note left unsaved comes first: opening another one must never push it aside.
             self._load_text(draft["text"], draft["editing"], draft["mood"])
             self.notify(t("worker.notes.draft_found"))
+        elif wanted is not None:
+            self._load(wanted)
         else:
             self._show_state()
         area.focus()
