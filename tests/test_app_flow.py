@@ -121,8 +121,8 @@ async def test_earlier_version_is_shown_after_coming_back(data_dir, catalogue):
         await pilot.press("f2")
         await pilot.pause()
         assert isinstance(app.screen, HistoryScreen)
-        shown = "\n".join(str(widget.render()) for widget in app.screen.query(Static))
-        assert "Première idée" in shown and "Idée revue" not in shown
+        shown = str(app.screen.query_one("#diff", Static).render())
+        assert "[-Première idée-][+Idée revue+]" in shown
         await pilot.press("escape")
     store.close()
 

@@ -17,6 +17,7 @@ from journal.core.models import EntryStatus, Exercise
 from journal.core.prefill import prefill_value
 from journal.i18n import t
 from journal.tui.autosave import Autosave
+from journal.tui.external_editor import EditorProblem, edit_text
 from journal.tui.screens.history import HistoryScreen
 from journal.tui.widgets.editors import AnswerChanged, editor_for
 from journal.core.export.markdown_escape import escape_block, escape_inline
@@ -42,6 +43,7 @@ class ExerciseScreen(Screen):
         Binding("ctrl+t", "toggle_done", t("keys.done")),
         Binding("ctrl+r", "toggle_private", t("keys.private")),
         Binding("f2", "history", t("keys.history")),
+        Binding("ctrl+e", "external_editor", t("worker.editor.key"), show=False, priority=True),
     ]
 
     def __init__(self, exercise: Exercise, instance: int = 1, place: Place | None = None):
@@ -239,10 +241,43 @@ class ExerciseScreen(Screen):
         self.notify(t("exercise.now_private") if private else t("exercise.now_shared"))
         self._refresh_state()
 
+    def action_external_editor(self) -> None:
+        """Open the focused text answer in the worker's editor; the result is saved like typing."""
+        field = self.focused
+        if not isinstance(field, (TextArea, Input)) or not self.current_place().prompt_id:
+            self.notify(t("worker.editor.pick_text"), severity="warning")
+            return
+        text = field.text if isinstance(field, TextArea) else field.value
+        try:
+            edited = edit_text(self.app, text)
+        except EditorProblem as problem:
+            key = "worker.editor.none" if str(problem) == "no-editor" else "worker.editor.failed"
+            self.notify(t(key, problem=str(problem)), severity="error", timeout=10, markup=False)
+            return
+        finally:
+            self.app.refresh()
+        if edited is None:
+            return
+        if isinstance(field, TextArea):
+            field.text = edited
+            field.move_cursor(field.document.end)
+        else:
+            field.value = " ".join(edited.split())
+        self.notify(t("worker.editor.back"))
+
     @on(Button.Pressed, "#history")
     def action_history(self) -> None:
         self.flush()
-        self.app.push_screen(HistoryScreen(self.exercise, self.app.store.entries.get(self.exercise.id, self.instance)))
+        entry = self.app.store.entries.get(self.exercise.id, self.instance)
+
+        def closed(restored: bool | None) -> None:
+            if restored:
+                # The editors show the restored answers: the screen is built again from the journal.
+                place = self.current_place()
+                self.dismiss()
+                self.app.push_screen(ExerciseScreen(self.exercise, self.instance, place=place))
+
+        self.app.push_screen(HistoryScreen(self.exercise, entry), closed)
 
     @on(Button.Pressed, "#back")
     def action_back(self) -> None:
