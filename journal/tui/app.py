@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.command import CommandPalette
@@ -24,12 +25,17 @@ from journal.tui.screens.instances import NEW, InstancePicker
 from journal.tui.screens.notes import NotesScreen
 from journal.tui.screens.search import SearchScreen
 from journal.tui.screens.welcome import WelcomeScreen
-from journal.tui.resume import offer_resume
+from journal.tui.resume import ResumeOffer, offer_resume
 from journal.tui.system_commands import palette_binding, quit_hint, system_commands, theme_palette
 from journal.tui.themes import DEFAULT_THEME, load_themes, stylesheet_path
 
 
 keep_non_breaking_spaces()
+
+# Screens where Enter opens an exercise or a note.
+OPENING_SCREENS = (HomeScreen, InstancePicker, ResumeOffer, SearchScreen)
+# Keys typed while an exercise opens are held at most this long (seconds), then handed on anyway.
+HOLD_LIMIT = 2.0
 
 
 class BilanApp(App):
@@ -49,6 +55,7 @@ class BilanApp(App):
         super().__init__()
         self.greet = greet
         self.deleted_notes: list = []  # notes deleted in this session, for undo
+        self._held_keys: list[events.Key] | None = None
         self.store = store
         self.catalogue = catalogue
         self.demo = demo
@@ -101,30 +108,71 @@ class BilanApp(App):
 
     # -- navigation -------------------------------------------------------------
 
+    # -- keys typed while a screen opens ----------------------------------------------
+
+    def hold_keys(self) -> None:
+        """Keep the keys typed from now until ``release_keys``: they belong to the screen being opened."""
+        if self._held_keys is None:
+            self._held_keys = []
+            self.set_timer(HOLD_LIMIT, lambda: self.release_keys(force=True))
+
+    def release_keys(self, force: bool = False) -> None:
+        """Hand the held keys, in order, to what has the focus (waiting a frame if nothing has it yet)."""
+        if self._held_keys is None:
+            return
+        if not force and self.screen_stack and self.screen.focused is None:
+            self.call_after_refresh(self.release_keys)
+            return
+        held, self._held_keys = self._held_keys, None
+        if not self.screen_stack:
+            return
+        for key in held:
+            self.post_message(events.Key(key.key, key.character))
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if not self.screen_stack:
+                return  # a key handed on as the app closes: no screen left to take it
+            if self._held_keys is not None:
+                self._held_keys.append(event)
+                return
+            if event.key == "enter" and isinstance(self.screen, OPENING_SCREENS):
+                # Enter here opens a screen: what follows is typed for that screen, not for this list.
+                await super().on_event(event)
+                self.hold_keys()
+                return
+        await super().on_event(event)
+
+    def push_exercise(self, screen: ExerciseScreen) -> None:
+        """Open an exercise; what is typed meanwhile goes into its first question, not the list behind."""
+        self.hold_keys()
+        self.push_screen(screen)
+
     def open_exercise(self, exercise: Exercise) -> None:
         if not exercise.repeatable:
-            self.push_screen(ExerciseScreen(exercise))
+            self.push_exercise(ExerciseScreen(exercise))
             return
         entries = self.store.entries.for_exercise(exercise.id)
         if not entries:
-            self.push_screen(ExerciseScreen(exercise, self.store.entries.next_instance(exercise.id)))
+            self.push_exercise(ExerciseScreen(exercise, self.store.entries.next_instance(exercise.id)))
             return
 
         def chosen(choice: int | str | None) -> None:
             if choice is None:
+                self.release_keys(force=True)
                 return
             instance = self.store.entries.next_instance(exercise.id) if choice == NEW else int(choice)
-            self.push_screen(ExerciseScreen(exercise, instance))
+            self.push_exercise(ExerciseScreen(exercise, instance))
 
         self.push_screen(InstancePicker(exercise, entries), chosen)
 
     def open_exercise_instance(self, exercise: Exercise, instance: int) -> None:
         """Open one given instance (the suggested next step, a search result), without asking which."""
-        self.push_screen(ExerciseScreen(exercise, instance))
+        self.push_exercise(ExerciseScreen(exercise, instance))
 
     def resume_at(self, exercise: Exercise, place) -> None:
         """Open ``exercise`` at the question and cursor of ``place``."""
-        self.push_screen(ExerciseScreen(exercise, place.instance, place=place))
+        self.push_exercise(ExerciseScreen(exercise, place.instance, place=place))
 
     def _leave_to_home(self) -> bool:
         """Close the screens above the home screen, unless one cannot save what it holds."""
@@ -159,13 +207,14 @@ class BilanApp(App):
     def open_hit(self, hit: Hit | None) -> None:
         """Open what a search found: the question of an answer, or the note."""
         if hit is None or not self._leave_to_home():
+            self.release_keys(force=True)
             return
         if hit.kind == "note":
             self.push_screen(NotesScreen(note_id=hit.note_id))
             return
         exercise = self.catalogue.get(hit.exercise_id)
         if exercise is not None:
-            self.push_screen(ExerciseScreen(exercise, hit.instance, place=Place(exercise.id, hit.instance, hit.prompt_id)))
+            self.push_exercise(ExerciseScreen(exercise, hit.instance, place=Place(exercise.id, hit.instance, hit.prompt_id)))
 
     def action_welcome(self) -> None:
         self.push_screen(WelcomeScreen())

@@ -27,6 +27,8 @@ def offer_resume(app) -> None:
     def chosen(resume: bool | None) -> None:
         if resume:
             app.resume_at(exercise, place)
+        else:
+            app.release_keys(force=True)
 
     app.push_screen(ResumeOffer(str(exercise.title), number), chosen)
 

@@ -114,6 +114,10 @@ class ExerciseScreen(Screen):
             self.call_after_refresh(self._go_to, self.place)
         self.call_after_refresh(self._show_focused)
 
+    def on_screen_resume(self) -> None:
+        # Keys typed while the screen was being built were held: once it is shown, the focus is in place.
+        self.call_after_refresh(self.app.release_keys)
+
     def _show_focused(self) -> None:
         if self.focused is not None:
             self.focused.scroll_visible(animate=False)

@@ -151,10 +151,11 @@ class HomeScreen(Screen):
         self.action_open_exercise()
 
     def action_open_exercise(self) -> None:
-        if self._on_next_step():
-            if self.next_step is not None:
-                self.app.open_exercise_instance(self.next_step.exercise, self.next_step.instance)
+        if self._on_next_step() and self.next_step is not None:
+            self.app.open_exercise_instance(self.next_step.exercise, self.next_step.instance)
             return
-        exercise = self._selected_exercise()
+        exercise = None if self._on_next_step() else self._selected_exercise()
         if exercise is not None:
             self.app.open_exercise(exercise)
+        else:
+            self.app.release_keys(force=True)  # nothing opens: keys typed after Enter stay here

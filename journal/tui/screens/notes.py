@@ -82,6 +82,10 @@ class NotesScreen(Screen):
     def help_section(self) -> str:
         return t("worker.help.notes")
 
+    def on_screen_resume(self) -> None:
+        # Opened from a search with Enter: keys typed meanwhile go to the note.
+        self.call_after_refresh(self.app.release_keys)
+
     # -- the list -----------------------------------------------------------------------
 
     def visible_notes(self) -> list[Note]:
