@@ -33,6 +33,8 @@ class Entry:
     private: bool = False
     instance: int = 1
     history: tuple[Version, ...] = field(default=())
+    drafts: tuple[str, ...] = field(default=())
+    """Questions pre-filled by bilan and not yet changed by the worker (« brouillon à relire »)."""
 
     def answer(self, prompt_id: str) -> Any:
         return self.answers.get(prompt_id)

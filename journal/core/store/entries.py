@@ -65,6 +65,7 @@ class EntryRecords(Records):
             history.append({"saved_at": found["updated_at"], "answers": copy.deepcopy(answers)})
             history = history[-HISTORY_LIMIT:]
         answers[prompt_id] = copy.deepcopy(value)
+        drafts = [draft for draft in found.get("drafts", []) if draft != prompt_id]
         status = found.get("status", EntryStatus.STARTED.value)
         if status == EntryStatus.NOT_STARTED.value:
             status = EntryStatus.STARTED.value
@@ -75,10 +76,19 @@ class EntryRecords(Records):
                 "session": self._journal.session,
                 "history": history,
                 "status": status,
+                "drafts": drafts,
             },
             doc_ids=[found.doc_id],
         )
         return self._entry(table.get(doc_id=found.doc_id))
+
+    @changes
+    def mark_drafts(self, exercise_id: str, prompt_ids: list[str], instance: int = 1) -> None:
+        """Mark answers bilan pre-filled as drafts to review; changing one clears its mark."""
+        found = self._find(exercise_id, instance)
+        if found is not None:
+            drafts = list(dict.fromkeys([*found.get("drafts", []), *prompt_ids]))
+            self._journal.table("entries").update({"drafts": drafts}, doc_ids=[found.doc_id])
 
     def _starts_a_version(self, found: Document) -> bool:
         """A change keeps the previous answers as a version on a new session, or after a long pause."""
@@ -186,4 +196,5 @@ class EntryRecords(Records):
             private=bool(doc.get("private")),
             instance=int(doc.get("instance", 1)),
             history=history,
+            drafts=tuple(draft for draft in doc.get("drafts", []) if isinstance(draft, str)) if isinstance(doc.get("drafts"), list) else (),
         )

@@ -52,6 +52,7 @@ class ExerciseScreen(Screen):
         self.exercise = exercise
         self.instance = instance
         self.place = place
+        self._new_drafts: dict = {}
         self.autosave = Autosave(self.app.store, exercise.id, instance, self._saved_from_thread)
         self._timer = None
 
@@ -74,21 +75,23 @@ class ExerciseScreen(Screen):
                     yield Markdown(str(resource.body))
             for number, prompt in enumerate(exercise.prompts, start=1):
                 value = answers.get(prompt.id)
-                prefilled = False
+                drafted = entry is not None and prompt.id in entry.drafts
                 if is_empty(value):
-                    starting = prefill_value(prompt, self.app.catalogue, store)
-                    if starting is None and prompt.default:
-                        starting = str(prompt.default)
-                    if starting is not None:
-                        value, prefilled = starting, True
-                        self.autosave.carry(prompt.id, starting)
+                    drafted_value = prefill_value(prompt, self.app.catalogue, store)
+                    if drafted_value is not None:
+                        # A draft from earlier answers: saved at once, so it is there next time.
+                        value, drafted = drafted_value, True
+                        self._new_drafts[prompt.id] = drafted_value
+                    elif prompt.default:
+                        value = str(prompt.default)
+                        self.autosave.carry(prompt.id, value)
                 with Vertical(classes="prompt"):
                     optional = f" {t('exercise.optional')}" if prompt.optional else ""
                     yield Static(f"{number}. {prompt.label}{optional}", classes="prompt-label", markup=False)
                     if prompt.help:
                         yield Static(str(prompt.help), classes="prompt-help", markup=False)
-                    if prefilled and prompt.prefill:
-                        yield Static(t("exercise.prefilled"), classes="prompt-prefilled")
+                    if drafted:
+                        yield Static(t("worker.synthesis.draft"), classes="prompt-prefilled")
                     yield editor_for(prompt, value, id=f"prompt-{prompt.id}")
             with Collapsible(title=t("exercise.bring"), collapsed=False, id="bring"):
                 yield Static(str(exercise.bring), markup=False)
@@ -106,6 +109,7 @@ class ExerciseScreen(Screen):
             if entry:
                 title += " · " + entry.created_at.strftime(t("formats.date"))
         self.title = title
+        self._save_new_drafts()
         self._refresh_state()
         # AUTO_FOCUS has put the focus in the first question as soon as the screen was
         # composed, so keys typed at once land there; bring it into view (the why and how
@@ -117,6 +121,18 @@ class ExerciseScreen(Screen):
     def on_screen_resume(self) -> None:
         # Keys typed while the screen was being built were held: once it is shown, the focus is in place.
         self.call_after_refresh(self.app.release_keys)
+
+    def _save_new_drafts(self) -> None:
+        """Save the pre-filled drafts now and mark them « brouillon à relire » until the worker changes them."""
+        if not self._new_drafts:
+            return
+        for prompt_id, value in self._new_drafts.items():
+            self.autosave.change(prompt_id, value)
+        error = self.autosave.flush()
+        if error is None:
+            self.app.guarded(self.app.store.entries.mark_drafts, self.exercise.id, list(self._new_drafts), self.instance)
+        else:
+            self.notify(str(error), severity="error", timeout=10, markup=False)
 
     def _show_focused(self) -> None:
         if self.focused is not None:

@@ -141,6 +141,8 @@ class HomeScreen(Screen):
             lines.append(t("home.detail_updated", date=last.strftime(t("formats.datetime"))))
         if exercise.repeatable:
             lines.append(t("home.detail_repeatable", count=len(entries)))
+        if any(entry.drafts for entry in entries):
+            lines.append(t("worker.synthesis.home_draft"))
         if any(entry.private for entry in entries):
             lines.append(t("home.detail_private"))
         lines += ["", t("home.legend"), "", t("home.detail_open")]
