@@ -69,7 +69,7 @@ def test_bar_and_durations_are_readable_without_colour():
     assert bar(2, 4) == "█" * 5 + "░" * 5
     assert bar(4, 4) == "█" * 10
     assert bar(1, 0) == "░" * 10
-    assert duration_text(45) == "45 min"
-    assert duration_text(60) == "1 h"
-    assert duration_text(150) == "2 h 30"
-    assert duration_text(65) == "1 h 05"
+    assert duration_text(45) == "45\u00a0min"
+    assert duration_text(60) == "1\u00a0h"
+    assert duration_text(150) == "2\u00a0h\u00a030"
+    assert duration_text(65) == "1\u00a0h\u00a005"

@@ -168,8 +168,8 @@ def bar(done: int, total: int, width: int = BAR_WIDTH) -> str:
 
 
 def duration_text(minutes: int, hour_word: str = "h") -> str:
-    """« 45 min », « 1 h », « 2 h 30 »."""
+    """« 45 min », « 1 h », « 2 h 30 », with non-breaking spaces so that a line never splits them."""
     if minutes < 60:
-        return f"{minutes} min"
+        return f"{minutes}\u00a0min"
     hours, rest = divmod(minutes, 60)
-    return f"{hours} {hour_word}" + (f" {rest:02d}" if rest else "")
+    return f"{hours}\u00a0{hour_word}" + (f"\u00a0{rest:02d}" if rest else "")

@@ -16,6 +16,7 @@ from journal.core.storage import JournalError
 from journal.core.store import JournalStore
 from journal.i18n import t
 from journal.tui.commands import BilanCommands
+from journal.tui.marks_without_colour import show_marks_without_colour
 from journal.tui.nonbreaking import keep_non_breaking_spaces
 from journal.tui.screens.exercise import ExerciseScreen
 from journal.tui.screens.export import ExportScreen
@@ -31,6 +32,7 @@ from journal.tui.themes import DEFAULT_THEME, load_themes, stylesheet_path
 
 
 keep_non_breaking_spaces()
+show_marks_without_colour()
 
 # Screens where Enter opens an exercise or a note.
 OPENING_SCREENS = (HomeScreen, InstancePicker, ResumeOffer, SearchScreen)
