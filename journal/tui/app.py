@@ -74,8 +74,6 @@ class BilanApp(App):
             self.action_welcome()
         elif self.greet:
             offer_resume(self)
-        if self.demo:
-            self.notify(t("app.demo_notice"), timeout=8)
         others = self.store.open_elsewhere()
         if others:
             self.notify(t("lock.open_elsewhere", count=others), severity="warning", timeout=12)

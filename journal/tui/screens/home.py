@@ -33,6 +33,8 @@ class HomeScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        if self.app.demo:
+            yield Static(t("worker.demo.banner"), id="demo-banner")
         with Horizontal(id="home-body"):
             yield OptionList(id="exercise-list")
             with Vertical(id="home-side"):
