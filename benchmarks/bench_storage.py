@@ -1,6 +1,7 @@
 """Benchmark of journal saves at 5,000 entries, against baselines measured in the same run.
 
-Run: ``python benchmarks/bench_storage.py [--entries 5000] [--repeat 41] [--folder DIR]``
+Run: ``python -m benchmarks storage [--entries 5000] [--repeat 41] [--folder DIR]``
+(or ``python benchmarks/bench_storage.py …``)
 
 It prints the median time of one save through ``JournalStore`` (an answer
 changed, a note added, the same with encryption), and two baselines on the

@@ -19,6 +19,15 @@ def french(monkeypatch):
     set_language("fr")
 
 
+@pytest.fixture(autouse=True)
+def steady_cursor(monkeypatch):
+    """Cursors do not blink in tests: a snapshot taken half a second later must look the same."""
+    from textual.widgets import Input, TextArea
+
+    monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None)
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+
+
 @pytest.fixture
 def data_dir(tmp_path):
     return tmp_path / "journal"

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from textual.widgets import OptionList, TextArea
+from textual.widgets import Button, OptionList, TextArea
 
 from journal.core.models import EntryStatus
 from journal.core.store import JournalStore
 from journal.tui.app import BilanApp
 from journal.tui.screens.exercise import ExerciseScreen
 from journal.tui.screens.home import HomeScreen
+from journal.tui.screens.missing_answers import MissingAnswersScreen
 
 SIZE = (80, 24)
 
@@ -45,6 +46,10 @@ async def test_typed_answer_survives_quit_and_reopen(data_dir, catalogue):
         screen = await open_first_exercise(pilot)
         assert screen.query_one(TextArea).text == "Je veux [changer] de cap"
         await pilot.press("ctrl+t")
+        await pilot.pause()
+        # Other required questions are still empty: « terminé » asks first.
+        assert isinstance(app.screen, MissingAnswersScreen)
+        app.screen.query_one("#done-anyway", Button).press()
         await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()
@@ -89,7 +94,7 @@ async def test_home_lists_four_phases_and_opens_any_exercise(data_dir, catalogue
         await pilot.press("up", "enter")
         await pilot.pause()
         assert isinstance(app.screen, ExerciseScreen)
-        assert app.screen.exercise.id == "mon-plan-action"
+        assert app.screen.exercise.id == "regard-sur-mon-bilan"
     store.close()
 
 

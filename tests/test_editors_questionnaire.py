@@ -45,7 +45,8 @@ async def test_complete_the_questionnaire_with_the_keyboard_alone():
         assert results.display and not app.editor.query_one(RatingList).display
         text = str(results.render())
         assert "Votre code : « SAE »" in text
-        assert "S Social" in text and "█" * 20 + " 5,0" in text
+        assert "S Aider (type dit « social »)" in text and "█" * 20 + " 5,0" in text
+        assert "ni un test, ni un verdict" in text
         assert "À égalité" not in text
         await pilot.press("r")
         assert app.editor.query_one(RatingList).display

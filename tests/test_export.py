@@ -95,7 +95,7 @@ def test_export_structure_with_hostile_answer_and_note(tmp_path, store):
     assert not any(child.type in ("html_inline", "link_open", "image") for tok in tokens for child in tok.children or [])
     assert "<script>alert('x')</script>" in inline_text(tokens)
     assert "ma note privée" not in markdown
-    assert "1 élément(s) marqué(s) « privé »" in markdown
+    assert "Éléments marqués « privé » laissés de côté : 1." in markdown
 
 
 def test_private_entry_is_left_out(tmp_path, store):

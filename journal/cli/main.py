@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 
 from journal import __version__
 from journal.cli import argparse_i18n
-from journal.cli.commands import app, backup, crypto, exercises, export, note, search, status
 from journal.cli.context import EXIT_FAILURE, EXIT_OK, CommandFailure, fail
 from journal.core.storage import JournalError
 from journal.i18n import set_language, t
 from journal.i18n.catalogue import language_from_environment
 
-COMMANDS = (note, export, exercises, backup, crypto, app, status, search)
+# Modules of ``journal.cli.commands``, in the order of ``bilan --help``. Only the module of the
+# command given is imported (``bilan note`` need not load the exporters); help and mistakes load all.
+COMMANDS = ("note", "export", "exercises", "backup", "crypto", "app", "status", "search")
+# Command words whose module has another name (a word that is a module's name needs no entry).
+COMMAND_MODULES = {"encrypt": "crypto", "decrypt": "crypto", "demo": "app"}
+_OPTIONS_WITH_VALUE = ("--data", "--lang")
 
 
 def _language_asked(argv: list[str]) -> str | None:
@@ -27,15 +32,30 @@ def _language_asked(argv: list[str]) -> str | None:
     return language_from_environment()
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _modules_needed(argv: list[str]) -> tuple[str, ...]:
+    """The command modules to load for ``argv``: the one of its command, else all of them."""
+    words = iter(argv)
+    for word in words:
+        if word in _OPTIONS_WITH_VALUE:
+            next(words, None)
+        elif word.startswith("-"):
+            if not word.startswith(tuple(f"{option}=" for option in _OPTIONS_WITH_VALUE)):
+                return COMMANDS  # --help, --version, or a mistake argparse explains with every command
+        else:
+            module = COMMAND_MODULES.get(word, word)
+            return (module,) if module in COMMANDS else COMMANDS
+    return ("app",)
+
+
+def build_parser(modules: tuple[str, ...] = COMMANDS) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="bilan", description=t("cli.description"), epilog=t("cli.epilog"))
     parser.add_argument("--version", action="version", version=f"bilan {__version__}", help=t("argparse.version"))
     parser.add_argument("--data", metavar=t("cli.data_metavar"), help=t("cli.data_help"))
     parser.add_argument("--lang", choices=["fr", "en"], help=t("cli.lang_help"))
     subparsers = parser.add_subparsers(dest="command", metavar=t("cli.command_metavar"), title=t("cli.commands_title"))
-    for command in COMMANDS:
-        command.register(subparsers)
-    parser.set_defaults(run=app.run_app)
+    for name in modules:
+        importlib.import_module(f"journal.cli.commands.{name}").register(subparsers)
+    parser.set_defaults(run=importlib.import_module("journal.cli.commands.app").run_app)
     return parser
 
 
@@ -43,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     set_language(_language_asked(argv))
     argparse_i18n.install()
-    args = build_parser().parse_args(argv)
+    args = build_parser(_modules_needed(argv)).parse_args(argv)
     try:
         return args.run(args)
     except CommandFailure as failure:

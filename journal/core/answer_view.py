@@ -53,7 +53,16 @@ class Groups:
     groups: tuple[tuple[str, "View"], ...] = field(default=())
 
 
-View = Union[Text, Items, Bars, Pairs, Groups]
+@dataclass(frozen=True, slots=True)
+class Grid:
+    """A computed table: column headers, rows of cells, and a caption saying how to read it."""
+
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    caption: str = ""
+
+
+View = Union[Text, Items, Bars, Pairs, Groups, Grid]
 
 
 def is_empty(value: Any) -> bool:
@@ -66,6 +75,16 @@ def is_empty(value: Any) -> bool:
     return False
 
 
+def _as_list(value: Any) -> list:
+    """A stored answer that should be a list (a hand-edited journal may hold one value)."""
+    return value if isinstance(value, list) else [value]
+
+
+def _as_mapping(value: Any) -> dict:
+    """A stored answer part that should be a table (anything else reads as empty)."""
+    return value if isinstance(value, dict) else {}
+
+
 def _option_label(options, option_id: Any) -> str:
     for option in options:
         if option.id == option_id:
@@ -74,7 +93,7 @@ def _option_label(options, option_id: Any) -> str:
 
 
 def _picked(value: Any) -> list[str]:
-    picks = value if isinstance(value, list) else [value]
+    picks = _as_list(value)
     labels = []
     for pick in picks:
         if isinstance(pick, dict):
@@ -101,7 +120,7 @@ def field_view(spec: Field, value: Any) -> View | None:
     if kind == PromptKind.CHOICE:
         return Text(_option_label(spec.options, value))
     if kind == PromptKind.MULTI_CHOICE:
-        return Items(tuple(_option_label(spec.options, v) for v in value))
+        return Items(tuple(_option_label(spec.options, v) for v in _as_list(value)))
     if kind == PromptKind.PICK:
         labels = _picked(value)
         return Items(tuple(labels)) if len(labels) > 1 else Text(labels[0]) if labels else None
@@ -126,7 +145,7 @@ def answer_view(prompt: Prompt, value: Any) -> View | None:
         items = [str(v).strip() for v in value if str(v).strip()] if isinstance(value, list) else [str(value)]
         return Items(tuple(items))
     if kind == PromptKind.RANKING:
-        return Items(tuple(_option_label(prompt.options, v) for v in value), ordered=True)
+        return Items(tuple(_option_label(prompt.options, v) for v in _as_list(value)), ordered=True)
     if kind == PromptKind.TABLE:
         return _table_view(prompt, value)
     if kind == PromptKind.CARD_SORT:
@@ -167,21 +186,26 @@ def _table_view(prompt: Prompt, rows: Any) -> View | None:
 def _card_sort_view(prompt: Prompt, value: Any) -> View | None:
     if not isinstance(value, dict):
         return None
-    placed = value.get("piles", {}) or {}
+    placed = _as_mapping(value.get("piles"))
     groups = []
-    top = [card for card in value.get("top", []) or [] if prompt.option(card)]
+    top = _top_cards(prompt, value)
     if top:
-        details = value.get("details", {}) or {}
+        details = _as_mapping(value.get("details"))
         ranked = []
         for position, card in enumerate(top, start=1):
             title = f"{position}. {_option_label(prompt.cards, card)}"
-            ranked.append((title, _row_view(prompt.top_fields, details.get(card, {}) or {})))
+            ranked.append((title, _row_view(prompt.top_fields, _as_mapping(details.get(card)))))
         groups.append((t("answers.ranked"), Groups(tuple(ranked))))
     for pile in prompt.piles:
         cards = [_option_label(prompt.cards, card.id) for card in prompt.cards if placed.get(card.id) == pile.id]
         if cards:
             groups.append((str(pile.label), Items(tuple(cards))))
     return Groups(tuple(groups)) if groups else None
+
+
+def _top_cards(prompt: Prompt, value: dict) -> list[str]:
+    """The ranked cards of a card sort answer that still exist (ids are strings)."""
+    return [card for card in _as_list(value.get("top", [])) if isinstance(card, str) and prompt.option(card)]
 
 
 def _questionnaire_view(prompt: Prompt, value: Any) -> View | None:
@@ -195,7 +219,18 @@ def _questionnaire_view(prompt: Prompt, value: Any) -> View | None:
         caption += " " + t("answers.ties", ties=tie_text)
     if not result.complete:
         caption += " " + t("answers.partial", answered=result.answered, total=result.item_count)
+    caption += " " + t("content.not_a_test")
     return Pairs(((t("answers.scores"), Bars(bars, caption)),))
+
+
+def carries_scores(view: View | None) -> bool:
+    """True when the view shows questionnaire scores (which must say they are not a test)."""
+    if isinstance(view, Bars):
+        return True
+    if isinstance(view, (Pairs, Groups)):
+        children = view.pairs if isinstance(view, Pairs) else view.groups
+        return any(carries_scores(child) for _, child in children)
+    return False
 
 
 def decimal(value: float) -> str:
@@ -210,9 +245,9 @@ def shown_value(prompt: Prompt, value: Any) -> Any:
     restores them); those notes are not shown, so they never leave the machine.
     """
     if prompt.kind == PromptKind.CARD_SORT and isinstance(value, dict):
-        top = [card for card in value.get("top", []) or [] if prompt.option(card)]
-        details = value.get("details", {}) or {}
-        return {"piles": value.get("piles", {}) or {}, "top": top, "details": {card: details[card] for card in top if card in details}}
+        top = _top_cards(prompt, value)
+        details = _as_mapping(value.get("details"))
+        return {"piles": _as_mapping(value.get("piles")), "top": top, "details": {card: details[card] for card in top if card in details}}
     if prompt.kind == PromptKind.TABLE and isinstance(value, list):
         return [row for row in value if isinstance(row, dict) and not is_empty(row)]
     return value
@@ -227,6 +262,8 @@ def view_as_text(view: View | None, indent: str = "") -> str:
     if isinstance(view, Items):
         marks = [f"{n}." for n in range(1, len(view.items) + 1)] if view.ordered else ["-"] * len(view.items)
         return "\n".join(f"{indent}{mark} {item}" for mark, item in zip(marks, view.items))
+    if isinstance(view, Grid):
+        return "\n".join(indent + line for line in grid_lines(view))
     if isinstance(view, Bars):
         sep = t("formats.label_sep")
         lines = [f"{indent}{label}{sep}{decimal(value)}/{maximum:g}" for label, value, maximum in view.bars]
@@ -242,3 +279,15 @@ def view_as_text(view: View | None, indent: str = "") -> str:
             lines.append(f"{indent}{label}{t('formats.label_sep').rstrip()}")
             lines.append(view_as_text(child, indent + "  "))
     return "\n".join(lines)
+
+
+def grid_lines(view: Grid) -> list[str]:
+    """A grid as aligned plain-text lines (headers, a rule, the rows, then the caption)."""
+    widths = [len(header) for header in view.headers]
+    for row in view.rows:
+        widths = [max(width, len(cell)) for width, cell in zip(widths, row)]
+    def line(cells) -> str:
+        return "  ".join(cell.ljust(width) for cell, width in zip(cells, widths)).rstrip()
+    lines = [line(view.headers), "  ".join("─" * width for width in widths)]
+    lines += [line(row) for row in view.rows]
+    return lines + ([view.caption] if view.caption else [])

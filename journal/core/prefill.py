@@ -7,6 +7,9 @@ Text prompts get a short draft: the first few lines of each referenced answer
 (values top 5, main strengths…), under the title of its exercise, for the
 worker to rewrite — not a copy of everything; tables get rows copied from
 another table through the prompt's ``prefill_map`` (destination column = source column).
+A card sort can feed a table too: each card of its ranked top is a row whose
+``card`` column is the card's label (e.g. the five values that matter most
+become five criteria).
 """
 
 from __future__ import annotations
@@ -66,9 +69,29 @@ def _table_rows(prompt: Prompt, catalogue: Catalogue, store: JournalStore) -> li
             continue
         exercise, source = found
         value = _latest_answer(store, exercise.id, source.id)
-        for row in value if isinstance(value, list) else []:
+        for row in _source_rows(source, value):
             if isinstance(row, dict):
                 copied = {target: row.get(origin) for target, origin in mapping.items() if not is_empty(row.get(origin))}
                 if copied:
                     rows.append(copied)
     return rows or None
+
+
+CARD_COLUMN = "card"
+
+
+def _source_rows(source: Prompt, value: Any) -> list[dict]:
+    """The rows a table can be pre-filled from: a table's rows, or a card sort's ranked top."""
+    if source.kind == PromptKind.CARD_SORT:
+        if not isinstance(value, dict):
+            return []
+        details = value.get("details") if isinstance(value.get("details"), dict) else {}
+        top = value.get("top") if isinstance(value.get("top"), list) else []
+        rows = []
+        for card in top:
+            option = source.option(card) if isinstance(card, str) else None
+            if option is not None:
+                extra = details.get(card) if isinstance(details.get(card), dict) else {}
+                rows.append({**extra, CARD_COLUMN: str(option.label)})
+        return rows
+    return [row for row in value if isinstance(row, dict)] if isinstance(value, list) else []

@@ -15,21 +15,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from journal.core.catalogue import Catalogue
+from journal.core.catalogue.time_budget import minutes_by_phase
 from journal.core.models import Entry, EntryStatus, Exercise, Phase
 from journal.core.store import JournalStore
 
-ESSENTIAL = "essentiel"
 BAR_WIDTH = 10
-
-
-def exercise_minutes(exercise: Exercise) -> int:
-    """The time an exercise asks, in minutes (the one place that reads it)."""
-    return max(0, int(exercise.duration_minutes))
-
-
-def is_essential(exercise: Exercise) -> bool:
-    """Part of the short path: exercises not marked « pour aller plus loin » (``depth``)."""
-    return getattr(exercise, "depth", ESSENTIAL) in (ESSENTIAL, None, "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,19 +86,23 @@ def statuses(catalogue: Catalogue, store: JournalStore) -> dict[str, EntryStatus
 
 
 def progress(catalogue: Catalogue, store: JournalStore) -> Progress:
+    """Exercises done per phase, and the time the rest asks (all of it, and the essentials only)."""
     status = statuses(catalogue, store)
+    left = [exercise for exercise in catalogue.exercises if status[exercise.id] != EntryStatus.DONE]
+    total_minutes = minutes_by_phase(catalogue.exercises)
+    minutes_left = minutes_by_phase(left)
+    essential_left = minutes_by_phase(left, essentials_only=True)
     phases = []
     for phase in Phase:
         exercises = catalogue.in_phase(phase)
-        left = [exercise for exercise in exercises if status[exercise.id] != EntryStatus.DONE]
         phases.append(
             PhaseProgress(
                 phase=phase,
-                done=len(exercises) - len(left),
+                done=sum(1 for exercise in exercises if status[exercise.id] == EntryStatus.DONE),
                 total=len(exercises),
-                minutes_total=sum(exercise_minutes(exercise) for exercise in exercises),
-                minutes_left=sum(exercise_minutes(exercise) for exercise in left),
-                essential_minutes_left=sum(exercise_minutes(exercise) for exercise in left if is_essential(exercise)),
+                minutes_total=total_minutes[phase],
+                minutes_left=minutes_left[phase],
+                essential_minutes_left=essential_left[phase],
             )
         )
     return Progress(tuple(phases))

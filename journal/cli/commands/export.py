@@ -9,6 +9,7 @@ from journal.cli.context import EXIT_OK, CommandFailure, catalogue, open_store
 from journal.core.export import FORMATS, build_summary, render
 from journal.core.export.formats import default_file_name
 from journal.core.export.writer import write_export
+from journal.core.storage.disk_errors import describe
 from journal.i18n import t
 
 
@@ -33,7 +34,7 @@ def run(args) -> int:
     try:
         write_export(target, text, store.data_dir)
     except OSError as error:
-        raise CommandFailure(t("cli.export.write_failed", path=target, error=error.strerror or error)) from error
+        raise CommandFailure(describe("write", target, error)) from error
     print(t("cli.export.written", path=target, entries=summary.entry_count, notes=len(summary.notes)))
     if summary.private_left_out:
         print(t("cli.export.private_left_out", count=summary.private_left_out))

@@ -7,13 +7,18 @@ author sees them all at once.
 
 from __future__ import annotations
 
+import math
+import os
 import re
+import stat
 import tomllib
 from pathlib import Path
 from typing import Any
 
 from journal.core.catalogue.problem import Problem
+from journal.core.help_pages import HELP_PAGES
 from journal.core.models import (
+    Depth,
     Dimension,
     Exercise,
     Field,
@@ -26,6 +31,7 @@ from journal.core.models import (
     Resource,
 )
 from journal.core.models.prompt import FIELD_KINDS
+from journal.core.text_safety import inert_line
 from journal.i18n import t
 
 FORMAT_VERSION = 1
@@ -33,10 +39,43 @@ IDENTIFIER = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PICK_SOURCES = ("rome", "esco")
 SCALE_POINTS = 5
 CHOICE_KINDS = {PromptKind.CHOICE, PromptKind.MULTI_CHOICE, PromptKind.RANKING}
+# An exercise file is a few tens of kilobytes; anything far larger is not one, and is not read whole.
+MAX_FILE_BYTES = 1 << 20
+SHOWN_CHARACTERS = 60
+MAX_SHOWN_KEY = 300
 TOP_LEVEL_KEYS = {
     "format", "id", "phase", "order", "duration_minutes", "repeatable", "title", "summary",
-    "why", "how", "bring", "resources", "prompts",
+    "why", "how", "bring", "resources", "prompts", "depth", "pages",
 }
+
+
+class _Shown:
+    """A value from the file as a problem line shows it: short, whatever its type or size."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any):
+        self.value = value
+
+    def __repr__(self) -> str:
+        value = self.value
+        if isinstance(value, str):
+            return repr(value[:SHOWN_CHARACTERS] + ("…" if len(value) > SHOWN_CHARACTERS else ""))
+        if isinstance(value, bool) or value is None or isinstance(value, float):
+            return repr(value)
+        if isinstance(value, int):
+            if abs(value) < 10**20:
+                return repr(value)
+            digits = math.floor(value.bit_length() * math.log10(2)) + 1  # without int → str, refused past 4,300 digits
+            digits -= 10 ** (digits - 1) > abs(value)
+            return t("validation_limits.long_number", digits=digits)
+        if isinstance(value, list):
+            return t("validation_limits.an_array")
+        if isinstance(value, dict):
+            return t("validation_limits.a_table")
+        return t("validation_limits.a_date")
+
+    __str__ = __repr__
 
 
 class _Checker:
@@ -45,8 +84,10 @@ class _Checker:
         self.problems: list[Problem] = []
 
     def report(self, where: str, message_key: str, fix_key: str = "", **values: Any) -> None:
+        """Add a problem; keys from the file (in ``where`` and the values) are shown short and on one line."""
+        values = {name: _one_line(value) if isinstance(value, str) else value for name, value in values.items()}
         fix = t(fix_key, **values) if fix_key else ""
-        self.problems.append(Problem(self.path, where, t(message_key, **values), fix))
+        self.problems.append(Problem(self.path, _one_line(where), t(message_key, **values), fix))
 
     # -- primitive readers ------------------------------------------------
 
@@ -67,13 +108,13 @@ class _Checker:
             piece = value.get(lang)
             if not isinstance(piece, str) or not piece.strip():
                 self.report(f"{place}.{lang}", "validation.missing_language", "validation.fix_language", lang=lang)
-        return LocalText(str(value.get("fr", "")).strip(), str(value.get("en", "")).strip())
+        return LocalText(*(_string(value.get(lang)).strip() for lang in ("fr", "en")))
 
     def identifier(self, table: dict, where: str) -> str:
         value = table.get("id")
         if not isinstance(value, str) or not IDENTIFIER.match(value):
-            self.report(f"{where}id", "validation.bad_id", "validation.fix_id", value=value)
-            return str(value or "")
+            self.report(f"{where}id", "validation.bad_id", "validation.fix_id", value=_Shown(value))
+            return value if isinstance(value, str) else ""
         return value
 
     def integer(self, table: dict, key: str, where: str, low: int, high: int, default: int | None = None) -> int:
@@ -82,7 +123,7 @@ class _Checker:
             self.report(f"{where}{key}", "validation.missing", "validation.fix_integer", key=key, low=low, high=high)
             return low
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            self.report(f"{where}{key}", "validation.bad_integer", "validation.fix_integer", low=low, high=high, value=value)
+            self.report(f"{where}{key}", "validation.bad_integer", "validation.fix_integer", low=low, high=high, value=_Shown(value))
             return low
         return value
 
@@ -134,14 +175,14 @@ class _Checker:
             kind = None
         if kind is None or kind not in allowed_kinds:
             names = ", ".join(sorted(str(k) for k in allowed_kinds))
-            self.report(f"{where}kind", "validation.bad_kind", "validation.fix_kind", value=value, allowed=names)
+            self.report(f"{where}kind", "validation.bad_kind", "validation.fix_kind", value=_Shown(value), allowed=names)
             return None
         return kind
 
     def pick_source(self, table: dict, where: str) -> str:
         source = table.get("source")
         if source not in PICK_SOURCES:
-            self.report(f"{where}source", "validation.bad_source", "validation.fix_source", value=source)
+            self.report(f"{where}source", "validation.bad_source", "validation.fix_source", value=_Shown(source))
             return PICK_SOURCES[0]
         return source
 
@@ -243,15 +284,30 @@ class _Checker:
         for index, table in enumerate(self.table_list(raw, "items", where, 1)):
             place = f"{where}items[{index}]."
             dimension = table.get("dimension")
-            if dimension not in known:
-                self.report(f"{place}dimension", "validation.unknown_dimension", "validation.fix_dimension", value=dimension)
-            items.append(Item(self.identifier(table, place), str(dimension), self.text(table, "label", place)))
+            if not isinstance(dimension, str) or dimension not in known:
+                self.report(f"{place}dimension", "validation.unknown_dimension", "validation.fix_dimension", value=_Shown(dimension))
+            items.append(Item(self.identifier(table, place), dimension if isinstance(dimension, str) else "", self.text(table, "label", place)))
         self.unique([i.id for i in items], f"{where}items")
         for dimension in dimensions:
             if not any(item.dimension == dimension.id for item in items):
                 self.report(f"{where}items", "validation.empty_dimension", "validation.fix_dimension_items", value=dimension.id)
         code_length = self.integer(raw, "code_length", where, 1, max(1, len(dimensions)), default=min(3, max(1, len(dimensions))))
         return {"options": options, "dimensions": tuple(dimensions), "items": tuple(items), "code_length": code_length}
+
+    def depth(self, raw: dict) -> Depth:
+        value = raw.get("depth", Depth.ESSENTIEL.value)
+        try:
+            return Depth(value)
+        except ValueError:
+            self.report("depth", "content.bad_depth", "content.fix_depth", value=value)
+            return Depth.ESSENTIEL
+
+    def pages(self, raw: dict) -> tuple[str, ...]:
+        value = raw.get("pages", [])
+        if not isinstance(value, list) or not all(page in HELP_PAGES for page in value):
+            self.report("pages", "content.bad_pages", "content.fix_pages", known=", ".join(HELP_PAGES))
+            return ()
+        return tuple(value)
 
     def unknown_keys(self, table: dict, known: set[str], where: str) -> None:
         """A misspelt key (``[[questions]]`` for ``[[prompts]]``) is reported, not silently ignored."""
@@ -263,13 +319,13 @@ class _Checker:
         if "format" not in raw:
             self.report("format", "validation.missing", "validation.fix_format", key="format", expected=FORMAT_VERSION)
         elif raw.get("format") != FORMAT_VERSION:
-            self.report("format", "validation.bad_format", "validation.fix_format", value=raw.get("format"), expected=FORMAT_VERSION)
+            self.report("format", "validation.bad_format", "validation.fix_format", value=_Shown(raw.get("format")), expected=FORMAT_VERSION)
         phase_value = raw.get("phase")
         try:
             phase = Phase(phase_value)
         except ValueError:
             key = "validation.missing" if phase_value is None else "validation.bad_phase"
-            self.report("phase", key, "validation.fix_phase", value=phase_value, key="phase")
+            self.report("phase", key, "validation.fix_phase", value=_Shown(phase_value), key="phase")
             phase = Phase.PRELIMINAIRE
         resources = tuple(
             Resource(self.text(table, "title", f"resources[{i}]."), self.text(table, "body", f"resources[{i}]."))
@@ -292,28 +348,77 @@ class _Checker:
             bring=self.text(raw, "bring", ""),
             prompts=prompts,
             repeatable=self.boolean(raw, "repeatable", "", False),
+            depth=self.depth(raw),
             resources=resources,
+            pages=self.pages(raw),
             source_file=self.path,
         )
 
 
 def validate_file(path: Path) -> tuple[Exercise | None, list[Problem]]:
-    """Read and check one exercise file; the Exercise is None when it has problems."""
+    """Read and check one exercise file; the Exercise is None when it has problems.
+
+    Any file may be given (a conseiller's, a damaged or a hostile one): its size
+    is bounded, its bytes must be UTF-8 TOML, and every field's type is checked
+    before the field is used, so the answer is always a list of problems.
+    """
     checker = _Checker(path)
+    whole = t("validation.whole_file")
     try:
-        with open(path, "rb") as handle:
-            raw = tomllib.load(handle)
+        raw = _read_toml(path)
     except FileNotFoundError:
-        checker.report(t("validation.whole_file"), "validation.no_file", "validation.fix_no_file")
-        return None, checker.problems
-    except (OSError, UnicodeDecodeError) as error:
-        checker.report(t("validation.whole_file"), "validation.unreadable", "validation.fix_no_file", error=error)
-        return None, checker.problems
+        checker.report(whole, "validation.no_file", "validation.fix_no_file")
+    except _TooLarge:
+        checker.report(whole, "validation_limits.too_large", "validation_limits.fix_too_large", limit=MAX_FILE_BYTES // 1024)
+    except _NotAFile:
+        checker.report(whole, "validation_limits.not_a_file", "validation.fix_no_file")
+    except UnicodeDecodeError as error:
+        checker.report(whole, "validation_limits.not_utf8", "validation_limits.fix_utf8", position=error.start)
+    except OSError as error:
+        checker.report(whole, "validation.unreadable", "validation.fix_no_file", error=error.strerror or error)
     except tomllib.TOMLDecodeError as error:
         checker.report(_toml_place(error), "validation.bad_toml", "validation.fix_toml", error=_toml_reason(error))
-        return None, checker.problems
-    exercise = checker.exercise(raw)
-    return (None if checker.problems else exercise), checker.problems
+    except RecursionError:
+        checker.report(whole, "validation_limits.too_deep", "validation_limits.fix_too_deep")
+    except ValueError as error:  # tomllib lets int() refuse numbers of thousands of digits
+        checker.report(whole, "validation.bad_toml", "validation.fix_toml", error=error)
+    else:
+        exercise = checker.exercise(raw)
+        return (None if checker.problems else exercise), checker.problems
+    return None, checker.problems
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class _NotAFile(Exception):
+    pass
+
+
+def _read_toml(path: Path) -> dict:
+    """The parsed file, read no further than ``MAX_FILE_BYTES`` (devices and pipes are refused)."""
+    with open(path, "rb") as handle:
+        if not stat.S_ISREG(_mode(handle)):
+            raise _NotAFile()
+        data = handle.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise _TooLarge()
+    return tomllib.loads(data.decode("utf-8"))
+
+
+def _mode(handle) -> int:
+    return os.fstat(handle.fileno()).st_mode
+
+
+def _one_line(text: str) -> str:
+    """Text from the file (a key name) inert and bounded, for a problem line."""
+    shown = inert_line(text)
+    return shown if len(shown) <= MAX_SHOWN_KEY else shown[:MAX_SHOWN_KEY] + "…"
+
+
+def _string(value: Any) -> str:
+    return value if isinstance(value, str) else ""
 
 
 def _toml_place(error: tomllib.TOMLDecodeError) -> str:

@@ -5,7 +5,14 @@ from __future__ import annotations
 import json
 
 from journal import __version__
-from journal.core.export.summary import Summary
+from journal.core.answer_view import carries_scores
+from journal.core.export.summary import ExportedEntry, Summary
+from journal.i18n import t
+
+
+def _notices(exported: ExportedEntry) -> dict[str, str]:
+    """How to read scored answers, next to them: an exploration, not a test."""
+    return {answer.prompt_id: t("content.not_a_test") for answer in exported.answers if carries_scores(answer.view)}
 
 
 def render_json(summary: Summary) -> str:
@@ -22,6 +29,7 @@ def render_json(summary: Summary) -> str:
                 "status": exported.entry.status.value,
                 "updated_at": exported.entry.updated_at.isoformat(),
                 "answers": {answer.prompt_id: answer.value for answer in exported.answers},
+                **({"notices": notices} if (notices := _notices(exported)) else {}),
             }
             for _, entries in summary.phases
             for exported in entries

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from journal.core.answer_view import Bars, Groups, Items, Pairs, Text, View, decimal
+import re
+
+from journal.core.answer_view import Bars, Grid, Groups, Items, Pairs, Text, View, decimal, grid_lines
 from journal.core.export.markdown_escape import escape_block, escape_inline
 from journal.core.export.summary import ExportedEntry, Summary
 from journal.i18n import t
@@ -44,6 +46,10 @@ def render_view(view: View, level: int) -> list[str]:
         return [f"- {escape_inline(item)}" for item in view.items]
     if isinstance(view, Bars):
         return _bars(view)
+    if isinstance(view, Grid):
+        body = grid_lines(Grid(view.headers, view.rows))
+        fence = _fence(body)
+        return [f"{fence}text", *body, fence] + (["", escape_inline(view.caption)] if view.caption else [])
     lines: list[str] = []
     if isinstance(view, Pairs):
         for label, child in view.pairs:
@@ -57,6 +63,12 @@ def render_view(view: View, level: int) -> list[str]:
     for title, child in view.groups:
         lines += [f"{marks} {escape_inline(title)}", ""] + render_view(child, level + 1) + [""]
     return _trim(lines)
+
+
+def _fence(lines: list[str]) -> str:
+    """A code fence longer than any run of backticks in the lines, so none can close it."""
+    longest = max((len(run) for line in lines for run in re.findall(r"`+", line)), default=0)
+    return "`" * max(3, longest + 1)
 
 
 def _trim(lines: list[str]) -> list[str]:

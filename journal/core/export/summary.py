@@ -8,6 +8,7 @@ from typing import Any
 
 from journal.core.answer_view import View, answer_view, shown_value
 from journal.core.catalogue import Catalogue
+from journal.core.decision import decision_answer
 from journal.core.models import Entry, Exercise, Note, Phase
 from journal.core.store import JournalStore, now
 
@@ -54,6 +55,9 @@ def build_summary(store: JournalStore, catalogue: Catalogue) -> Summary:
                 for prompt in exercise.prompts
                 if (view := answer_view(prompt, entry.answer(prompt.id))) is not None
             )
+            computed = decision_answer(exercise, entry.answers)
+            if computed is not None:
+                answers += (ExportedAnswer(*computed),)
             if answers:
                 by_phase[exercise.phase].append(ExportedEntry(exercise, entry, answers))
     known = {exercise.id for exercise in catalogue.exercises}

@@ -21,6 +21,13 @@ class Phase(StrEnum):
         return list(Phase).index(self) + 1
 
 
+class Depth(StrEnum):
+    """Whether an exercise belongs to the short path through the bilan or goes further."""
+
+    ESSENTIEL = "essentiel"
+    APPROFONDIR = "approfondir"
+
+
 @dataclass(frozen=True, slots=True)
 class Resource:
     """A short reading attached to an exercise (Markdown body)."""
@@ -42,8 +49,14 @@ class Exercise:
     bring: LocalText
     prompts: tuple[Prompt, ...]
     repeatable: bool = False
+    depth: Depth = Depth.ESSENTIEL
     resources: tuple[Resource, ...] = ()
+    pages: tuple[str, ...] = ()
     source_file: Path | None = field(default=None, compare=False)
+
+    @property
+    def essential(self) -> bool:
+        return self.depth == Depth.ESSENTIEL
 
     def prompt(self, prompt_id: str) -> Prompt | None:
         for prompt in self.prompts:

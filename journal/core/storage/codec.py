@@ -8,6 +8,7 @@ here touches the disk.
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 
 import orjson
@@ -48,7 +49,7 @@ def decode(raw: bytes, cipher: crypto.Cipher | None) -> Decoded:
     if not raw.strip():
         raise Problem("empty")
     try:
-        data = orjson.loads(raw)
+        data = _parse(raw)
     except orjson.JSONDecodeError as error:
         raise Problem("truncated" if _cut_short(raw, error) else "not_json") from error
     try:
@@ -62,9 +63,27 @@ def decode(raw: bytes, cipher: crypto.Cipher | None) -> Decoded:
     return Decoded(data, schema, encrypted)
 
 
+def _parse(raw: bytes):
+    """``orjson.loads`` with the cyclic garbage collector paused.
+
+    Parsing only creates new containers that cannot form cycles, yet each few
+    hundred of them set off a collection that walks the ones made so far: a
+    quarter to a third of the parse of a 160 MB journal (same result either way).
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return orjson.loads(raw)
+    finally:
+        if paused:
+            gc.enable()
+
+
 def _unseal(raw: bytes, cipher: crypto.Cipher | None) -> bytes:
     try:
         crypto.read_header(raw)
+    except crypto.TooCostly as error:
+        raise Problem("sealed_too_costly") from error
     except crypto.UnknownFormat as error:
         raise Problem("sealed_unknown") from error
     except crypto.Damaged as error:

@@ -47,9 +47,32 @@ class KdfParams:
     r: int = 8
     p: int = 1
 
+    @property
+    def memory(self) -> int:
+        """Bytes scrypt needs for one derivation (128 · r · n)."""
+        return 128 * self.r * 2**self.log2_n
+
+    @property
+    def work(self) -> int:
+        """Relative time of one derivation (n · r · p block mixes)."""
+        return 2**self.log2_n * self.r * self.p
+
     def acceptable(self) -> bool:
-        """Bounds for costs read from a file: enough to be real, not so much a crafted header hangs us."""
-        return 10 <= self.log2_n <= 22 and 1 <= self.r <= 32 and 1 <= self.p <= 16
+        """Costs read from a file: at least a real cost, and at most ``COST_MARGIN`` times what bilan writes,
+        in memory and in time together, so a crafted header can neither hang us nor exhaust memory."""
+        if self.log2_n < 10 or self.r < 1 or self.p < 1:
+            return False
+        return self.memory <= COST_MARGIN * _WRITTEN.memory and self.work <= COST_MARGIN * _WRITTEN.work
+
+    @property
+    def too_costly(self) -> bool:
+        return self.log2_n >= 10 and self.r >= 1 and self.p >= 1 and not self.acceptable()
+
+
+# What bilan writes, and how much more a file may ask for (a future bilan may raise its
+# cost a little; 4 × 128 MiB and 4 × 0.4 s are still bearable on a modest laptop).
+_WRITTEN = KdfParams()
+COST_MARGIN = 4
 
 
 # Strong by default (scrypt with 128 MiB, ~0.4 s). Tests lower it through
@@ -64,6 +87,10 @@ class NotEncrypted(ValueError):
 
 class UnknownFormat(ValueError):
     """The header is from a newer format, or its values are out of bounds."""
+
+
+class TooCostly(UnknownFormat):
+    """The header asks for a key derivation far costlier than bilan's own: refused before deriving."""
 
 
 class BadPassphrase(ValueError):
@@ -97,7 +124,11 @@ def read_header(raw: bytes) -> Header:
         raise Damaged()
     _, version, kdf, log2_n, r, p, salt, check, nonce = _LAYOUT.unpack_from(raw)
     params = KdfParams(log2_n, r, p)
-    if version != FORMAT_VERSION or kdf != KDF_SCRYPT or not params.acceptable():
+    if version != FORMAT_VERSION or kdf != KDF_SCRYPT:
+        raise UnknownFormat()
+    if params.too_costly:
+        raise TooCostly()
+    if not params.acceptable():
         raise UnknownFormat()
     return Header(params, salt, check, nonce)
 

@@ -25,6 +25,7 @@ import time
 from pathlib import Path
 
 from journal.core.storage.atomic import FILE_MODE
+from journal.core.storage.disk_errors import failure
 from journal.core.storage.errors import JournalError
 from journal.i18n import t
 
@@ -120,7 +121,7 @@ class JournalLock:
         try:
             return os.open(path, os.O_RDWR | os.O_CREAT, FILE_MODE)
         except OSError as error:
-            raise JournalError(t("lock.cannot_open", path=path, error=error.strerror)) from error
+            raise failure("lock", path, error) from error
 
     def _poll(self, descriptor: int, deadline: float) -> None:
         pause = 0.0005

@@ -43,10 +43,15 @@ class Presence:
             hidden = self.folder / f".{name}"
             descriptor = os.open(hidden, os.O_RDWR | os.O_CREAT | os.O_EXCL, FILE_MODE)
         except OSError:
-            return  # advisory only: a read-only folder must not stop anyone
-        try_lock_descriptor(descriptor)
-        os.write(descriptor, json.dumps({"pid": os.getpid(), "since": time.time()}).encode())
-        os.replace(hidden, self.folder / name)
+            return  # advisory only: a read-only or full disk must not stop anyone
+        try:
+            try_lock_descriptor(descriptor)
+            os.write(descriptor, json.dumps({"pid": os.getpid(), "since": time.time()}).encode())
+            os.replace(hidden, self.folder / name)
+        except OSError:
+            os.close(descriptor)
+            _remove(hidden)
+            return
         self._descriptor, self._path = descriptor, self.folder / name
 
     def others(self) -> int:
@@ -59,7 +64,7 @@ class Presence:
             return 0
         for path in paths:
             if path.name.startswith(".") and _older_than(path, ABANDONED_SECONDS):
-                path.unlink(missing_ok=True)  # a program died between creating and naming it
+                _remove(path)  # a program died between creating and naming it
         live = [path for path in paths if path.suffix == SUFFIX and not path.name.startswith(".") and path != self._path]
         return sum(1 for path in live if _alive(path))
 
@@ -67,7 +72,7 @@ class Presence:
         if self._descriptor is None:
             return
         if self._path is not None:
-            self._path.unlink(missing_ok=True)
+            _remove(self._path)
         os.close(self._descriptor)
         self._descriptor, self._path = None, None
 
@@ -86,8 +91,16 @@ def _alive(path: Path) -> bool:
         return False
     try:
         if try_lock_descriptor(descriptor):
-            path.unlink(missing_ok=True)  # its program died: clean up
+            _remove(path)  # its program died: clean up
             return False
         return True
     finally:
         os.close(descriptor)
+
+
+def _remove(path: Path) -> None:
+    """Delete a presence file if the disk lets us (a read-only disk keeps it: it is only advisory)."""
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass

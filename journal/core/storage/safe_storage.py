@@ -27,6 +27,7 @@ from journal.core.storage import codec
 from journal.core.storage.atomic import POSIX, atomic_write
 from journal.core.storage.crypto import Cipher
 from journal.core.storage.damage import damaged
+from journal.core.storage.disk_errors import failure
 from journal.core.storage.errors import JournalError, PassphraseRequired, WrongPassphrase
 from journal.core.storage.validation import SCHEMA_VERSION
 from journal.i18n import t
@@ -101,7 +102,7 @@ class SafeJSONStorage(Storage):
             raise WrongPassphrase(t("crypto.wrong_passphrase", path=self.path)) from error
 
     def _unreadable(self, error: OSError) -> JournalError:
-        return JournalError(t("storage.unreadable", path=self.path, error=error.strerror or error))
+        return failure("read", self.path, error)
 
     # -- writing --------------------------------------------------------------
 
@@ -112,7 +113,7 @@ class SafeJSONStorage(Storage):
         except BaseException as error:
             self._forget()
             if isinstance(error, OSError):
-                raise JournalError(t("storage.write_failed", path=self.path, error=error.strerror or error)) from error
+                raise failure("write", self.path, error) from error
             raise
         if descriptor is not None:
             self._pin(descriptor, _signature(os.fstat(descriptor)))

@@ -18,11 +18,10 @@ META_TABLE = "meta"
 # Before the ``meta`` table (schema 0): a TinyDB file with only these tables.
 PRE_RELEASE_TABLES = frozenset({"entries", "notes", "settings"})
 
-_REQUIRED = {
-    "entries": {"exercise_id": str, "created_at": datetime, "updated_at": datetime},
-    "notes": {"text": str, "created_at": datetime},
-    "settings": {"key": str},
-}
+# Answers are nested at most a few levels (a card sort's details: 4); anything deeper
+# is not bilan's and would exhaust recursion in the code that walks answers.
+MAX_ANSWER_DEPTH = 16
+STATUSES = frozenset({"todo", "started", "done"})
 
 
 class NotAJournal(ValueError):
@@ -71,21 +70,90 @@ def meta_record(data: dict) -> dict | None:
 
 
 def check_documents(data: dict) -> None:
-    """Check the fields the store reads without a default (after any upgrade)."""
-    for name, required in _REQUIRED.items():
+    """Check every field the store and the exports read (after any upgrade): one rule for all commands.
+
+    A record that breaks a rule makes the whole journal refused with one line
+    naming the record and the field (``entries 3 status``), before any command
+    uses it: every command agrees on what a valid journal is.
+    """
+    for name, check in _CHECKS.items():
         for doc_id, doc in data.get(name, {}).items():
-            for field, kind in required.items():
-                if not _has(doc.get(field), kind):
-                    raise NotAJournal(f"{name} {doc_id} {field}")
+            field = check(doc)
+            if field is not None:
+                raise NotAJournal(f"{name} {doc_id} {field}")
 
 
-def _has(value: Any, kind: type) -> bool:
-    if kind is datetime:
-        if not isinstance(value, str):
+def _entry_problem(doc: dict) -> str | None:
+    """The first field of an exercise record that the store could not read, or None."""
+    if not isinstance(doc.get("exercise_id"), str):
+        return "exercise_id"
+    for field in ("created_at", "updated_at"):
+        if not is_timestamp(doc.get(field)):
+            return field
+    instance = doc.get("instance", 1)
+    if isinstance(instance, bool) or not isinstance(instance, int) or not 1 <= instance <= 1_000_000:
+        return "instance"
+    if doc.get("status", "started") not in STATUSES:
+        return "status"
+    if not isinstance(doc.get("private", False), bool):
+        return "private"
+    if not _answers_ok(doc.get("answers", {})):
+        return "answers"
+    history = doc.get("history", [])
+    if not isinstance(history, list):
+        return "history"
+    for index, version in enumerate(history):
+        if not isinstance(version, dict) or not is_timestamp(version.get("saved_at")):
+            return f"history[{index}].saved_at"
+        if not _answers_ok(version.get("answers")):
+            return f"history[{index}].answers"
+    return None
+
+
+def _note_problem(doc: dict) -> str | None:
+    if not isinstance(doc.get("text"), str):
+        return "text"
+    if not is_timestamp(doc.get("created_at")):
+        return "created_at"
+    if not isinstance(doc.get("private", False), bool):
+        return "private"
+    return None
+
+
+def _setting_problem(doc: dict) -> str | None:
+    return None if isinstance(doc.get("key"), str) else "key"
+
+
+_CHECKS = {"entries": _entry_problem, "notes": _note_problem, "settings": _setting_problem}
+
+
+def is_timestamp(value: Any) -> bool:
+    """An ISO 8601 date and time that converts to local time (the store reads every date that way)."""
+    if not isinstance(value, str):
+        return False
+    try:
+        datetime.fromisoformat(value).astimezone()
+    except (ValueError, OverflowError, OSError):
+        return False
+    return True
+
+
+def _answers_ok(answers: Any) -> bool:
+    return isinstance(answers, dict) and _depth(answers, MAX_ANSWER_DEPTH)
+
+
+def _depth(value: Any, allowed: int) -> bool:
+    """Whether ``value`` nests no deeper than ``allowed`` lists or tables (checked without recursion)."""
+    pending = [(value, allowed)]
+    while pending:
+        current, left = pending.pop()
+        if isinstance(current, dict):
+            children = current.values()
+        elif isinstance(current, list):
+            children = current
+        else:
+            continue
+        if left <= 0:
             return False
-        try:
-            datetime.fromisoformat(value)
-        except ValueError:
-            return False
-        return True
-    return isinstance(value, kind)
+        pending.extend((child, left - 1) for child in children)
+    return True

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-from datetime import datetime
 from typing import Any
 
 from tinydb.table import Document
@@ -11,7 +10,7 @@ from tinydb.table import Document
 from journal.core.answer_view import is_empty
 from journal.core.models import Entry, EntryStatus
 from journal.core.models.entry import Version
-from journal.core.store.clock import now
+from journal.core.store.clock import now, parse
 from journal.core.store.records import Records, changes, reads
 
 HISTORY_LIMIT = 30
@@ -95,7 +94,7 @@ class EntryRecords(Records):
         if found.get("session") != self._journal.session:
             return True
         try:
-            last = datetime.fromisoformat(found["updated_at"])
+            last = parse(found["updated_at"])
         except (TypeError, ValueError):
             return True
         return (now() - last).total_seconds() >= VERSION_GAP_SECONDS
@@ -110,7 +109,7 @@ class EntryRecords(Records):
             return None
         history = list(found.get("history", []))
         chosen = history[index] if 0 <= index < len(history) else None
-        if chosen is None or chosen.get("saved_at") != saved_at.isoformat():
+        if chosen is None or not isinstance(chosen.get("saved_at"), str) or parse(chosen["saved_at"]) != saved_at:
             return None
         answers = copy.deepcopy(found.get("answers", {}))
         if any(not is_empty(v) for v in answers.values()):
@@ -183,7 +182,7 @@ class EntryRecords(Records):
     @staticmethod
     def _entry(doc) -> Entry:
         history = tuple(
-            Version(datetime.fromisoformat(item["saved_at"]), copy.deepcopy(item["answers"]))
+            Version(parse(item["saved_at"]), copy.deepcopy(item["answers"]))
             for item in doc.get("history", [])
         )
         return Entry(
@@ -191,8 +190,8 @@ class EntryRecords(Records):
             exercise_id=doc["exercise_id"],
             answers=copy.deepcopy(doc.get("answers", {})),
             status=EntryStatus(doc.get("status", EntryStatus.STARTED.value)),
-            created_at=datetime.fromisoformat(doc["created_at"]),
-            updated_at=datetime.fromisoformat(doc["updated_at"]),
+            created_at=parse(doc["created_at"]),
+            updated_at=parse(doc["updated_at"]),
             private=bool(doc.get("private")),
             instance=int(doc.get("instance", 1)),
             history=history,

@@ -23,6 +23,7 @@ from journal.core.paths import JOURNAL_FILE, journal_path
 from journal.core.storage import JournalError, JournalReadOnly, SafeJSONStorage, crypto
 from journal.core.storage.atomic import private_folder, remove_leftovers
 from journal.core.storage.backups import Backup, Backups
+from journal.core.storage.disk_errors import describe, failure
 from journal.core.storage.lock import JournalLock
 from journal.core.storage.presence import Presence
 from journal.core.storage.table import JournalTable
@@ -76,7 +77,7 @@ class JournalFile:
         try:
             private_folder(self.data_dir)
         except OSError as error:
-            raise JournalError(t("storage.cannot_create", path=self.data_dir, error=error.strerror)) from error
+            raise failure("create", self.data_dir, error) from error
 
     def _open(self, snapshot: bool) -> None:
         if self.read_only:
@@ -102,7 +103,7 @@ class JournalFile:
         try:
             return self.backups.take(kind, unless_unchanged=unless_unchanged)
         except OSError as error:
-            message = t("backup.failed", folder=self.backups.folder, error=error.strerror or error)
+            message = describe("write", self.backups.folder, error)
             if required:
                 raise JournalError(message) from error
             self.backup_warning = message

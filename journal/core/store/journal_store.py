@@ -12,6 +12,7 @@ from pathlib import Path
 
 from journal.core.storage import JournalError, crypto
 from journal.core.storage.backups import Backup
+from journal.core.storage.disk_errors import failure
 from journal.core.store.entries import EntryRecords
 from journal.core.store.journal_file import JournalFile
 from journal.core.store.notes import NoteRecords
@@ -123,4 +124,4 @@ class JournalStore:
             return rewrite()
         except OSError as error:
             folder = self._journal.backups.folder
-            raise JournalError(t("backup.failed", folder=folder, error=error.strerror or error)) from error
+            raise failure("write", folder, error) from error

@@ -8,6 +8,7 @@ from journal.core.paths import JOURNAL_FILE, journal_path
 from journal.core.storage import JournalError, codec, crypto
 from journal.core.storage.atomic import remove_leftovers
 from journal.core.storage.backups import Backup, Backups
+from journal.core.storage.disk_errors import failure
 from journal.core.storage.errors import PassphraseRequired, WrongPassphrase
 from journal.core.storage.lock import JournalLock
 from journal.core.storage.presence import Presence
@@ -47,7 +48,7 @@ def restore_backup(data_dir: Path, backup_id: str, *, passphrase: str | None = N
             remove_leftovers(data_dir, JOURNAL_FILE)
             kept = backups.restore(backup)
     except OSError as error:
-        raise JournalError(t("backup.restore_failed", id=backup.id, error=error.strerror or error)) from error
+        raise failure("write", journal_path(data_dir), error) from error
     finally:
         lock.close()
     return backup, kept
@@ -61,7 +62,7 @@ def journal_is_encrypted(data_dir: Path) -> bool:
     except FileNotFoundError:
         return False
     except OSError as error:
-        raise JournalError(t("storage.unreadable", path=journal_path(Path(data_dir)), error=error.strerror)) from error
+        raise failure("read", journal_path(Path(data_dir)), error) from error
 
 
 def programs_open(data_dir: Path) -> int:

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from journal.core.models import Note
 from journal.core.note_tags import MOODS
-from journal.core.store.clock import now
+from journal.core.store.clock import now, parse
 from journal.core.store.records import Records, changes, reads
 
 DRAFT_LIMIT = 1_000_000
@@ -19,7 +19,7 @@ def _mood(value: object) -> str | None:
 
 def _when(value: object) -> datetime | None:
     try:
-        return datetime.fromisoformat(value) if isinstance(value, str) else None
+        return parse(value) if isinstance(value, str) else None
     except ValueError:
         return None
 
@@ -109,7 +109,7 @@ class NoteRecords(Records):
         return Note(
             doc.doc_id,
             doc["text"],
-            datetime.fromisoformat(doc["created_at"]),
+            parse(doc["created_at"]),
             bool(doc.get("private")),
             _mood(doc.get("mood")),
             _when(doc.get("updated_at")),

@@ -13,7 +13,7 @@ class SettingRecords(Records):
     @reads
     def get(self, key: str, default: Any = None) -> Any:
         found = self._journal.table("settings").get(Query().key == key)
-        return found["value"] if found else default
+        return found.get("value", default) if found else default
 
     @changes
     def set(self, key: str, value: Any) -> None:

@@ -12,6 +12,9 @@ from textual.screen import Screen
 from textual.widgets import Button, Collapsible, Footer, Header, Input, Markdown, Static, TextArea
 
 from journal.core.answer_view import is_empty
+from journal.core.completion import missing_required
+from journal.core.decision import LEADS_PROMPT, is_decision_exercise
+from journal.core.help_pages import page_key
 from journal.core.last_place import Place, save_place
 from journal.core.models import EntryStatus, Exercise
 from journal.core.prefill import prefill_value
@@ -19,11 +22,15 @@ from journal.i18n import t
 from journal.tui.autosave import Autosave
 from journal.tui.external_editor import EditorProblem, edit_text
 from journal.tui.screens.history import HistoryScreen
+from journal.tui.screens.missing_answers import MissingAnswersScreen
+from journal.tui.widgets.decision_table import DecisionTableView
 from journal.tui.widgets.editors import AnswerChanged, editor_for
 from journal.core.export.markdown_escape import escape_block, escape_inline
 from journal.core.text_safety import inert, inert_line
 
 SAVE_DELAY = 0.4
+# After a failed save (disk full, read-only disk), try again this often until it works.
+RETRY_SECONDS = 5.0
 
 
 def place_cursor(field, cursor: tuple[int, int]) -> None:
@@ -55,6 +62,8 @@ class ExerciseScreen(Screen):
         self._new_drafts: dict = {}
         self.autosave = Autosave(self.app.store, exercise.id, instance, self._saved_from_thread)
         self._timer = None
+        self._answers: dict = {}
+        self._failing = False  # the last save failed: the warning stays up and saves are retried
 
     # -- layout -----------------------------------------------------------------
 
@@ -63,6 +72,7 @@ class ExerciseScreen(Screen):
         store = self.app.store
         entry = store.entries.get(exercise.id, self.instance)
         answers = entry.answers if entry else {}
+        self._answers = dict(answers)
         yield Header()
         with VerticalScroll(id="exercise-body"):
             yield Static(str(exercise.summary), classes="exercise-summary", markup=False)
@@ -73,6 +83,9 @@ class ExerciseScreen(Screen):
             for resource in exercise.resources:
                 with Collapsible(title=str(resource.title)):
                     yield Markdown(str(resource.body))
+            for page in exercise.pages:
+                with Collapsible(title=t(page_key(page, "title")), id=f"page-{page}"):
+                    yield Markdown(t(page_key(page, "body")))
             for number, prompt in enumerate(exercise.prompts, start=1):
                 value = answers.get(prompt.id)
                 drafted = entry is not None and prompt.id in entry.drafts
@@ -82,9 +95,11 @@ class ExerciseScreen(Screen):
                         # A draft from earlier answers: saved at once, so it is there next time.
                         value, drafted = drafted_value, True
                         self._new_drafts[prompt.id] = drafted_value
+                        self._answers[prompt.id] = drafted_value
                     elif prompt.default:
                         value = str(prompt.default)
                         self.autosave.carry(prompt.id, value)
+                        self._answers[prompt.id] = value
                 with Vertical(classes="prompt"):
                     optional = f" {t('exercise.optional')}" if prompt.optional else ""
                     yield Static(f"{number}. {prompt.label}{optional}", classes="prompt-label", markup=False)
@@ -93,6 +108,8 @@ class ExerciseScreen(Screen):
                     if drafted:
                         yield Static(t("worker.synthesis.draft"), classes="prompt-prefilled")
                     yield editor_for(prompt, value, id=f"prompt-{prompt.id}")
+                if prompt.id == LEADS_PROMPT and is_decision_exercise(exercise):
+                    yield DecisionTableView(exercise, self._answers, id="decision-table")
             with Collapsible(title=t("exercise.bring"), collapsed=False, id="bring"):
                 yield Static(str(exercise.bring), markup=False)
             with Horizontal(id="exercise-actions"):
@@ -184,6 +201,9 @@ class ExerciseScreen(Screen):
     def _answer_changed(self, event: AnswerChanged) -> None:
         event.stop()
         self.autosave.change(event.prompt_id, event.value)
+        self._answers[event.prompt_id] = event.value
+        for view in self.query(DecisionTableView):
+            view.show(self._answers)
         self._show_state(t("exercise.saving"))
         if self._timer is not None:
             self._timer.stop()
@@ -203,9 +223,17 @@ class ExerciseScreen(Screen):
         if getattr(self, "_unmounting", False):
             return  # the last save as the screen goes: nothing left on screen to update
         if error is not None:
-            self.notify(str(error), severity="error", timeout=10, markup=False)
+            if not self._failing:
+                self.notify(str(error), severity="error", timeout=30, markup=False)
+            self._failing = True
             self._show_state(t("exercise.save_failed"))
+            if self._timer is not None:
+                self._timer.stop()
+            self._timer = self.set_timer(RETRY_SECONDS, self._save_in_background)
             return
+        if self._failing:
+            self._failing = False
+            self.notify(t("storage_errors.saved_again"))
         self._refresh_state(saved_at=datetime.now())
 
     def flush(self) -> bool:
@@ -245,10 +273,21 @@ class ExerciseScreen(Screen):
         self.flush()
         entry = self.app.store.entries.get(self.exercise.id, self.instance)
         done = entry is not None and entry.status == EntryStatus.DONE
-        new_status = EntryStatus.STARTED if done else EntryStatus.DONE
+        missing = [] if done else missing_required(self.exercise, entry.answers if entry else {})
+        if missing:
+            self.app.push_screen(MissingAnswersScreen(self.exercise, missing), self._confirmed_done)
+            return
+        self._set_done(not done)
+
+    def _confirmed_done(self, confirmed: bool | None) -> None:
+        if confirmed:
+            self._set_done(True)
+
+    def _set_done(self, done: bool) -> None:
+        new_status = EntryStatus.DONE if done else EntryStatus.STARTED
         if not self.app.guarded(self.app.store.entries.set_status, self.exercise.id, new_status, self.instance):
             return
-        self.notify(t("exercise.now_started") if done else t("exercise.now_done"))
+        self.notify(t("exercise.now_done") if done else t("exercise.now_started"))
         self._refresh_state()
 
     @on(Button.Pressed, "#toggle-private")

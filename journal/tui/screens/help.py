@@ -1,5 +1,6 @@
 """Contextual help: the keys of the screen the worker came from, what that screen is for,
-then what a bilan is and is not, how privacy works, and the general guide.
+then what a bilan is and is not, how privacy works, the general guide and the help pages
+(« Prendre soin de soi »).
 
 Every screen opens it with F1, and with ``?`` wherever the focus is not in a text field.
 A screen says what it is for through a ``help_section()`` method returning Markdown.
@@ -15,6 +16,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Markdown
 
 from journal.core.export.markdown_escape import escape_inline
+from journal.core.help_pages import HELP_PAGES, page_key
 from journal.core.text_safety import inert_line
 from journal.i18n import t
 
@@ -64,6 +66,8 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="modal-box help-box"):
             yield Markdown(self.markdown)
+            for page in HELP_PAGES:
+                yield Markdown(t(page_key(page, "body")), id=f"page-{page}")
             yield Button(t("worker.help.extra.welcome_again"), id="welcome-again")
 
     def on_mount(self) -> None:

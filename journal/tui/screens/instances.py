@@ -1,4 +1,4 @@
-"""Chooses which dated instance of a repeatable exercise to open, or starts a new one."""
+"""Chooses which dated instance of a repeatable exercise to open, starts a new one, or compares them."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from journal.core.models import Entry, Exercise
 from journal.i18n import t
 
 NEW = "new"
+COMPARE = "compare"
 
 
 class InstancePicker(ModalScreen[int | str | None]):
@@ -31,6 +32,8 @@ class InstancePicker(ModalScreen[int | str | None]):
         with Vertical(classes="modal-box"):
             yield Static(t("instances.title", title=self.exercise.title), classes="prompt-label", markup=False)
             options = [Option(t("instances.new"), id=NEW)]
+            if len(self.entries) >= 2:
+                options.append(Option(t("comparison.open"), id=COMPARE))
             for entry in reversed(self.entries):
                 label = t(
                     "instances.line",
@@ -44,4 +47,4 @@ class InstancePicker(ModalScreen[int | str | None]):
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         choice = event.option.id
-        self.dismiss(NEW if choice == NEW else int(choice))
+        self.dismiss(choice if choice in (NEW, COMPARE) else int(choice))

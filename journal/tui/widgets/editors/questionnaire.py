@@ -127,6 +127,7 @@ class QuestionnaireResults(Static, can_focus=True):
             )
         lines.append(Content(""))
         lines.append(Content.assemble((t("editor.questionnaire.code", code=result.code), "bold")))
+        lines.append(Content.styled(t("content.not_a_test"), "italic"))
         for group in result.ties:
             names = " = ".join(str(score.dimension.label) for score in group)
             lines.append(Content(t("editor.questionnaire.tie", names=names)))

@@ -1,0 +1,81 @@
+"""The benchmark harness (``python -m benchmarks``): its journals are real journals, its arithmetic is right.
+
+Nothing here is timed: the benchmark itself never runs in CI.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from benchmarks.__main__ import parse_sizes
+from benchmarks.figures import FIGURES, Measured, Skipped, interleaved
+from benchmarks.journals import VERSIONS, JournalSpec, write_journals
+from benchmarks.report import cell_text
+from journal.cli.main import main as bilan
+from journal.core.store import JournalStore
+
+JRNL_ENTRY = re.compile(r"^\[\d{4}-\d\d-\d\d \d\d:\d\d\] ", re.MULTILINE)
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory, catalogue):
+    return write_journals(JournalSpec(100), catalogue, tmp_path_factory.mktemp("bench"))
+
+
+def test_the_journal_opens_with_every_exercise_once_and_thirty_versions(written, catalogue):
+    with JournalStore(written.bilan_dir, read_only=True) as store:
+        entries = store.entries.all()
+        notes = store.notes.all()
+    assert sorted(entry.exercise_id for entry in entries) == sorted(exercise.id for exercise in catalogue.exercises)
+    assert all(len(entry.history) == VERSIONS for entry in entries)
+    assert len(entries) + len(notes) == 100 == written.entries
+    assert any("é" in note.text for note in notes)
+
+
+def test_jrnl_gets_one_entry_per_bilan_entry(written):
+    text = written.jrnl_file.read_text(encoding="utf-8")
+    assert len(JRNL_ENTRY.findall(text)) == written.entries
+
+
+def test_bilan_exports_the_generated_journal(written, tmp_path, capsys):
+    target = tmp_path / "summary.md"
+    assert bilan(["--data", str(written.bilan_dir), "export", "-o", str(target)]) == 0
+    assert target.read_text(encoding="utf-8").count("\n## ") >= 2
+
+
+def test_follow_ups_and_stress_instances_are_counted_as_the_issue_says(catalogue):
+    exercises = len(catalogue.exercises)
+    assert JournalSpec(5000).exercise_instances(exercises) == exercises + 25
+    assert JournalSpec(20000, stress=True).exercise_instances(exercises) == 2000
+    assert JournalSpec(100).exercise_instances(exercises) == exercises
+
+
+def test_sizes_are_read_from_the_command_line():
+    assert parse_sizes("100, 5000,stress,300s") == [
+        JournalSpec(100),
+        JournalSpec(5000),
+        JournalSpec(20000, stress=True),
+        JournalSpec(300, stress=True),
+    ]
+    for wrong in ("", "cent", "10"):
+        with pytest.raises(ValueError):
+            parse_sizes(wrong)
+
+
+def test_rounds_alternate_which_side_runs_first():
+    order = []
+    mine, theirs = interleaved(4, lambda: order.append("bilan") or 2.0, lambda: order.append("anchor") or 1.0)
+    assert order == ["bilan", "anchor", "anchor", "bilan", "bilan", "anchor", "anchor", "bilan"]
+    assert (mine, theirs) == ([2.0] * 4, [1.0] * 4)
+
+
+def test_a_cell_gives_the_ratio_of_medians_and_the_range_of_pair_ratios():
+    cell = Measured((0.3, 0.2, 0.9), (0.1, 0.2, 0.3))
+    assert cell.ratio == pytest.approx(1.5)
+    assert cell.spread == pytest.approx((1.0, 3.0))
+    export = FIGURES[0]
+    assert cell_text(export, cell) == "**1.50** (0.30 s vs 0.20 s; pairs 1.00–3.00)"
+    assert cell_text(export, Measured((0.05,))) == "50 ms (no anchor)"
+    assert cell_text(export, Skipped("no tmux")) == "skipped: no tmux"
