@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from textual.widgets import Markdown, TextArea
 
 from journal.core.store import JournalStore
@@ -13,7 +12,10 @@ from journal.tui.screens.help import HelpScreen
 from journal.tui.screens.history import HistoryScreen
 from journal.tui.screens.home import HomeScreen
 from journal.tui.screens.instances import InstancePicker
+from journal.tui.screens.comparison import ComparisonScreen
+from journal.tui.screens.missing_answers import MissingAnswersScreen
 from journal.tui.screens.notes import NotesScreen
+from journal.tui.screens.search import SearchScreen
 
 
 async def reach(pilot, where: str):
@@ -29,6 +31,17 @@ async def reach(pilot, where: str):
         app.open_exercise(app.catalogue.get("ma-demande"))
         await pilot.pause()
         await pilot.press("f2")
+    elif where == "missing":
+        app.open_exercise(app.catalogue.get("mes-valeurs"))
+        await pilot.pause()
+        await pilot.press("ctrl+t")
+    elif where == "comparison":
+        exercise = next(e for e in app.catalogue.exercises if e.repeatable)
+        for instance in (1, 2):
+            app.store.entries.save_answer(exercise.id, exercise.prompts[0].id, f"fiche {instance}", instance)
+        app.push_screen(ComparisonScreen(exercise, app.store.entries.for_exercise(exercise.id)))
+    elif where == "search":
+        await pilot.press("ctrl+f")
     elif where == "instances":
         app.store.entries.save_answer("point-de-suivi", app.catalogue.get("point-de-suivi").prompts[0].id, "x", 1)
         app.open_exercise(app.catalogue.get("point-de-suivi"))
@@ -43,32 +56,39 @@ SCREENS = {
     "export": ExportScreen,
     "history": HistoryScreen,
     "instances": InstancePicker,
+    "missing": MissingAnswersScreen,
+    "comparison": ComparisonScreen,
+    "search": SearchScreen,
 }
 
 
-@pytest.mark.parametrize("where", SCREENS)
-async def test_f1_opens_help_and_escape_closes_it(data_dir, catalogue, where):
+async def test_f1_and_question_mark_open_help_in_every_screen(data_dir, catalogue):
+    """One app walks through every screen (one app run keeps the suite quick)."""
     store = JournalStore(data_dir)
     app = BilanApp(store, catalogue)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await reach(pilot, where)
-        assert isinstance(screen, SCREENS[where])
-        await pilot.press("f1")
-        await pilot.pause()
-        assert isinstance(app.screen, HelpScreen)
-        text = app.screen.markdown
-        assert "Les touches de cet écran" in text and "Ce qu'est un bilan" in text and "vie privée" in text
-        await pilot.press("escape")
-        await pilot.pause()
-        assert app.screen is screen
-        # ? opens it too once the focus is off any text field.
-        app.set_focus(None)
-        await pilot.press("question_mark")
-        await pilot.pause()
-        assert isinstance(app.screen, HelpScreen)
-        await pilot.press("question_mark")
-        await pilot.pause()
-        assert app.screen is screen
+        for where, kind in SCREENS.items():
+            screen = await reach(pilot, where)
+            assert isinstance(screen, kind), where
+            await pilot.press("f1")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen), where
+            text = app.screen.markdown
+            assert "Les touches de cet écran" in text and "Ce qu'est un bilan" in text and "vie privée" in text
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.screen is screen, where
+            # ? opens it too once the focus is off any text field.
+            app.set_focus(None)
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen), where
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert app.screen is screen, where
+            while len(app.screen_stack) > 2:
+                app.pop_screen()
+            await pilot.pause()
     store.close()
 
 

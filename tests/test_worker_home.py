@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from journal.core.models import EntryStatus
+from journal.core.models import EntryStatus, Phase
+from journal.core.progress import bar
 from journal.core.store import JournalStore
 from journal.tui.app import BilanApp
 from journal.tui.screens.exercise import ExerciseScreen
@@ -21,7 +22,8 @@ async def test_enter_opens_the_suggested_exercise_and_progress_is_shown(data_dir
         assert "➜ Mes réussites" in detail
         assert "Vous l'avez commencé" in detail
         assert f"1 exercice(s) terminé(s) sur {len(catalogue.exercises)}" in detail.replace("\n", " ")
-        assert "Préliminaire\u00a0: 1/2" in detail and "█████░░░░░" in detail
+        first_phase = len(catalogue.in_phase(Phase.PRELIMINAIRE))
+        assert f"Préliminaire\u00a0: 1/{first_phase}" in detail and bar(1, first_phase) in detail
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ExerciseScreen) and app.screen.exercise.id == "mes-reussites"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 
 from journal.cli.main import main
-from journal.core.models import EntryStatus
+from journal.core.models import EntryStatus, Phase
+from journal.core.progress import bar
 from journal.core.profile import Profile, save_profile
 from journal.core.store import JournalStore
 from datetime import datetime
@@ -20,7 +21,8 @@ def test_status_prints_progress_next_step_appointment_and_warnings(data_dir, cat
     assert main(["--data", str(data_dir), "status"]) == 0
     out = capsys.readouterr().out
     assert "1 exercice(s) terminé(s) sur" in out
-    assert "Préliminaire\u00a0: 1/2" in out and "█████░░░░░" in out
+    first_phase = len(catalogue.in_phase(Phase.PRELIMINAIRE))
+    assert f"Préliminaire\u00a0: 1/{first_phase}" in out and bar(1, first_phase) in out
     assert "Prochaine étape\u00a0: Mes valeurs" in out
     assert "14/03/2030 à 10:00, avec Mme Durand" in out
     assert "1 élément(s) marqué(s) privé(s)" in out
@@ -30,10 +32,10 @@ def test_status_prints_progress_next_step_appointment_and_warnings(data_dir, cat
     assert data["done"] == 1 and data["phases"][0] == {
         "phase": "preliminaire",
         "done": 1,
-        "total": 2,
+        "total": first_phase,
         "minutes_total": data["phases"][0]["minutes_total"],
-        "minutes_left": catalogue.get("mon-parcours").duration_minutes,
-        "essential_minutes_left": catalogue.get("mon-parcours").duration_minutes,
+        "minutes_left": sum(e.duration_minutes for e in catalogue.in_phase(Phase.PRELIMINAIRE)[1:]),
+        "essential_minutes_left": sum(e.duration_minutes for e in catalogue.in_phase(Phase.PRELIMINAIRE)[1:] if e.essential),
     }
     assert data["next_step"]["exercise"] == "mes-valeurs" and data["next_step"]["reason"] == "started"
     assert data["next_appointment"] == "2030-03-14T10:00"

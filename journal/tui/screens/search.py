@@ -22,6 +22,7 @@ class SearchScreen(ModalScreen[Hit | None]):
     BINDINGS = [
         Binding("escape", "dismiss(None)", t("keys.close")),
         Binding("down", "into_results", show=False),
+        Binding("question_mark", "app.help", t("keys.help"), show=False),
     ]
 
     def __init__(self, query: str = ""):
