@@ -299,7 +299,7 @@ class _Checker:
         try:
             return Depth(value)
         except ValueError:
-            self.report("depth", "content.bad_depth", "content.fix_depth", value=value)
+            self.report("depth", "content.bad_depth", "content.fix_depth", value=_Shown(value))
             return Depth.ESSENTIEL
 
     def pages(self, raw: dict) -> tuple[str, ...]:

@@ -33,9 +33,9 @@ class WelcomeScreen(ModalScreen[None]):
             yield Static(t("worker.welcome.title"), classes="prompt-label")
             yield Static(t("worker.welcome.body", folder=inert_line(str(store.data_dir))), markup=False)
             yield Label(t("worker.welcome.alias"))
-            yield Input(profile.alias, id="alias", max_length=80, compact=True)
+            yield Input(profile.alias, id="alias", max_length=80, compact=True, placeholder=t("worker.welcome.type_here"))
             yield Label(t("worker.welcome.conseiller"))
-            yield Input(profile.conseiller, id="conseiller", max_length=80, compact=True)
+            yield Input(profile.conseiller, id="conseiller", max_length=80, compact=True, placeholder=t("worker.welcome.type_here"))
             yield Label(t("worker.welcome.appointment"))
             when = profile.next_appointment.strftime("%d/%m/%Y %H:%M") if profile.next_appointment else ""
             yield Input(when, id="appointment", placeholder=t("worker.welcome.appointment_placeholder"), max_length=40, compact=True)
