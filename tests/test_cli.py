@@ -27,7 +27,8 @@ def test_note_then_export_to_stdout(data_dir, tmp_path, capsys):
     assert "Note enregistrée" in capsys.readouterr().out
     assert main(["--data", str(data_dir), "export", "-o", "-"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("# Mon bilan de compétences")
+    assert out.startswith("---\nbilan_summary: 1\n")
+    assert "\n# Mon bilan de compétences" in out
     assert "J'ai parlé avec ma cheffe de la formation" in out
 
 

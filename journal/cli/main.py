@@ -9,16 +9,17 @@ import sys
 
 from journal import __version__
 from journal.cli import argparse_i18n
-from journal.cli.context import EXIT_FAILURE, EXIT_OK, CommandFailure, fail
+from journal.cli.context import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CommandFailure, fail, is_utf8
+from journal.core.storage.disk_errors import describe
 from journal.core.storage import JournalError
 from journal.i18n import set_language, t
 from journal.i18n.catalogue import language_from_environment
 
 # Modules of ``journal.cli.commands``, in the order of ``bilan --help``. Only the module of the
 # command given is imported (``bilan note`` need not load the exporters); help and mistakes load all.
-COMMANDS = ("note", "export", "exercises", "backup", "crypto", "app", "status", "search")
+COMMANDS = ("note", "export", "exercises", "backup", "crypto", "app", "assign", "import_file", "dump", "status", "search")
 # Command words whose module has another name (a word that is a module's name needs no entry).
-COMMAND_MODULES = {"encrypt": "crypto", "decrypt": "crypto", "demo": "app"}
+COMMAND_MODULES = {"encrypt": "crypto", "decrypt": "crypto", "demo": "app", "import": "import_file"}
 _OPTIONS_WITH_VALUE = ("--data", "--lang")
 
 
@@ -63,6 +64,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     set_language(_language_asked(argv))
     argparse_i18n.install()
+    for position, word in enumerate(argv, start=1):
+        if not is_utf8(word):
+            fail(t("storage_errors.not_utf8_argument", position=position))
+            return EXIT_USAGE
     args = build_parser(_modules_needed(argv)).parse_args(argv)
     try:
         return args.run(args)
@@ -78,3 +83,7 @@ def main(argv: list[str] | None = None) -> int:
         # The reader went away (``bilan exercises list | head``): stop quietly.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except OSError as error:
+        # A system refusal no command expected (a path too long, a disk gone): still one line.
+        fail(describe("read", error.filename or "", error))
+        return EXIT_FAILURE

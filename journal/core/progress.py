@@ -17,6 +17,8 @@ from datetime import date, datetime
 from journal.core.catalogue import Catalogue
 from journal.core.catalogue.time_budget import minutes_by_phase
 from journal.core.models import Entry, EntryStatus, Exercise, Phase
+from journal.core.export.summary import current_plan
+from journal.core.profile import read_profile
 from journal.core.store import JournalStore
 
 BAR_WIDTH = 10
@@ -66,6 +68,25 @@ class NextStep:
     instance: int = 1
     proposed: date | None = None
     since: datetime | None = None
+
+
+def assigned_exercises(store: JournalStore) -> list[tuple[str, date | None]]:
+    """The exercises the conseiller assigned in the current bilan, with their proposed dates."""
+    _, plan = current_plan(store)
+    return [(item.id, item.due) for item in plan.exercises] if plan is not None else []
+
+
+def next_appointment(store: JournalStore, moment: datetime) -> datetime | None:
+    """The next appointment: from the imported assignments, else the one the worker wrote at first start."""
+    _, plan = current_plan(store)
+    coming = plan.next_appointment(moment) if plan is not None else None
+    if coming is not None:
+        return coming.starts
+    written = read_profile(store).next_appointment
+    if written is None:
+        return None
+    aware = written if written.tzinfo else written.astimezone()
+    return written if aware >= moment else None
 
 
 def statuses(catalogue: Catalogue, store: JournalStore) -> dict[str, EntryStatus]:

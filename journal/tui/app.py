@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.command import CommandPalette
 
 from journal.core.catalogue import Catalogue
+from journal.core.catalogue.custom import with_custom
 from journal.core.models import Exercise
 from journal.core.last_place import Place
 from journal.core.profile import was_welcomed
@@ -24,6 +25,9 @@ from journal.tui.screens.exercise import ExerciseScreen
 from journal.tui.screens.export import ExportScreen
 from journal.tui.screens.help import HelpScreen, help_markdown
 from journal.tui.screens.home import HomeScreen
+from journal.tui.screens.import_file import ImportScreen
+from journal.tui.screens.questions import QuestionsScreen
+from journal.tui.screens.synthesis import SynthesisScreen
 from journal.tui.screens.comparison import ComparisonScreen
 from journal.tui.screens.instances import COMPARE, NEW, InstancePicker
 from journal.tui.screens.notes import NotesScreen
@@ -53,6 +57,7 @@ class BilanApp(App):
         Binding("f1", "help", t("keys.help"), key_display="F1", priority=True),
         Binding("question_mark", "help", t("keys.help"), show=False),
         Binding("ctrl+f", "search", t("worker.search.key"), show=False, priority=True),
+        Binding("f4", "questions", t("questions.key"), priority=True),
     ]
 
     def __init__(self, store: JournalStore, catalogue: Catalogue, *, demo: bool = False, greet: bool = False):
@@ -62,7 +67,9 @@ class BilanApp(App):
         self.deleted_notes: list = []  # notes deleted in this session, for undo
         self._held_keys: list[events.Key] | None = None
         self.store = store
+        self.builtin_catalogue = catalogue
         self.catalogue = catalogue
+        self.refresh_catalogue()
         self.demo = demo
         self._quit_anyway = False
         self.title = t("app.name")
@@ -87,8 +94,17 @@ class BilanApp(App):
         others = self.store.open_elsewhere()
         if others:
             self.notify(t("lock.open_elsewhere", count=others), severity="warning", timeout=12)
+        if self.store.permissions_notice:
+            self.notify(self.store.permissions_notice, severity="warning", timeout=12, markup=False)
         if self.store.backup_warning:
             self.notify(self.store.backup_warning, severity="warning", timeout=12, markup=False)
+
+    def refresh_catalogue(self) -> None:
+        """The built-in exercises plus the custom ones kept in the journal (after an import, for instance)."""
+        try:
+            self.catalogue, _ = with_custom(self.builtin_catalogue, self.store.custom_exercises.all())
+        except JournalError:
+            self.catalogue = self.builtin_catalogue
 
     def watch_theme(self, theme: str) -> None:
         if self.is_mounted and self.store.settings.get("theme") != theme:
@@ -205,6 +221,18 @@ class BilanApp(App):
     def action_export(self) -> None:
         if self._leave_to_home():
             self.push_screen(ExportScreen())
+
+    def action_import_file(self) -> None:
+        if self._leave_to_home():
+            self.push_screen(ImportScreen())
+
+    def action_synthesis(self) -> None:
+        if self._leave_to_home():
+            self.push_screen(SynthesisScreen())
+
+    def action_questions(self) -> None:
+        if not isinstance(self.screen, QuestionsScreen):
+            self.push_screen(QuestionsScreen())
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):

@@ -16,6 +16,9 @@ class BilanCommands(Provider):
             (t("palette.notes"), app.action_notes, t("palette.notes_help")),
             (t("palette.export"), app.action_export, t("palette.export_help")),
             (t("palette.home"), app.action_home, t("palette.home_help")),
+            (t("panel.palette_import"), app.action_import_file, t("panel.palette_import_help")),
+            (t("panel.palette_questions"), app.action_questions, t("panel.palette_questions_help")),
+            (t("panel.palette_synthesis"), app.action_synthesis, t("panel.palette_synthesis_help")),
             (t("palette.theme"), app.action_next_theme, t("palette.theme_help")),
             (t("palette.help"), app.action_help, t("palette.help_help")),
         ]

@@ -5,7 +5,6 @@ from __future__ import annotations
 from journal.cli.context import EXIT_OK, CommandFailure, ask_passphrase, data_dir, interactive, passphrase_from_environment
 from journal.core.paths import journal_path
 from journal.core.storage import JournalError, PassphraseRequired, WrongPassphrase
-from journal.core.storage.codec import usable
 from journal.core.store import list_backups, programs_open, restore_backup
 from journal.i18n import t
 
@@ -31,7 +30,7 @@ def run_list(args) -> int:
         marks = []
         if backup.encrypted:
             marks.append(t("cli.backup.encrypted_mark"))
-        elif not usable(backup.read()):
+        elif not backup.restorable():
             marks.append(t("cli.backup.unusable_mark"))
         print(
             t(

@@ -53,7 +53,7 @@ def run_list(args) -> int:
 def run_validate(args) -> int:
     failed = 0
     for path in args.files:
-        _, problems = validate_file(path)
+        _, problems = validate_file(path, bilingual=False)
         if problems:
             failed += 1
             for problem in problems:

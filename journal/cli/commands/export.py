@@ -1,14 +1,20 @@
-"""``bilan export``: write the summary the worker brings to the conseiller."""
+"""``bilan export``: write the summary the worker brings to the conseiller (or, with --synthese, the validated synthesis)."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from journal.cli.context import EXIT_OK, CommandFailure, catalogue, open_store
+from journal.cli.context import EXIT_OK, EXIT_USAGE, CommandFailure, catalogue, interactive, open_store
+from journal.core.assignments.dates import BadDate, parse_day
+from journal.core.catalogue.custom import with_custom
 from journal.core.export import FORMATS, build_summary, render
 from journal.core.export.formats import default_file_name
-from journal.core.export.writer import write_export
+from journal.core.export.options import ExportOptions
+from journal.core.export.sharing import count_written_export
+from journal.core.export.synthese_document import build_synthese, synthese_html, synthese_markdown
+from journal.core.export.writer import check_target, is_stream, write_export
+from journal.core.text_safety import inert_line
 from journal.core.storage.disk_errors import describe
 from journal.i18n import t
 
@@ -17,25 +23,71 @@ def register(subparsers) -> None:
     parser = subparsers.add_parser("export", help=t("cli.export.help"), description=t("cli.export.description"))
     parser.add_argument("-o", "--output", metavar=t("cli.export.output_metavar"), help=t("cli.export.output_help"))
     parser.add_argument("--format", choices=sorted(FORMATS), default="markdown", help=t("cli.export.format_help"))
+    parser.add_argument("--since", metavar=t("assign_cli.date_metavar"), help=t("export_cli.since_help"))
+    parser.add_argument("--exercise", nargs="+", default=[], metavar="ID", help=t("export_cli.exercise_help"))
+    parser.add_argument("--no-notes", action="store_true", help=t("export_cli.no_notes_help"))
+    parser.add_argument("--synthese", action="store_true", help=t("export_cli.synthese_help"))
+    parser.add_argument("--force", action="store_true", help=t("export_cli.force_help"))
     parser.set_defaults(run=run)
 
 
+def _options(args, exercises) -> ExportOptions:
+    since = None
+    if args.since:
+        try:
+            since = parse_day(args.since)
+        except BadDate as error:
+            raise CommandFailure(str(error), EXIT_USAGE) from error
+    for identifier in args.exercise:
+        if exercises.get(identifier) is None:
+            raise CommandFailure(inert_line(t("assign_cli.unknown_exercise", id=identifier)), EXIT_USAGE)
+    return ExportOptions(since=since, exercises=tuple(args.exercise), notes=not args.no_notes)
+
+
+def _may_overwrite(target: Path, force: bool) -> None:
+    if not target.exists() or force or is_stream(target):
+        return
+    shown = inert_line(str(target))
+    if not interactive():
+        raise CommandFailure(t("export_cli.exists", path=shown))
+    import questionary
+
+    if not questionary.confirm(t("export_cli.overwrite", path=shown), default=False).ask():
+        raise CommandFailure(t("export_cli.not_overwritten", path=shown))
+
+
 def run(args) -> int:
-    exercises = catalogue()
+    if args.synthese and args.format == "json":
+        raise CommandFailure(t("export_cli.synthese_formats"), EXIT_USAGE)
     with open_store(args, create=False) as store:
-        summary = build_summary(store, exercises)
-    text = render(summary, args.format)
-    if args.output == "-":
-        sys.stdout.write(text)
-        return EXIT_OK
-    target = Path(args.output) if args.output else Path.cwd() / default_file_name(summary, args.format)
-    if target.is_dir():
-        target = target / default_file_name(summary, args.format)
-    try:
-        write_export(target, text, store.data_dir)
-    except OSError as error:
-        raise CommandFailure(describe("write", target, error)) from error
-    print(t("cli.export.written", path=target, entries=summary.entry_count, notes=len(summary.notes)))
-    if summary.private_left_out:
-        print(t("cli.export.private_left_out", count=summary.private_left_out))
+        exercises, _ = with_custom(catalogue(), store.custom_exercises.all())
+        if args.synthese:
+            document = build_synthese(store, exercises)
+            text = synthese_html(document) if args.format == "html" else synthese_markdown(document)
+            name = f"synthese-{document.created_at:%Y-%m-%d}.{FORMATS[args.format][1]}"
+            summary = None
+        else:
+            summary = build_summary(store, exercises, _options(args, exercises))
+            text = render(summary, args.format)
+            name = default_file_name(summary, args.format)
+        if args.output == "-":
+            sys.stdout.write(text)
+            if summary is not None:
+                count_written_export(store)
+            return EXIT_OK
+        target = Path(args.output) if args.output else Path.cwd() / name
+        if target.is_dir():
+            target = target / name
+        check_target(target, store.data_dir)
+        _may_overwrite(target, args.force)
+        try:
+            write_export(target, text, store.data_dir)
+        except OSError as error:
+            raise CommandFailure(describe("write", target, error)) from error
+        if summary is not None:
+            count_written_export(store)
+    if summary is None:
+        print(t("export_cli.synthese_written", path=inert_line(str(target))))
+    else:
+        print(t("cli.export.written", path=inert_line(str(target)), entries=summary.entry_count, notes=len(summary.notes)))
     return EXIT_OK

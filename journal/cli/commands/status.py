@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 
 from journal.cli.context import EXIT_OK, catalogue, open_store
-from journal.core.progress import NextStep, next_step, progress
+from journal.core.progress import NextStep, assigned_exercises, next_appointment, next_step, progress
+from journal.core.store import now
 from journal.core.progress_text import next_step_reason, next_step_title, progress_lines
 from journal.core.status_warnings import status_warnings
 from journal.core.profile import read_profile
@@ -23,11 +24,12 @@ def run(args) -> int:
     exercises = catalogue()
     with open_store(args, create=False) as store:
         summary = progress(exercises, store)
-        step = next_step(exercises, store)
+        step = next_step(exercises, store, assigned_exercises(store))
         profile = read_profile(store)
+        appointment = next_appointment(store, now())
         warnings = status_warnings(store)
     if args.json:
-        print(json.dumps(_as_json(summary, step, profile, warnings), ensure_ascii=False, indent=2))
+        print(json.dumps(_as_json(summary, step, profile, appointment, warnings), ensure_ascii=False, indent=2))
         return EXIT_OK
     print("\n".join(progress_lines(summary)))
     print()
@@ -38,8 +40,8 @@ def run(args) -> int:
         print(t("worker.status.next_step", title=inert_line(str(step.exercise.title))))
         print("  " + next_step_reason(step))
         print("  " + t("worker.status.open_hint"))
-    if profile.next_appointment is not None:
-        when = profile.next_appointment.strftime(t("formats.datetime"))
+    if appointment is not None:
+        when = appointment.strftime(t("formats.datetime"))
         if profile.conseiller:
             print(t("worker.status.appointment_with", date=when, name=inert_line(profile.conseiller)))
         else:
@@ -49,7 +51,7 @@ def run(args) -> int:
     return EXIT_OK
 
 
-def _as_json(summary, step: NextStep | None, profile, warnings: list[str]) -> dict:
+def _as_json(summary, step: NextStep | None, profile, appointment, warnings: list[str]) -> dict:
     return {
         "done": summary.done,
         "total": summary.total,
@@ -75,7 +77,7 @@ def _as_json(summary, step: NextStep | None, profile, warnings: list[str]) -> di
             "reason": step.reason,
             "proposed": step.proposed.isoformat() if step.proposed else None,
         },
-        "next_appointment": profile.next_appointment.isoformat(timespec="minutes") if profile.next_appointment else None,
+        "next_appointment": appointment.isoformat(timespec="minutes") if appointment else None,
         "conseiller": profile.conseiller or None,
         "warnings": warnings,
     }

@@ -79,8 +79,9 @@ class _Shown:
 
 
 class _Checker:
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, bilingual: bool = True):
         self.path = path
+        self.bilingual = bilingual
         self.problems: list[Problem] = []
 
     def report(self, where: str, message_key: str, fix_key: str = "", **values: Any) -> None:
@@ -104,9 +105,10 @@ class _Checker:
         unknown = sorted(set(value) - {"fr", "en"})
         if unknown:
             self.report(place, "validation.unknown_keys", "validation.fix_remove", keys=", ".join(unknown))
+        written = {lang for lang in ("fr", "en") if _string(value.get(lang)).strip()}
         for lang in ("fr", "en"):
-            piece = value.get(lang)
-            if not isinstance(piece, str) or not piece.strip():
+            # A conseiller's custom exercise may be written in one language only.
+            if lang not in written and (self.bilingual or not written or lang in value):
                 self.report(f"{place}.{lang}", "validation.missing_language", "validation.fix_language", lang=lang)
         return LocalText(*(_string(value.get(lang)).strip() for lang in ("fr", "en")))
 
@@ -318,7 +320,7 @@ class _Checker:
         self.unknown_keys(raw, TOP_LEVEL_KEYS, "")
         if "format" not in raw:
             self.report("format", "validation.missing", "validation.fix_format", key="format", expected=FORMAT_VERSION)
-        elif raw.get("format") != FORMAT_VERSION:
+        elif isinstance(raw.get("format"), bool) or raw.get("format") != FORMAT_VERSION:
             self.report("format", "validation.bad_format", "validation.fix_format", value=_Shown(raw.get("format")), expected=FORMAT_VERSION)
         phase_value = raw.get("phase")
         try:
@@ -355,14 +357,15 @@ class _Checker:
         )
 
 
-def validate_file(path: Path) -> tuple[Exercise | None, list[Problem]]:
+def validate_file(path: Path, *, bilingual: bool = True) -> tuple[Exercise | None, list[Problem]]:
     """Read and check one exercise file; the Exercise is None when it has problems.
 
     Any file may be given (a conseiller's, a damaged or a hostile one): its size
     is bounded, its bytes must be UTF-8 TOML, and every field's type is checked
     before the field is used, so the answer is always a list of problems.
+    ``bilingual=False`` (a conseiller's custom exercise) accepts texts in one language only.
     """
-    checker = _Checker(path)
+    checker = _Checker(path, bilingual)
     whole = t("validation.whole_file")
     try:
         raw = _read_toml(path)
@@ -376,6 +379,24 @@ def validate_file(path: Path) -> tuple[Exercise | None, list[Problem]]:
         checker.report(whole, "validation_limits.not_utf8", "validation_limits.fix_utf8", position=error.start)
     except OSError as error:
         checker.report(whole, "validation.unreadable", "validation.fix_no_file", error=error.strerror or error)
+    except tomllib.TOMLDecodeError as error:
+        checker.report(_toml_place(error), "validation.bad_toml", "validation.fix_toml", error=_toml_reason(error))
+    except RecursionError:
+        checker.report(whole, "validation_limits.too_deep", "validation_limits.fix_too_deep")
+    except ValueError as error:  # tomllib lets int() refuse numbers of thousands of digits
+        checker.report(whole, "validation.bad_toml", "validation.fix_toml", error=error)
+    else:
+        exercise = checker.exercise(raw)
+        return (None if checker.problems else exercise), checker.problems
+    return None, checker.problems
+
+
+def validate_source(source: str, path: Path, *, bilingual: bool = False) -> tuple[Exercise | None, list[Problem]]:
+    """Check an exercise given as TOML text (a custom exercise carried in an assignment); ``path`` names it."""
+    checker = _Checker(path, bilingual)
+    whole = t("validation.whole_file")
+    try:
+        raw = tomllib.loads(source)
     except tomllib.TOMLDecodeError as error:
         checker.report(_toml_place(error), "validation.bad_toml", "validation.fix_toml", error=_toml_reason(error))
     except RecursionError:

@@ -6,7 +6,7 @@ from html import escape
 
 from markdown_it import MarkdownIt
 
-from journal.core.export.markdown import render_markdown
+from journal.core.export.markdown import render_body
 from journal.core.export.summary import Summary
 from journal.i18n import current_language, t
 
@@ -25,7 +25,7 @@ pre { background: #f4f4f4; padding: .6rem; overflow-x: auto; }
 
 def render_html(summary: Summary) -> str:
     parser = MarkdownIt("commonmark", {"html": False})
-    body = parser.render(render_markdown(summary))
+    body = parser.render(render_body(summary))
     return (
         f'<!DOCTYPE html>\n<html lang="{current_language()}">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{escape(t('export.title'))}</title>\n<style>{_STYLE}</style>\n</head>\n"

@@ -6,6 +6,7 @@ import re
 
 from journal.core.answer_view import Bars, Grid, Groups, Items, Pairs, Text, View, decimal, grid_lines
 from journal.core.export.markdown_escape import escape_block, escape_inline
+from journal.core.export.front_matter import front_matter
 from journal.core.export.summary import ExportedEntry, Summary
 from journal.i18n import t
 
@@ -82,6 +83,8 @@ def _entry(exported: ExportedEntry) -> list[str]:
     title = str(exercise.title)
     if exercise.repeatable:
         title = t("export.instance_title", title=title, number=entry.instance, date=_date(entry.created_at))
+    if exercise.proposed_by:
+        title = t("summary.proposed_title", title=title, conseiller=exercise.proposed_by)
     status = t(f"status.{entry.status.value}")
     lines = [
         f"### {escape_inline(title)}",
@@ -91,28 +94,111 @@ def _entry(exported: ExportedEntry) -> list[str]:
     ]
     for answer in exported.answers:
         lines += [f"**{escape_inline(answer.label)}**", ""] + render_view(answer.view, 4) + [""]
+    if exported.unanswered:
+        lines += [f"**{escape_inline(t('summary.not_answered_yet'))}**", ""]
+        lines += [f"- {escape_inline(label)}" for label in exported.unanswered] + [""]
     return lines
 
 
-def render_markdown(summary: Summary) -> str:
-    lines = [
-        f"# {escape_inline(t('export.title'))}",
-        "",
-        f"*{escape_inline(t('export.created', date=_date(summary.created_at)))}*",
-        "",
-        f"> {escape_inline(t('export.ownership'))}",
-        "",
-    ]
-    if summary.private_left_out:
-        lines += [f"> {escape_inline(t('export.private_left_out', count=summary.private_left_out))}", ""]
-    if not summary.phases and not summary.notes:
-        lines += [escape_inline(t("export.nothing_yet")), ""]
+def _heading(key: str, **values) -> list[str]:
+    return [f"## {escape_inline(t(key, **values))}", ""]
+
+
+def _where_i_am(summary: Summary) -> list[str]:
+    if not summary.status:
+        return []
+    lines = _heading("summary.where_i_am")
+    for line in summary.status:
+        state = t(f"status.{line.status.value}") if line.status else t("summary.not_shared")
+        text = t("summary.status_line", title=str(line.exercise.title), status=state)
+        if line.due:
+            text = t("summary.status_line_due", line=text, date=_date(line.due))
+        lines.append(f"- {escape_inline(text)}")
+    return lines + [""]
+
+
+def _questions(summary: Summary) -> list[str]:
+    if not summary.questions:
+        return []
+    return _heading("summary.questions") + [f"- {escape_inline(question.text)}" for question in summary.questions] + [""]
+
+
+def _changed(summary: Summary) -> list[str]:
+    if summary.changed_since is None:
+        return []
+    lines = _heading("summary.changed", date=_date(summary.changed_since))
+    for item in summary.changed:
+        key = "summary.changed_new" if item.new else "summary.changed_updated"
+        lines.append(f"- {escape_inline(t(key, title=str(item.exercise.title), date=_date(item.entry.updated_at)))}")
+    if summary.changed_notes:
+        lines.append(f"- {escape_inline(t('summary.changed_notes', count=summary.changed_notes))}")
+    if not summary.changed and not summary.changed_notes:
+        lines.append(escape_inline(t("summary.nothing_changed")))
+    return lines + [""]
+
+
+def _synthesis(summary: Summary) -> list[str]:
+    shared = summary.synthesis
+    if shared is None:
+        return []
+    draft, review = shared.draft, shared.review
+    lines = _heading("summary.synthesis", conseiller=draft.conseiller)
+    lines += [f"### {escape_inline(t('summary.synthesis_draft', conseiller=draft.conseiller, date=_date(draft.received)))}", ""]
+    for part in shared.parts:
+        lines += [f"#### {escape_inline(part.title)}", ""] + escape_block(part.body) + [""]
+    lines += [f"### {escape_inline(t('summary.synthesis_comments'))}", ""]
+    commented = [part for part in shared.parts if review.comments.get(part.key, "").strip()]
+    for part in commented:
+        lines += [f"#### {escape_inline(part.title)}", ""] + escape_block(review.comments[part.key]) + [""]
+    if not commented:
+        lines += [escape_inline(t("summary.no_comments")), ""]
+    if review.validated_at:
+        lines += [f"*{escape_inline(t('summary.validated', date=_date(review.validated_at)))}*", ""]
+    return lines
+
+
+def _exercises(summary: Summary) -> list[str]:
+    lines: list[str] = []
     for phase, entries in summary.phases:
-        lines += [f"## {escape_inline(t('export.phase_heading', number=phase.number, name=t(f'phases.{phase.value}')))}", ""]
+        lines += _heading("export.phase_heading", number=phase.number, name=t(f"phases.{phase.value}"))
         for exported in entries:
             lines += _entry(exported)
-    if summary.notes:
-        lines += [f"## {escape_inline(t('export.notes'))}", ""]
-        for note in summary.notes:
-            lines += [f"### {escape_inline(_datetime(note.created_at))}", ""] + escape_block(note.text) + [""]
+    return lines
+
+
+def _notes(summary: Summary) -> list[str]:
+    if not summary.notes:
+        return []
+    lines = _heading("export.notes")
+    for note in summary.notes:
+        lines += [f"### {escape_inline(_datetime(note.created_at))}", ""] + escape_block(note.text) + [""]
+    return lines
+
+
+def _title(summary: Summary) -> list[str]:
+    title = t("summary.title_for", alias=summary.alias) if summary.alias else t("export.title")
+    period = (
+        t("summary.period", start=_date(summary.period_from), end=_date(summary.period_to))
+        if summary.period_from else t("summary.period_all", end=_date(summary.period_to))
+    )
+    lines = [f"# {escape_inline(title)}", "", f"*{escape_inline(t('export.created', date=_date(summary.created_at)))} {escape_inline(period)}*", ""]
+    if summary.conseiller:
+        lines += [f"*{escape_inline(t('summary.for_conseiller', conseiller=summary.conseiller, dossier=summary.dossier))}*", ""]
+    return lines + [f"> {escape_inline(t('export.ownership'))}", ""]
+
+
+SECTIONS = (_where_i_am, _questions, _changed, _synthesis, _exercises, _notes)
+
+
+def render_body(summary: Summary) -> str:
+    """The summary without its front matter (the HTML page is made from this)."""
+    lines = _title(summary)
+    if not summary.phases and not summary.notes and not summary.synthesis and not summary.questions:
+        lines += [escape_inline(t("export.nothing_yet")), ""]
+    for section in SECTIONS:
+        lines += section(summary)
     return "\n".join(_trim(lines)) + "\n"
+
+
+def render_markdown(summary: Summary) -> str:
+    return front_matter(summary) + "\n" + render_body(summary)

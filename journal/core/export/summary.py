@@ -1,16 +1,29 @@
-"""The content of an export: the worker's non-private answers and notes, by phase."""
+"""The content of an export, written for the conversation with the conseiller.
+
+Only what the worker shares: never a private entry, note or question, and no
+trace of them (not even a count). Everything belongs to the current bilan:
+its conseiller and dossier, its open questions, its draft synthesis and the
+worker's comments, and by default the period since it started — so a second
+bilan's export holds nothing of the first.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from journal.core.answer_view import View, answer_view, shown_value
+from journal.core.answer_view import View, answer_view, is_empty, shown_value
+from journal.core.assignments.plan import BilanPlan, Draft, build_plan
+from journal.core.assignments.synthesis_parts import Part, split_parts
 from journal.core.catalogue import Catalogue
 from journal.core.decision import decision_answer
-from journal.core.models import Entry, Exercise, Note, Phase
+from journal.core.export.options import ExportOptions
+from journal.core.models import Entry, EntryStatus, Exercise, Note, Phase
 from journal.core.store import JournalStore, now
+from journal.core.store.bilans import Bilan
+from journal.core.store.questions import Question
+from journal.core.store.synthesis import Review
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,48 +39,158 @@ class ExportedEntry:
     exercise: Exercise
     entry: Entry
     answers: tuple[ExportedAnswer, ...]
+    unanswered: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class StatusLine:
+    """One line of « où j'en suis »: a shared exercise's status, or an assigned one « non partagé » (status None)."""
+
+    exercise: Exercise
+    status: EntryStatus | None
+    due: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Changed:
+    exercise: Exercise
+    entry: Entry
+    new: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SynthesisShared:
+    draft: Draft
+    parts: tuple[Part, ...]
+    review: Review
 
 
 @dataclass(frozen=True, slots=True)
 class Summary:
     created_at: datetime
+    alias: str
+    conseiller: str
+    dossier: str
+    sequence: int
+    period_from: date | None
+    period_to: date
+    status: tuple[StatusLine, ...]
+    questions: tuple[Question, ...]
+    changed_since: datetime | None
+    changed: tuple[Changed, ...]
+    changed_notes: int
+    synthesis: SynthesisShared | None
     phases: tuple[tuple[Phase, tuple[ExportedEntry, ...]], ...]
     notes: tuple[Note, ...]
-    private_left_out: int
     unknown_exercises: tuple[str, ...]
 
     @property
     def entry_count(self) -> int:
         return sum(len(entries) for _, entries in self.phases)
 
+    @property
+    def exercise_ids(self) -> list[str]:
+        return list(dict.fromkeys(exported.exercise.id for _, entries in self.phases for exported in entries))
 
-def build_summary(store: JournalStore, catalogue: Catalogue) -> Summary:
-    """Everything the worker has not marked private, grouped by phase and exercise."""
-    private = 0
+
+def current_plan(store: JournalStore) -> tuple[Bilan | None, BilanPlan | None]:
+    bilan = store.bilans.current()
+    if bilan is None:
+        return None, None
+    return bilan, build_plan(store.assignments.for_bilan(bilan.id))
+
+
+def next_sequence(store: JournalStore, bilan: Bilan | None) -> int:
+    return bilan.exports + 1 if bilan else int(store.settings.get("export_sequence", 0) or 0) + 1  # see sharing.EXPORTS_SETTING
+
+
+def build_summary(store: JournalStore, catalogue: Catalogue, options: ExportOptions | None = None) -> Summary:
+    options = options or ExportOptions()
+    moment = now()
+    bilan, plan = current_plan(store)
+    period_from = options.since or (bilan.started_at.date() if bilan else None)
+
+    def in_period(stamp: datetime) -> bool:
+        return period_from is None or stamp.date() >= period_from
+
     by_phase: dict[Phase, list[ExportedEntry]] = {phase: [] for phase in Phase}
     for exercise in catalogue.exercises:
+        if not options.includes(exercise.id, exercise.phase):
+            continue
         for entry in store.entries.for_exercise(exercise.id):
-            if entry.private:
-                private += 1
+            if entry.private or not in_period(entry.updated_at):
                 continue
-            answers = tuple(
-                ExportedAnswer(prompt.id, str(prompt.label), view, shown_value(prompt, entry.answer(prompt.id)))
-                for prompt in exercise.prompts
-                if (view := answer_view(prompt, entry.answer(prompt.id))) is not None
-            )
-            computed = decision_answer(exercise, entry.answers)
-            if computed is not None:
-                answers += (ExportedAnswer(*computed),)
-            if answers:
-                by_phase[exercise.phase].append(ExportedEntry(exercise, entry, answers))
+            exported = exported_entry(exercise, entry)
+            if exported.answers:
+                by_phase[exercise.phase].append(exported)
+    phases = tuple((phase, tuple(entries)) for phase, entries in by_phase.items() if entries)
+    shared = [exported for _, entries in phases for exported in entries]
+    notes = tuple(note for note in store.notes.all() if not note.private and in_period(note.created_at)) if options.notes else ()
+    last = plan.last_appointment(moment) if plan else None
+    changed_since = (
+        datetime.combine(options.since, datetime.min.time()).astimezone() if options.since
+        else last.ends if last else bilan.started_at if bilan else None
+    )
+    changed = () if changed_since is None else tuple(
+        Changed(item.exercise, item.entry, item.entry.created_at >= changed_since)
+        for item in shared
+        if item.entry.updated_at >= changed_since
+    )
     known = {exercise.id for exercise in catalogue.exercises}
     unknown = {entry.exercise_id for entry in store.entries.all() if entry.exercise_id not in known}
-    notes = store.notes.all()
-    private += sum(1 for note in notes if note.private)
     return Summary(
-        created_at=now(),
-        phases=tuple((phase, tuple(entries)) for phase, entries in by_phase.items() if entries),
-        notes=tuple(note for note in notes if not note.private),
-        private_left_out=private,
+        created_at=moment,
+        alias=(bilan.beneficiaire if bilan else "") or str(store.settings.get("alias", "") or ""),
+        conseiller=bilan.conseiller if bilan else "",
+        dossier=bilan.dossier if bilan else "",
+        sequence=next_sequence(store, bilan),
+        period_from=period_from,
+        period_to=moment.date(),
+        status=_status(catalogue, plan, shared),
+        questions=tuple(q for q in store.questions.open_for(bilan.id if bilan else None) if not q.private),
+        changed_since=changed_since,
+        changed=changed,
+        changed_notes=sum(1 for note in notes if changed_since is None or note.created_at >= changed_since),
+        synthesis=_synthesis(store, bilan, plan),
+        phases=phases,
+        notes=notes,
         unknown_exercises=tuple(sorted(unknown)),
     )
+
+
+def exported_entry(exercise: Exercise, entry: Entry) -> ExportedEntry:
+    answers = tuple(
+        ExportedAnswer(prompt.id, str(prompt.label), view, shown_value(prompt, entry.answer(prompt.id)))
+        for prompt in exercise.prompts
+        if (view := answer_view(prompt, entry.answer(prompt.id))) is not None
+    )
+    computed = decision_answer(exercise, entry.answers)
+    if computed is not None:
+        answers += (ExportedAnswer(*computed),)
+    unanswered = tuple(
+        str(prompt.label) for prompt in exercise.prompts if not prompt.optional and is_empty(entry.answer(prompt.id))
+    )
+    return ExportedEntry(exercise, entry, answers, unanswered)
+
+
+def _status(catalogue: Catalogue, plan: BilanPlan | None, shared: list[ExportedEntry]) -> tuple[StatusLine, ...]:
+    """Shared exercises with their status; each assigned one not shared says only « non partagé »."""
+    lines: dict[str, StatusLine] = {}
+    for exported in shared:
+        exercise = exported.exercise
+        assigned = plan.assigned(exercise.id) if plan else None
+        statuses = {item.entry.status for item in shared if item.exercise.id == exercise.id}
+        status = EntryStatus.DONE if EntryStatus.DONE in statuses else EntryStatus.STARTED
+        lines.setdefault(exercise.id, StatusLine(exercise, status, assigned.due if assigned else None))
+    for item in plan.exercises if plan else ():
+        exercise = catalogue.get(item.id)
+        if exercise is not None and item.id not in lines:
+            lines[item.id] = StatusLine(exercise, None, item.due)
+    return tuple(sorted(lines.values(), key=lambda line: (line.exercise.phase.number, line.exercise.order, line.exercise.id)))
+
+
+def _synthesis(store: JournalStore, bilan: Bilan | None, plan: BilanPlan | None) -> SynthesisShared | None:
+    if bilan is None or plan is None or plan.draft is None:
+        return None
+    review = store.synthesis.review(bilan.id, plan.draft.dossier, plan.draft.sequence)
+    return SynthesisShared(plan.draft, tuple(split_parts(plan.draft.text)), review)

@@ -53,6 +53,8 @@ class Exercise:
     resources: tuple[Resource, ...] = ()
     pages: tuple[str, ...] = ()
     source_file: Path | None = field(default=None, compare=False)
+    # The conseiller who wrote a custom exercise (empty for the built-in ones).
+    proposed_by: str = ""
 
     @property
     def essential(self) -> bool:

@@ -16,7 +16,10 @@ class LocalText:
         return self.in_language(current_language())
 
     def in_language(self, lang: str) -> str:
-        return self.en if lang == "en" and self.en else self.fr
+        """The text in ``lang``, or in the other language when it was written in one only."""
+        if lang == "en":
+            return self.en or self.fr
+        return self.fr or self.en
 
     @classmethod
     def empty(cls) -> "LocalText":

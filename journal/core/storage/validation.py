@@ -9,6 +9,7 @@ damaged file gives one clear line instead of a traceback later.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -124,7 +125,36 @@ def _setting_problem(doc: dict) -> str | None:
     return None if isinstance(doc.get("key"), str) else "key"
 
 
-_CHECKS = {"entries": _entry_problem, "notes": _note_problem, "settings": _setting_problem}
+def _fields(**kinds: type) -> Callable[[dict], str | None]:
+    """A check that each field has its type (``datetime``: an ISO 8601 timestamp)."""
+
+    def problem(doc: dict) -> str | None:
+        for field, kind in kinds.items():
+            value = doc.get(field)
+            if kind is datetime:
+                ok = is_timestamp(value)
+            else:
+                ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
+            if not ok:
+                return field
+        return None
+
+    return problem
+
+
+_CHECKS = {
+    "entries": _entry_problem,
+    "notes": _note_problem,
+    "settings": _setting_problem,
+    # The conseiller's half (bilans, assignments, custom exercises, questions, synthesis reviews).
+    "bilans": _fields(id=str, conseiller=str, dossiers=list, started_at=datetime),
+    "assignments": _fields(bilan=str, assignment=dict, imported_at=datetime),
+    "custom_exercises": _fields(
+        exercise_id=str, bilan=str, conseiller=str, dossier=str, sequence=int, source=str, imported_at=datetime
+    ),
+    "questions": _fields(text=str, created_at=datetime),
+    "synthesis_reviews": _fields(bilan=str, dossier=str, sequence=int, comments=dict),
+}
 
 
 def is_timestamp(value: Any) -> bool:

@@ -1,8 +1,11 @@
 """The store facade: the only door between the interfaces and the journal file.
 
 Screens and commands reach each kind of record through one attribute —
-``store.entries`` (answers to exercises), ``store.notes``, ``store.settings`` —
-each defined in a module of its own; the facade itself only opens and closes the
+``store.entries`` (answers to exercises), ``store.notes``, ``store.settings``,
+``store.bilans``, ``store.assignments``, ``store.custom_exercises``,
+``store.appointments``, ``store.questions``, ``store.synthesis``, and
+``store.transfer`` (the whole journal, for a dump) — each
+defined in a module of its own; the facade itself only opens and closes the
 journal, and turns encryption on or off.
 """
 
@@ -13,10 +16,17 @@ from pathlib import Path
 from journal.core.storage import JournalError, crypto
 from journal.core.storage.backups import Backup
 from journal.core.storage.disk_errors import failure
+from journal.core.store.appointments import AppointmentRecords
+from journal.core.store.assignments import AssignmentRecords
+from journal.core.store.bilans import BilanRecords
+from journal.core.store.custom_exercises import CustomExerciseRecords
 from journal.core.store.entries import EntryRecords
 from journal.core.store.journal_file import JournalFile
 from journal.core.store.notes import NoteRecords
+from journal.core.store.questions import QuestionRecords
 from journal.core.store.settings import SettingRecords
+from journal.core.store.synthesis import SynthesisRecords
+from journal.core.store.transfer import TransferRecords
 from journal.i18n import t
 
 
@@ -44,6 +54,13 @@ class JournalStore:
         self.entries = EntryRecords(self._journal)
         self.notes = NoteRecords(self._journal)
         self.settings = SettingRecords(self._journal)
+        self.bilans = BilanRecords(self._journal)
+        self.assignments = AssignmentRecords(self._journal)
+        self.custom_exercises = CustomExerciseRecords(self._journal)
+        self.appointments = AppointmentRecords(self._journal)
+        self.questions = QuestionRecords(self._journal)
+        self.synthesis = SynthesisRecords(self._journal)
+        self.transfer = TransferRecords(self._journal)
 
     @property
     def data_dir(self) -> Path:
@@ -56,6 +73,11 @@ class JournalStore:
     @property
     def read_only(self) -> bool:
         return self._journal.read_only
+
+    @property
+    def permissions_notice(self) -> str | None:
+        """Said once: the folder was readable by others and has just been made private."""
+        return self._journal.permissions_notice
 
     @property
     def backup_warning(self) -> str | None:

@@ -233,6 +233,7 @@ class ExerciseScreen(Screen):
             return
         if self._failing:
             self._failing = False
+            self.app.clear_notifications()  # the failure it announced is over
             self.notify(t("storage_errors.saved_again"))
         self._refresh_state(saved_at=datetime.now())
 

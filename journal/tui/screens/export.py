@@ -13,9 +13,12 @@ from textual.widgets import Button, Footer, Header, Input, Markdown, Select, Sta
 
 from journal.core.export import build_summary, render
 from journal.core.export.formats import default_file_name
+from journal.core.export.sharing import count_written_export
 from journal.core.export.writer import write_export
 from journal.core.storage import JournalError
+from journal.core.text_safety import inert_line
 from journal.i18n import t
+from journal.tui.widgets.export_options import ExportOptionsPanel
 
 
 class ExportScreen(Screen):
@@ -27,8 +30,10 @@ class ExportScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(t("export_screen.intro"), classes="muted")
-        with VerticalScroll(id="export-preview"):
-            yield Markdown(t("export_screen.loading"), id="preview")
+        with Horizontal(id="export-main"):
+            yield ExportOptionsPanel(id="export-choices")
+            with VerticalScroll(id="export-preview"):
+                yield Markdown(t("export_screen.loading"), id="preview")
         with Horizontal(id="export-options"):
             yield Select(
                 [(t("export_screen.markdown"), "markdown"), (t("export_screen.html"), "html"), (t("export_screen.json"), "json")],
@@ -44,6 +49,11 @@ class ExportScreen(Screen):
         self.title = t("export_screen.title")
         self.sub_title = ""
         self.summary = None
+        self._confirm_overwrite: Path | None = None
+        self.prepare()
+
+    @on(ExportOptionsPanel.Changed)
+    def _options_changed(self) -> None:
         self.prepare()
 
     def help_section(self) -> str:
@@ -51,14 +61,18 @@ class ExportScreen(Screen):
 
     @work(thread=True, exclusive=True, group="export")
     def prepare(self) -> None:
-        summary = build_summary(self.app.store, self.app.catalogue)
+        options = self.query_one(ExportOptionsPanel).options()
+        summary = build_summary(self.app.store, self.app.catalogue, options)
         markdown = render(summary, "markdown")
         self.app.call_from_thread(self._prepared, summary, markdown)
 
     def _prepared(self, summary, markdown: str) -> None:
+        first = self.summary is None
         self.summary = summary
-        self.query_one("#preview", Markdown).update(markdown)
-        self._suggest_path()
+        # The front matter is for programs; the preview shows what a reader sees.
+        self.query_one("#preview", Markdown).update(markdown.split("\n---\n", 1)[-1])
+        if first:
+            self._suggest_path()
 
     def _suggest_path(self) -> None:
         if self.summary is None:
@@ -79,12 +93,19 @@ class ExportScreen(Screen):
         if not raw:
             self.notify(t("export_screen.no_path"), severity="warning")
             return
-        self.write_file(Path(raw).expanduser(), self.query_one("#export-format", Select).value)
+        path = Path(raw).expanduser()
+        if path.is_file() and self._confirm_overwrite != path:
+            self._confirm_overwrite = path
+            self.notify(t("export_screen_options.exists", path=inert_line(str(path))), severity="warning", timeout=10, markup=False)
+            return
+        self._confirm_overwrite = None
+        self.write_file(path, self.query_one("#export-format", Select).value)
 
     @work(thread=True, exclusive=True, group="export-write")
     def write_file(self, path: Path, fmt: str) -> None:
         try:
             write_export(path, render(self.summary, fmt), self.app.store.data_dir)
+            count_written_export(self.app.store)
         except JournalError as error:
             self.app.call_from_thread(self.notify, str(error), severity="error", timeout=10, markup=False)
             return

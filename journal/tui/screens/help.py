@@ -68,6 +68,7 @@ class HelpScreen(ModalScreen[None]):
             yield Markdown(self.markdown)
             for page in HELP_PAGES:
                 yield Markdown(t(page_key(page, "body")), id=f"page-{page}")
+            yield Markdown(t("panel.help"), id="page-conseiller")
             yield Button(t("worker.help.extra.welcome_again"), id="welcome-again")
 
     def on_mount(self) -> None:

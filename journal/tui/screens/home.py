@@ -16,10 +16,12 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from journal.core.models import EntryStatus, Exercise, Phase
-from journal.core.progress import bar, next_step, progress
+from journal.core.progress import assigned_exercises, bar, next_step, progress
 from journal.core.progress_text import next_step_reason, next_step_title, progress_lines
 from journal.core.storage import JournalError
+from journal.core.text_safety import inert_line
 from journal.i18n import t
+from journal.tui.widgets.assignment_panel import AssignmentPanel
 
 STATUS_MARKS = {EntryStatus.NOT_STARTED: "○", EntryStatus.STARTED: "◐", EntryStatus.DONE: "●"}
 
@@ -29,12 +31,15 @@ class HomeScreen(Screen):
         Binding("enter", "open_exercise", t("keys.open"), show=True, priority=False),
         Binding("n", "app.notes", t("keys.notes")),
         Binding("e", "app.export", t("keys.export")),
+        Binding("i", "app.import_file", t("panel.key_import")),
+        Binding("s", "app.synthesis", t("panel.key_synthesis")),
     ]
 
     def compose(self) -> ComposeResult:
         yield Header()
         if self.app.demo:
             yield Static(t("worker.demo.banner"), id="demo-banner")
+        yield AssignmentPanel(id="assignment-panel")
         with Horizontal(id="home-body"):
             yield OptionList(id="exercise-list")
             with Vertical(id="home-side"):
@@ -66,17 +71,14 @@ class HomeScreen(Screen):
         """Panels shown above the detail in the right-hand column (none yet on their own)."""
         yield from ()
 
-    def assigned_exercises(self) -> list:
-        """Exercises a conseiller assigned, as (exercise id, proposed date or None), for the next step."""
-        return []
-
     def refresh_list(self) -> None:
         """Rebuild the list from the journal (picks up changes made in another window)."""
+        self.query_one(AssignmentPanel).refresh_panel()
         option_list = self.query_one(OptionList)
         highlighted = option_list.highlighted
         option_list.clear_options()
         catalogue, store = self.app.catalogue, self.app.store
-        self.next_step = next_step(catalogue, store, self.assigned_exercises())
+        self.next_step = next_step(catalogue, store, assigned_exercises(store))
         self.progress = progress(catalogue, store)
         option_list.add_option(Option(Content.from_markup("[b]$title[/b]", title=t("worker.home.start_here")), disabled=True))
         option_list.add_option(Option(Content.assemble((next_step_title(self.next_step), "bold")), id="next"))
@@ -95,6 +97,7 @@ class HomeScreen(Screen):
                 line = Content.assemble(
                     f"  {STATUS_MARKS[status]} ",
                     (str(exercise.title), "bold" if status != EntryStatus.DONE else ""),
+                    (f"  {t('panel.proposed_by', conseiller=inert_line(exercise.proposed_by))}" if exercise.proposed_by else "", "dim"),
                 )
                 option_list.add_option(Option(line, id=f"exercise:{exercise.id}"))
         if highlighted is not None and highlighted < option_list.option_count:

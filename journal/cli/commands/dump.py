@@ -1,0 +1,33 @@
+"""``bilan dump -o FILE``: a complete copy of the journal for the worker alone (private items included, 0600)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from journal.cli.context import EXIT_OK, CommandFailure, open_store
+from journal.core.dump import write_dump
+from journal.core.export.writer import check_target
+from journal.core.text_safety import inert_line
+from journal.i18n import t
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("dump", help=t("dump_cli.help"), description=t("dump_cli.description"))
+    parser.add_argument("-o", "--output", type=Path, required=True, metavar=t("dump_cli.file_metavar"), help=t("dump_cli.output_help"))
+    parser.add_argument("--force", action="store_true", help=t("dump_cli.force_help"))
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    target: Path = args.output
+    shown = inert_line(str(target))
+    with open_store(args, create=False) as store:
+        check_target(target, store.data_dir)
+        if target.exists() and not args.force:
+            raise CommandFailure(t("dump_cli.exists", path=shown))
+        try:
+            write_dump(target, store)
+        except OSError as error:
+            raise CommandFailure(t("dump_cli.write_failed", path=shown, error=error.strerror or error)) from error
+    print(t("dump_cli.written", path=shown))
+    return EXIT_OK

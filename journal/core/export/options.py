@@ -1,0 +1,21 @@
+"""What the worker chose to include in an export (export screen, ``bilan export`` flags)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from journal.core.models import Phase
+
+
+@dataclass(frozen=True, slots=True)
+class ExportOptions:
+    since: date | None = None
+    exercises: tuple[str, ...] = ()
+    phases: tuple[Phase, ...] = ()
+    notes: bool = True
+
+    def includes(self, exercise_id: str, phase: Phase) -> bool:
+        if self.exercises and exercise_id not in self.exercises:
+            return False
+        return not self.phases or phase in self.phases

@@ -1,0 +1,114 @@
+"""The whole journal as tables, for ``bilan dump`` and for restoring or merging a dump.
+
+Restoring into an empty journal keeps every record and its id, so a dump of
+the restored journal is the same as the original. Merging into a journal
+that already has records adds only what it lacks, recognising records by
+what identifies them (an exercise instance, a note's time and text, a
+bilan's id, an assignment's dossier and sequence…): merging twice adds
+nothing the second time. Where both sides changed the same exercise, the
+newer answers are kept and the others become an earlier version.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from journal.core.store.records import Records, changes, reads
+
+TABLES = ("entries", "notes", "settings", "bilans", "assignments", "custom_exercises", "questions", "synthesis_reviews")
+
+_IDENTITY: dict[str, Callable[[dict], object]] = {
+    "entries": lambda doc: (doc["exercise_id"], doc.get("instance", 1)),
+    "notes": lambda doc: (doc["created_at"], doc["text"]),
+    "settings": lambda doc: doc["key"],
+    "bilans": lambda doc: doc["id"],
+    "assignments": lambda doc: (doc["assignment"].get("dossier"), doc["assignment"].get("sequence")),
+    "custom_exercises": lambda doc: doc["exercise_id"],
+    "questions": lambda doc: (doc.get("bilan"), doc["created_at"], doc["text"]),
+    "synthesis_reviews": lambda doc: (doc["bilan"], doc["dossier"], doc["sequence"]),
+}
+
+
+@dataclass
+class MergeReport:
+    added: dict[str, int] = field(default_factory=dict)
+    combined: int = 0
+
+    @property
+    def total(self) -> int:
+        return sum(self.added.values()) + self.combined
+
+
+class TransferRecords(Records):
+    @reads
+    def tables(self) -> dict[str, dict]:
+        """Every record table, as stored (ids as keys)."""
+        data = self._journal.storage.read() or {}
+        return {name: copy.deepcopy(data.get(name, {})) for name in TABLES}
+
+    def is_empty(self) -> bool:
+        return not any(self.tables().values())
+
+    @changes
+    def restore(self, tables: dict[str, dict]) -> None:
+        """Put the tables of a dump in an empty journal, ids kept."""
+        data = copy.deepcopy(self._journal.storage.read() or {})
+        for name in TABLES:
+            data[name] = copy.deepcopy(tables.get(name, {}))
+        self._write(data)
+
+    @changes
+    def merge(self, tables: dict[str, dict]) -> MergeReport:
+        data = copy.deepcopy(self._journal.storage.read() or {})
+        report = MergeReport()
+        for name in TABLES:
+            mine = data.setdefault(name, {})
+            known = {_IDENTITY[name](doc): doc_id for doc_id, doc in mine.items()}
+            next_id = max((int(doc_id) for doc_id in mine), default=0) + 1
+            for doc in tables.get(name, {}).values():
+                identity = _IDENTITY[name](doc)
+                if identity not in known:
+                    mine[str(next_id)] = copy.deepcopy(doc)
+                    known[identity] = str(next_id)
+                    next_id += 1
+                    report.added[name] = report.added.get(name, 0) + 1
+                elif name == "entries" and _combine_entry(mine[known[identity]], doc):
+                    report.combined += 1
+        _one_open_bilan(data.get("bilans", {}))
+        self._write(data)
+        return report
+
+    def _write(self, data: dict) -> None:
+        """Write the changed tables; on failure the cached copy is discarded (memory never disagrees with the disk)."""
+        try:
+            self._journal.storage.write(data)
+        except BaseException:
+            self._journal.storage.discard()
+            raise
+
+
+def _combine_entry(mine: dict, theirs: dict) -> bool:
+    """Keep the newer answers; the other side's answers become an earlier version. True if anything changed."""
+    if mine.get("answers") == theirs.get("answers"):
+        return False
+    newer, older = (theirs, mine) if theirs["updated_at"] > mine["updated_at"] else (mine, theirs)
+    versions = {item["saved_at"]: item for item in (*mine.get("history", []), *theirs.get("history", []))}
+    versions.setdefault(older["updated_at"], {"saved_at": older["updated_at"], "answers": copy.deepcopy(older.get("answers", {}))})
+    history = [versions[stamp] for stamp in sorted(versions) if versions[stamp].get("answers") != newer.get("answers")]
+    if newer is theirs:
+        for key in ("answers", "status", "updated_at", "private"):
+            if key in theirs:
+                mine[key] = copy.deepcopy(theirs[key])
+    if mine.get("history") == history and newer is mine:
+        return False
+    mine["history"] = history
+    return True
+
+
+def _one_open_bilan(bilans: dict) -> None:
+    """After a merge, one bilan at a time still: the latest started stays open."""
+    open_ones = sorted((doc["started_at"], doc_id) for doc_id, doc in bilans.items() if doc.get("ended_at") is None)
+    for started, doc_id in open_ones[:-1]:
+        bilans[doc_id]["ended_at"] = open_ones[-1][0]

@@ -1,0 +1,86 @@
+"""« Mes questions pour le prochain entretien »: written from anywhere (F4), marked answered after the appointment."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from journal.core.text_safety import inert_line
+from journal.i18n import t
+
+
+class QuestionsScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape", "close", t("keys.close")),
+        Binding("ctrl+t", "toggle_answered", t("questions.key_answered")),
+        Binding("ctrl+r", "toggle_private", t("keys.private")),
+        Binding("ctrl+d", "delete", t("questions.key_delete")),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="modal-box", id="questions-box"):
+            yield Static(t("questions.title"), classes="detail-title")
+            yield Static(t("questions.hint"), classes="muted")
+            yield OptionList(id="question-list")
+            yield Input(placeholder=t("questions.placeholder"), id="question-input", max_length=2000)
+
+    def on_mount(self) -> None:
+        self._reload()
+        self.query_one(Input).focus()
+
+    @property
+    def _bilan_id(self) -> str | None:
+        bilan = self.app.store.bilans.current()
+        return bilan.id if bilan else None
+
+    def _reload(self) -> None:
+        option_list = self.query_one(OptionList)
+        option_list.clear_options()
+        self._questions = self.app.store.questions.for_bilan(self._bilan_id)
+        for question in self._questions:
+            line = Text("✓ " if question.answered else "• ")
+            line.append(inert_line(question.text), style="dim" if question.answered else "")
+            if question.private:
+                line.append(f"  {t('questions.private')}", style="italic")
+            option_list.add_option(Option(line, id=str(question.id)))
+        if not self._questions:
+            option_list.add_option(Option(t("questions.none"), disabled=True))
+
+    @on(Input.Submitted, "#question-input")
+    def _add(self, event: Input.Submitted) -> None:
+        text = event.value.strip()
+        if text and self.app.guarded(self.app.store.questions.add, text, self._bilan_id):
+            event.input.value = ""
+            self._reload()
+            self.notify(t("questions.added"))
+
+    def _selected(self):
+        option_list = self.query_one(OptionList)
+        if option_list.highlighted is None or not self._questions:
+            return None
+        option = option_list.get_option_at_index(option_list.highlighted)
+        return next((q for q in self._questions if str(q.id) == option.id), None)
+
+    def action_toggle_answered(self) -> None:
+        question = self._selected()
+        if question and self.app.guarded(self.app.store.questions.set_answered, question.id, not question.answered):
+            self._reload()
+
+    def action_toggle_private(self) -> None:
+        question = self._selected()
+        if question and self.app.guarded(self.app.store.questions.set_private, question.id, not question.private):
+            self._reload()
+
+    def action_delete(self) -> None:
+        question = self._selected()
+        if question and self.app.guarded(self.app.store.questions.delete, question.id):
+            self._reload()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
