@@ -9,8 +9,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Collapsible, Footer, Header, Input, Markdown, Static, TextArea
+from textual.widgets import Button, Collapsible, Header, Input, Markdown, Static, TextArea
 
+from journal.tui.widgets.footer import BilanFooter
 from journal.core.answer_view import is_empty
 from journal.core.completion import missing_required
 from journal.core.decision import LEADS_PROMPT, is_decision_exercise
@@ -117,7 +118,7 @@ class ExerciseScreen(Screen):
                 yield Button(t("exercise.mark_private"), id="toggle-private")
                 yield Button(t("exercise.history"), id="history")
                 yield Button(t("exercise.back"), id="back")
-        yield Footer(compact=True)
+        yield BilanFooter()
 
     def on_mount(self) -> None:
         title = str(self.exercise.title)

@@ -9,8 +9,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Markdown, Select, Static
+from textual.widgets import Button, Header, Input, Markdown, Select, Static
 
+from journal.tui.widgets.footer import BilanFooter
 from journal.core.export import build_summary, render
 from journal.core.export.formats import default_file_name
 from journal.core.export.sharing import count_written_export
@@ -43,7 +44,7 @@ class ExportScreen(Screen):
             )
             yield Input(id="export-path")
             yield Button(t("export_screen.write"), id="write", variant="primary")
-        yield Footer(compact=True)
+        yield BilanFooter()
 
     def on_mount(self) -> None:
         self.title = t("export_screen.title")

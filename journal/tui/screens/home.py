@@ -12,9 +12,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from journal.tui.widgets.footer import BilanFooter
 from journal.core.models import EntryStatus, Exercise, Phase
 from journal.core.progress import assigned_exercises, bar, next_step, progress
 from journal.core.progress_text import next_step_reason, next_step_title, progress_lines
@@ -46,7 +47,7 @@ class HomeScreen(Screen):
                 yield from self.compose_side_panels()
                 with VerticalScroll(id="exercise-detail"):
                     yield Static(id="detail", markup=False)
-        yield Footer(compact=True)
+        yield BilanFooter()
 
     def on_mount(self) -> None:
         self.title = t("app.name")

@@ -12,9 +12,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, OptionList, Select, Static, TextArea
+from textual.widgets import Button, Header, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
+from journal.tui.widgets.footer import BilanFooter
 from journal.core.models import Note
 from journal.core.note_tags import MOODS, PERIODS, in_period
 from journal.core.text_safety import inert_line
@@ -58,7 +59,7 @@ class NotesScreen(Screen):
             yield Button(t("worker.notes.save"), id="add", variant="primary", compact=True)
             yield Button(t("worker.notes.private"), id="private", compact=True)
             yield Button(t("worker.notes.delete"), id="delete", compact=True)
-        yield Footer(compact=True)
+        yield BilanFooter()
 
     def on_mount(self) -> None:
         self.title = t("notes.title")
