@@ -10,6 +10,7 @@ from journal.core.catalogue import Catalogue, CatalogueError, load_catalogue
 from journal.core.paths import resolve_data_dir
 from journal.core.storage import JournalError, PassphraseRequired, WrongPassphrase
 from journal.core.store import JournalStore
+from journal.core.text_safety import inert, inert_line
 from journal.i18n import t
 
 EXIT_OK = 0
@@ -99,4 +100,19 @@ def catalogue() -> Catalogue:
 
 
 def fail(message: str) -> None:
-    print(f"bilan: {message}", file=sys.stderr)
+    """One line on stderr; whatever it quotes (a path, a field from a file) is shown inert."""
+    print(f"bilan: {inert_line(str(message))}", file=sys.stderr)
+
+
+def say(message: object = "") -> None:
+    """One line (or a block) on stdout, with control characters from quoted text shown inert."""
+    print(inert(str(message)))
+
+
+def crashed(report: Path | None) -> int:
+    """The one line after an unexpected error (the details are in ``report``), and its exit code."""
+    if report is None:
+        fail(t("hardening.crashed"))
+    else:
+        fail(t("hardening.crashed_report", report=report))
+    return EXIT_FAILURE

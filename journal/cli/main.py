@@ -9,7 +9,8 @@ import sys
 
 from journal import __version__
 from journal.cli import argparse_i18n
-from journal.cli.context import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CommandFailure, fail, is_utf8
+from journal.cli.context import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CommandFailure, crashed, data_dir, fail, is_utf8
+from journal.core.crash_report import write_crash_report
 from journal.core.storage.disk_errors import describe
 from journal.core.storage import JournalError
 from journal.i18n import set_language, t
@@ -87,3 +88,14 @@ def main(argv: list[str] | None = None) -> int:
         # A system refusal no command expected (a path too long, a disk gone): still one line.
         fail(describe("read", error.filename or "", error))
         return EXIT_FAILURE
+    except Exception as error:  # noqa: BLE001 - never a traceback: one line, the details in a report
+        return crashed(write_crash_report(_report_folder(args), error))
+
+
+def _report_folder(args):
+    """The journal folder, when it exists, to keep a report of an unexpected error in."""
+    try:
+        folder = data_dir(args)
+        return folder if folder.is_dir() else None
+    except Exception:  # noqa: BLE001 - the folder itself may be what is broken
+        return None

@@ -8,7 +8,8 @@ import signal
 import tempfile
 from pathlib import Path
 
-from journal.cli.context import EXIT_OK, catalogue, open_store
+from journal.cli.context import EXIT_OK, catalogue, crashed, open_store
+from journal.core.crash_report import write_crash_report
 from journal.i18n import t
 
 
@@ -58,12 +59,22 @@ def _remove_on_hangup(folder: str) -> dict:
     return previous
 
 
-def _launch(store, exercises, demo: bool = False, greet: bool = False) -> int:
+def _launch(store, exercises, demo: bool = False, greet: bool = False, run=lambda app: app.run()) -> int:
     from journal.tui.app import BilanApp
 
     try:
-        BilanApp(store, exercises, demo=demo, greet=greet).run()
+        app = BilanApp(store, exercises, demo=demo, greet=greet)
+        run(app)
+    except Exception as error:  # noqa: BLE001 - raised outside Textual's loop: same one line as inside it
+        return crashed(write_crash_report(store.data_dir, error))
     finally:
         store.close()
+    return exit_code(app)
+
+
+def exit_code(app) -> int:
+    """The status of ``bilan`` once the app has ended: non-zero, with one line, after an unexpected error."""
+    if app.crashed or (app.return_code or 0) != 0:
+        return crashed(app.crash_report)
     return EXIT_OK
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from journal.cli.context import EXIT_OK, EXIT_USAGE, CommandFailure, catalogue, interactive, open_store
+from journal.cli.context import EXIT_OK, EXIT_USAGE, CommandFailure, catalogue, interactive, open_store, say
 from journal.core.assignments.dates import BadDate, parse_day
 from journal.core.catalogue.custom import with_custom
 from journal.core.export import FORMATS, build_summary, render
@@ -87,7 +87,7 @@ def run(args) -> int:
         if summary is not None:
             count_written_export(store)
     if summary is None:
-        print(t("export_cli.synthese_written", path=inert_line(str(target))))
+        say(t("export_cli.synthese_written", path=inert_line(str(target))))
     else:
-        print(t("cli.export.written", path=inert_line(str(target)), entries=summary.entry_count, notes=len(summary.notes)))
+        say(t("cli.export.written", path=inert_line(str(target)), entries=summary.entry_count, notes=len(summary.notes)))
     return EXIT_OK

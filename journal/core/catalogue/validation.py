@@ -265,6 +265,7 @@ class _Checker:
             label=self.text(raw, "label", where),
             help=self.text(raw, "help", where, required=False),
             optional=self.boolean(raw, "optional", where, False),
+            private=self.boolean(raw, "private", where, False),
             prefill=self.prefill(raw, where),
             default=self.text(raw, "default", where, required=False),
             multiple=self.boolean(raw, "multiple", where, False),

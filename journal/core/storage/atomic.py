@@ -21,7 +21,7 @@ TEMP_SUFFIX = ".tmp"
 POSIX = os.name == "posix"
 
 
-def atomic_write(path: Path, payload: bytes | Sequence[bytes], *, keep_open: bool = False) -> int | None:
+def atomic_write(path: Path, payload: bytes | Sequence[bytes | memoryview], *, keep_open: bool = False) -> int | None:
     """Replace ``path`` with ``payload`` so that readers see the old or the new file, never half.
 
     ``payload`` may be given in parts (written one after the other, without

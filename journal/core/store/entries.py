@@ -134,6 +134,13 @@ class EntryRecords(Records):
     def set_private(self, exercise_id: str, private: bool, instance: int = 1) -> None:
         self._update(exercise_id, instance, {"private": private})
 
+    @changes
+    def set_prompt_private(self, exercise_id: str, prompt_id: str, private: bool, instance: int = 1) -> None:
+        """Keep one answer private (never exported, never copied into another answer), or share it."""
+        found = self._find(exercise_id, instance)
+        privacy = _prompt_privacy(found.get("prompt_privacy")) if found is not None else {}
+        self._update(exercise_id, instance, {"prompt_privacy": {**privacy, prompt_id: bool(private)}})
+
     def next_instance(self, exercise_id: str) -> int:
         """The number a new instance of a repeatable exercise would get; nothing is written
         until the worker answers something in it."""
@@ -196,4 +203,12 @@ class EntryRecords(Records):
             instance=int(doc.get("instance", 1)),
             history=history,
             drafts=tuple(draft for draft in doc.get("drafts", []) if isinstance(draft, str)) if isinstance(doc.get("drafts"), list) else (),
+            prompt_privacy=_prompt_privacy(doc.get("prompt_privacy")),
         )
+
+
+def _prompt_privacy(stored: Any) -> dict[str, bool]:
+    """The per-question choices as stored; anything malformed is ignored (the defaults apply)."""
+    if not isinstance(stored, dict):
+        return {}
+    return {key: value for key, value in stored.items() if isinstance(key, str) and isinstance(value, bool)}

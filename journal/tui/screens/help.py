@@ -19,6 +19,7 @@ from journal.core.export.markdown_escape import escape_inline
 from journal.core.help_pages import HELP_PAGES, page_key
 from journal.core.text_safety import inert_line
 from journal.i18n import t
+from journal.tui.safe_text import plain
 
 
 def screen_keys(app, screen: Screen) -> list[tuple[str, str]]:

@@ -21,6 +21,7 @@ from journal.i18n import t
 from journal.tui.screens.confirm import Confirm
 
 CURRENT = "current"
+from journal.tui.safe_text import line, text
 
 
 def diff_content(before: str, after: str) -> Content:

@@ -24,6 +24,8 @@ from journal.tui.screens.confirm import Confirm
 
 DRAFT_DELAY = 0.4
 ALL_TAGS = ""
+from journal.tui.safe_text import SafeTextArea
+from journal.tui.safe_text import line as safe_line
 
 
 class NotesScreen(Screen):
@@ -52,7 +54,7 @@ class NotesScreen(Screen):
             yield Select([(t("worker.notes.all_tags"), ALL_TAGS)], value=ALL_TAGS, allow_blank=False, id="tag", compact=True)
         yield OptionList(id="notes-list")
         yield Static(id="note-state", classes="muted", markup=False)
-        yield TextArea(id="note-input", soft_wrap=True, tab_behavior="focus", placeholder=t("notes.placeholder"))
+        yield SafeTextArea(id="note-input", soft_wrap=True, tab_behavior="focus", placeholder=t("notes.placeholder"))
         with Horizontal(id="note-actions"):
             moods = [(t(f"worker.notes.mood_{mood}"), mood) for mood in MOODS]
             yield Select(moods, prompt=t("worker.notes.mood"), id="mood", compact=True)
