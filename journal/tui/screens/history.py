@@ -15,7 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Select, Static
 
 from journal.core.models import Entry, Exercise
-from journal.core.text_safety import inert
+from journal.core.text_safety import inert, inert_line
 from journal.core.version_diff import ADDED, REMOVED, counts, version_text, word_diff
 from journal.i18n import t
 from journal.tui.screens.confirm import Confirm
@@ -66,7 +66,7 @@ class HistoryScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         versions = self.versions()
         with Vertical(classes="modal-box history-box"):
-            yield Static(t("history.title", title=self.exercise.title), classes="prompt-label", markup=False)
+            yield Static(t("history.title", title=inert_line(str(self.exercise.title))), classes="prompt-label", markup=False)
             if len(versions) < 2:
                 yield Static(t("history.none"), classes="muted")
                 yield Static(t("history.close"), classes="muted")
