@@ -244,7 +244,7 @@ class ExerciseScreen(Screen):
             self._saved(error)
 
     def _saved(self, error: Exception | None) -> None:
-        if getattr(self, "_unmounting", False) or not self.is_attached:
+        if getattr(self, "_unmounting", False) or not self.is_attached or not self.query("#toggle-done"):
             return  # a save that finished as or after the worker left the screen: nothing left to show it on
         if error is not None:
             if not self._failing:
