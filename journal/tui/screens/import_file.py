@@ -9,8 +9,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, DirectoryTree, Footer, Header, Input, Static
+from textual.widgets import Button, DirectoryTree, Header, Input, Static
 
+from journal.tui.widgets.footer import BilanFooter
 from journal.core.assignments.importing import BilanChoiceNeeded, import_assignment
 from journal.core.assignments.reader import AssignmentError, read_assignment
 from journal.core.storage import JournalError
@@ -55,7 +56,7 @@ class ImportScreen(Screen):
             with Horizontal(id="import-path-row"):
                 yield SafeInput(placeholder=t("import_screen.path_placeholder"), id="import-path", select_on_focus=False)
                 yield Button(t("import_screen.import"), id="import", variant="primary")
-        yield Footer()
+        yield BilanFooter()
 
     def on_mount(self) -> None:
         self.title = t("import_screen.title")
