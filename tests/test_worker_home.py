@@ -21,7 +21,7 @@ async def test_enter_opens_the_suggested_exercise_and_progress_is_shown(data_dir
         detail = str(app.screen.query_one("#detail", Static).render())
         assert "➜ Mes réussites" in detail
         assert "Vous l'avez commencé" in detail
-        assert f"1 exercice(s) terminé(s) sur {len(catalogue.exercises)}" in detail.replace("\n", " ")
+        assert f"1 exercice terminé sur {len(catalogue.exercises)}" in detail.replace("\n", " ")
         first_phase = len(catalogue.in_phase(Phase.PRELIMINAIRE))
         assert f"Préliminaire\u00a0: 1/{first_phase}" in detail and bar(1, first_phase) in detail
         await pilot.press("enter")

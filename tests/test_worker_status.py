@@ -20,7 +20,7 @@ def test_status_prints_progress_next_step_appointment_and_warnings(data_dir, cat
         save_profile(store, Profile("Léa", "Mme Durand", datetime(2030, 3, 14, 10, 0)))
     assert main(["--data", str(data_dir), "status"]) == 0
     out = capsys.readouterr().out
-    assert "1 exercice(s) terminé(s) sur" in out
+    assert "1 exercice terminé sur" in out
     first_phase = len(catalogue.in_phase(Phase.PRELIMINAIRE))
     assert f"Préliminaire\u00a0: 1/{first_phase}" in out and bar(1, first_phase) in out
     assert "Prochaine étape\u00a0: Mes valeurs" in out
