@@ -9,13 +9,11 @@ from journal.core.paths import JOURNAL_FILE
 from journal.core.storage.atomic import FOLDER_MODE
 from journal.core.storage.validation import JOURNAL_KIND, SCHEMA_VERSION
 from journal.core.store.clock import now
-from journal.core.store.entries import HISTORY_LIMIT
 from journal.core.store.journal_store import JournalStore
 from journal.core.store.maintenance import journal_is_encrypted, list_backups, programs_open, restore_backup
 
 __all__ = [
     "FOLDER_MODE",
-    "HISTORY_LIMIT",
     "JOURNAL_FILE",
     "JOURNAL_KIND",
     "SCHEMA_VERSION",
