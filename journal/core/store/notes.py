@@ -20,8 +20,8 @@ class NoteRecords(Records):
     def all(self) -> list[Note]:
         """Every note, oldest first."""
         notes = [
-            Note(doc.doc_id, doc["text"], parse(doc["created_at"]), bool(doc.get("private")))
-            for doc in self._journal.table("notes").all()
+            Note(int(doc_id), doc["text"], parse(doc["created_at"]), bool(doc.get("private")))
+            for doc_id, doc in self._journal.raw("notes").items()
         ]
         return sorted(notes, key=lambda note: (note.created_at, note.id))
 
