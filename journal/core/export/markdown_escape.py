@@ -15,8 +15,10 @@ import re
 # One backslash goes before each character that would change meaning where it stands:
 # emphasis, code or an escape anywhere; ``<`` before a tag or autolink, ``&`` before
 # an entity (``_`` excluded from its name: it is escaped itself), ``]`` before a
-# link target. Multiline, so a whole block is escaped in one pass (``$``: a line's end).
-_INLINE = re.compile(r"[`*_~|]|\\(?=[!-/:-@\[-`{-~]|$)|<(?=[A-Za-z/!?])|&(?=#?[^\W_]+;)|\](?=[(\[:])", re.MULTILINE)
+# link target. A block is escaped in one pass, multiline (``$``: the end of each line).
+_INLINE_PATTERN = r"[`*_~|]|\\(?=[!-/:-@\[-`{-~]|$)|<(?=[A-Za-z/!?])|&(?=#?[^\W_]+;)|\](?=[(\[:])"
+_INLINE = re.compile(_INLINE_PATTERN)
+_INLINE_LINES = re.compile(_INLINE_PATTERN, re.MULTILINE)
 _LINE_START = re.compile(r"^(#{1,6}(?=\s|$)|>|[+-](?=\s|$)|=+\s*$|-+\s*$|\d{1,9}[.)](?=\s|$)|\[)")
 _MARKER_FIRST = frozenset("#>+-=[")
 
@@ -46,7 +48,7 @@ def escape_block(text: str, indent: str = "") -> list[str]:
         lines.pop()
     while lines and not lines[0]:
         lines.pop(0)
-    escaped = _INLINE.sub(r"\\\g<0>", "\n".join(lines)).split("\n")
+    escaped = _INLINE_LINES.sub(r"\\\g<0>", "\n".join(lines)).split("\n")
     out: list[str] = []
     for index, line in enumerate(escaped):
         if not line:
