@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from journal.cli.context import EXIT_OK, EXIT_USAGE, CommandFailure, catalogue, interactive, open_store
@@ -56,38 +57,54 @@ def _may_overwrite(target: Path, force: bool) -> None:
         raise CommandFailure(t("export_cli.not_overwritten", path=shown))
 
 
+@dataclass(frozen=True)
+class _Written:
+    """What was written, once the document itself is let go of (the journal is saved after it)."""
+
+    target: Path | None  # None: standard output
+    summary_counts: tuple[int, int] | None  # entries and notes of a summary; None for the synthesis
+
+
 def run(args) -> int:
     if args.synthese and args.format == "json":
         raise CommandFailure(t("export_cli.synthese_formats"), EXIT_USAGE)
     with open_store(args, create=False) as store:
         exercises, _ = with_custom(catalogue(), store.custom_exercises.all())
-        if args.synthese:
-            document = build_synthese(store, exercises)
-            text = synthese_html(document) if args.format == "html" else synthese_markdown(document)
-            name = f"synthese-{document.created_at:%Y-%m-%d}.{FORMATS[args.format][1]}"
-            summary = None
-        else:
-            summary = build_summary(store, exercises, _options(args, exercises))
-            text = render(summary, args.format)
-            name = default_file_name(summary, args.format)
-        if args.output == "-":
-            sys.stdout.write(text)
-            if summary is not None:
-                count_written_export(store)
-            return EXIT_OK
-        target = Path(args.output) if args.output else Path.cwd() / name
-        if target.is_dir():
-            target = target / name
-        check_target(target, store.data_dir)
-        _may_overwrite(target, args.force)
-        try:
-            write_export(target, text, store.data_dir)
-        except OSError as error:
-            raise CommandFailure(describe("write", target, error)) from error
-        if summary is not None:
+        written = _write(args, store, exercises)
+        if written.summary_counts is not None:
             count_written_export(store)
-    if summary is None:
-        print(t("export_cli.synthese_written", path=inert_line(str(target))))
+    if written.target is None:
+        return EXIT_OK
+    if written.summary_counts is None:
+        print(t("export_cli.synthese_written", path=inert_line(str(written.target))))
     else:
-        print(t("cli.export.written", path=inert_line(str(target)), entries=summary.entry_count, notes=len(summary.notes)))
+        entries, notes = written.summary_counts
+        print(t("cli.export.written", path=inert_line(str(written.target)), entries=entries, notes=notes))
     return EXIT_OK
+
+
+def _write(args, store, exercises) -> _Written:
+    """Build, render and write the document; returning drops it before the journal is saved (peak memory)."""
+    if args.synthese:
+        document = build_synthese(store, exercises)
+        text = synthese_html(document) if args.format == "html" else synthese_markdown(document)
+        name = f"synthese-{document.created_at:%Y-%m-%d}.{FORMATS[args.format][1]}"
+        counts = None
+    else:
+        summary = build_summary(store, exercises, _options(args, exercises))
+        text = render(summary, args.format)
+        name = default_file_name(summary, args.format)
+        counts = (summary.entry_count, len(summary.notes))
+    if args.output == "-":
+        sys.stdout.write(text)
+        return _Written(None, counts)
+    target = Path(args.output) if args.output else Path.cwd() / name
+    if target.is_dir():
+        target = target / name
+    check_target(target, store.data_dir)
+    _may_overwrite(target, args.force)
+    try:
+        write_export(target, text, store.data_dir)
+    except OSError as error:
+        raise CommandFailure(describe("write", target, error)) from error
+    return _Written(target, counts)
