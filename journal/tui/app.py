@@ -15,17 +15,12 @@ from journal.core.storage import JournalError
 from journal.core.store import JournalStore
 from journal.i18n import t
 from journal.tui.commands import BilanCommands
-from journal.tui.screens.exercise import ExerciseScreen
-from journal.tui.screens.export import ExportScreen
-from journal.tui.screens.help import HelpScreen
 from journal.tui.screens.home import HomeScreen
-from journal.tui.screens.import_file import ImportScreen
-from journal.tui.screens.questions import QuestionsScreen
-from journal.tui.screens.synthesis import SynthesisScreen
-from journal.tui.screens.comparison import ComparisonScreen
-from journal.tui.screens.instances import COMPARE, NEW, InstancePicker
-from journal.tui.screens.notes import NotesScreen
 from journal.tui.themes import DEFAULT_THEME, load_themes, stylesheet_path
+
+# The other screens are imported when first opened: the first screen shows only the
+# home list, and the exercise editors, the export preview (Markdown) and the notes
+# were a third of what starting the app imported.
 
 
 class BilanApp(App):
@@ -94,6 +89,10 @@ class BilanApp(App):
     # -- navigation -------------------------------------------------------------
 
     def open_exercise(self, exercise: Exercise) -> None:
+        from journal.tui.screens.comparison import ComparisonScreen
+        from journal.tui.screens.exercise import ExerciseScreen
+        from journal.tui.screens.instances import COMPARE, NEW, InstancePicker
+
         if not exercise.repeatable:
             self.push_screen(ExerciseScreen(exercise))
             return
@@ -125,26 +124,38 @@ class BilanApp(App):
         self._leave_to_home()
 
     def action_notes(self) -> None:
+        from journal.tui.screens.notes import NotesScreen
+
         if self._leave_to_home():
             self.push_screen(NotesScreen())
 
     def action_export(self) -> None:
+        from journal.tui.screens.export import ExportScreen
+
         if self._leave_to_home():
             self.push_screen(ExportScreen())
 
     def action_import_file(self) -> None:
+        from journal.tui.screens.import_file import ImportScreen
+
         if self._leave_to_home():
             self.push_screen(ImportScreen())
 
     def action_synthesis(self) -> None:
+        from journal.tui.screens.synthesis import SynthesisScreen
+
         if self._leave_to_home():
             self.push_screen(SynthesisScreen())
 
     def action_questions(self) -> None:
+        from journal.tui.screens.questions import QuestionsScreen
+
         if not isinstance(self.screen, QuestionsScreen):
             self.push_screen(QuestionsScreen())
 
     def action_help(self) -> None:
+        from journal.tui.screens.help import HelpScreen
+
         self.push_screen(HelpScreen())
 
     def action_next_theme(self) -> None:
