@@ -197,5 +197,7 @@ def test_current_reads_no_history_and_statuses_match_status(generated):
             full = store.entries.for_exercise(exercise_id)
             assert [entry.instance for entry in entries] == [entry.instance for entry in full]
             assert all(entry.history == () for entry in entries)
+            assert store.entries.current_of(exercise_id) == entries
+            assert store.entries.next_instance(exercise_id) == max(entry.instance for entry in full) + 1
             assert [(e.answers, e.status, e.updated_at) for e in entries] == [(e.answers, e.status, e.updated_at) for e in full]
             assert store.entries.status(exercise_id) == statuses[exercise_id]

@@ -54,6 +54,16 @@ class EntryRecords(Records):
         return by_exercise
 
     @reads
+    def current_of(self, exercise_id: str) -> list[Entry]:
+        """The instances of one exercise, in order, with current answers only (read-only, as ``current``)."""
+        found = (
+            self._current_entry(doc, int(doc_id))
+            for doc_id, doc in self._journal.raw("entries").items()
+            if doc.get("exercise_id") == exercise_id
+        )
+        return sorted(found, key=lambda entry: entry.instance)
+
+    @reads
     def statuses(self) -> dict[str, EntryStatus]:
         """The status of every exercise that has an entry (see ``status``), read in one pass without building entries."""
         found: dict[str, set[str]] = {}
@@ -115,13 +125,12 @@ class EntryRecords(Records):
     def next_instance(self, exercise_id: str) -> int:
         """The number a new instance of a repeatable exercise would get; nothing is written
         until the worker answers something in it."""
-        return max((entry.instance for entry in self.for_exercise(exercise_id)), default=0) + 1
+        return max(self._instances(exercise_id), default=0) + 1
 
     @changes
     def new_instance(self, exercise_id: str) -> int:
         """The number of a new, dated instance of a repeatable exercise."""
-        instances = [entry.instance for entry in self.for_exercise(exercise_id)]
-        number = max(instances, default=0) + 1
+        number = max(self._instances(exercise_id), default=0) + 1
         self._journal.table("entries").insert(self._blank_doc(exercise_id, number))
         return number
 
@@ -150,6 +159,10 @@ class EntryRecords(Records):
     def _blank_entry(exercise_id: str, instance: int) -> Entry:
         stamp = now()
         return Entry(0, exercise_id, {}, EntryStatus.NOT_STARTED, stamp, stamp, instance=instance)
+
+    @reads
+    def _instances(self, exercise_id: str) -> list[int]:
+        return [int(doc.get("instance", 1)) for doc in self._journal.raw("entries").values() if doc.get("exercise_id") == exercise_id]
 
     def _find(self, exercise_id: str, instance: int) -> Document | None:
         for doc_id, doc in self._journal.raw("entries").items():
