@@ -1,4 +1,4 @@
-"""Opening the app and changing a setting save the journal no more often than needed (each save rewrites it whole)."""
+"""Start-up saves nothing it need not save (each save rewrites the whole journal)."""
 
 from __future__ import annotations
 
@@ -42,3 +42,4 @@ async def test_starting_with_the_default_theme_saves_nothing(store, catalogue, s
         app.theme = next(name for name in app.available_themes if name != DEFAULT_THEME)
         await pilot.pause()
         assert len(saves) == before + 1 and store.settings.get("theme") == app.theme
+
