@@ -4,6 +4,7 @@
     python -m benchmarks --sizes 100,5000     # chosen sizes; "stress" is the 20,000 stress journal, "2000s" a smaller one
     python -m benchmarks --quick              # N = 100 and 1,000, 3 rounds: a check that everything runs
     python -m benchmarks storage [--entries 5000]   # the save benchmark (benchmarks/bench_storage.py)
+    python -m benchmarks typing [--sizes 100,20000]  # typing in a long answer (benchmarks/bench_typing.py)
 
 Prints one line per measure as it goes, then the table of the performance
 issue as Markdown. Timings depend on the machine and on what else runs on it:
@@ -20,7 +21,7 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks import figures, jrnl_anchor, report
+from benchmarks import bench_typing, figures, jrnl_anchor, report
 from benchmarks.figures import FIGURES, Cell
 from benchmarks.journals import VERSIONS, JournalSpec, write_journals
 from benchmarks.processes import BenchmarkError
@@ -30,6 +31,9 @@ DEFAULT_SIZES = "100,1000,5000,20000,stress"
 QUICK_SIZES = "100,1000"
 STRESS_ENTRIES = 20_000
 REVIEW_SOURCE = JournalSpec(100)
+TYPING_SIZES = (100, 20_000)  # and the stress journal: the sizes issue 13 sets typing targets for
+TYPING_KEYS = 150
+TYPING_CHARS = 5000
 
 
 def parse_sizes(text: str) -> list[JournalSpec]:
@@ -80,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
         from benchmarks import bench_storage
 
         return bench_storage.main(argv[1:])
+    if argv[:1] == ["typing"]:
+        return bench_typing.main(argv[1:])
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", help=f"journals to measure (default {DEFAULT_SIZES})")
     parser.add_argument("--quick", action="store_true", help=f"sizes {QUICK_SIZES} and 3 rounds, unless given")
@@ -140,7 +146,11 @@ def _run(specs: list[JournalSpec], repeat: int, cache: Path, keep: bool) -> int:
     print(f"\nmeasured in {time.perf_counter() - started:.0f} s\n")
     print(report.table([spec.label for spec in specs], results))
     print(f"\n{review_figure.title}: {report.cell_text(review_figure, review)}")
-    return 0
+    typing_sizes = [spec for spec in specs if spec.entries in TYPING_SIZES or spec.stress]
+    print("\nTyping in a long answer (python -m benchmarks typing):", flush=True)
+    typing_table, kept = bench_typing.run(typing_sizes or specs[:1], min(repeat, 3), TYPING_KEYS, TYPING_CHARS, cache)
+    print(f"\n{typing_table}")
+    return 0 if kept else 1
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, Header, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 MARKER = "Plancher Textual"
@@ -47,3 +47,28 @@ class FloorApp(App):
 
 if __name__ == "__main__":
     FloorApp().run()
+
+
+class FloorTextApp(App):
+    """The floor of typing: a bare TextArea holding ``text``, sized as bilan's long answers, no data.
+
+    Header and footer as in bilan's exercise screen; the text area has the same
+    soft wrapping and height rules as ``LongTextEditor``.
+    """
+
+    CSS = """
+    #floor-scroll { height: 1fr; }
+    #floor-scroll TextArea { height: auto; min-height: 5; max-height: 16; }
+    """
+    TITLE = "plancher"
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="floor-scroll"):
+            yield Static(f"{MARKER}\n\n1. Une question", markup=False)
+            yield TextArea(self.text, soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
+        yield Footer()

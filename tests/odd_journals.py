@@ -144,4 +144,5 @@ REFUSED: dict[str, tuple[dict, str]] = {
 
 def write(folder, data: dict) -> None:
     folder.mkdir(parents=True, exist_ok=True)
+    folder.chmod(0o700)  # as bilan makes it (a looser folder is tightened, and the worker told)
     (folder / "journal.json").write_text(json.dumps(data, ensure_ascii=False))

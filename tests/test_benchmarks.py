@@ -79,3 +79,57 @@ def test_a_cell_gives_the_ratio_of_medians_and_the_range_of_pair_ratios():
     assert cell_text(export, cell) == "**1.50** (0.30 s vs 0.20 s; pairs 1.00–3.00)"
     assert cell_text(export, Measured((0.05,))) == "50 ms (no anchor)"
     assert cell_text(export, Skipped("no tmux")) == "skipped: no tmux"
+
+
+def test_a_key_is_timed_to_the_end_of_the_first_frame_that_starts_after_its_edit():
+    from benchmarks.typing_probe import Recorder
+
+    recorder = Recorder()
+    recorder.posted = [0.0, 1.0, 2.0]
+    recorder.posted_cpu = [10.0, 20.0, 30.0]
+    recorder.edits = [0.001, 1.002, 2.001]
+    # frame 0.5–0.6 started before the second key's edit; the one at 1.010 shows it.
+    recorder.frames = [(0.0005, 0.004), (0.002, 0.003), (0.5, 0.6), (1.010, 1.012), (2.0005, 2.003)]
+    recorder.frames_cpu = [10.0005, 10.001, 10.5, 20.004, 30.001]
+    assert recorder.latencies() == pytest.approx([0.003, 0.012])  # the third key never reached a frame
+    assert recorder.cpu_latencies() == pytest.approx([0.001, 0.004])
+
+
+def test_typing_runs_are_summarised_by_percentiles_and_lost_keys_are_seen():
+    from benchmarks.bench_typing import Run, percentile
+
+    assert percentile([1.0, 2.0, 3.0, 4.0], 50) == 2.0
+    assert percentile(list(map(float, range(1, 101))), 95) == 95.0
+    probe = {
+        "app": "bilan",
+        "keys": 3,
+        "latencies": [0.004, 0.002, 0.010],
+        "cpu_latencies": [0.001, 0.002, 0.003],
+        "gc_pauses": [[0, 0.001, 0.001], [2, 0.05, 0.02]],
+        "text_kept": True,
+    }
+    run = Run.from_probe({**probe, "saved_kept": True})
+    assert (run.p50, run.p95, run.worst, run.cpu_p95) == pytest.approx((4.0, 10.0, 10.0, 3.0))
+    assert (run.gc_worst, run.gc_cpu_worst, run.kept) == pytest.approx((50.0, 20.0, True))
+    assert not Run.from_probe({**probe, "saved_kept": False}).kept
+    assert not Run.from_probe({**probe, "text_kept": False}).kept
+    assert not Run.from_probe({**probe, "keys": 4}).kept  # a key that never reached the screen
+
+
+async def test_the_typing_probe_types_every_key_into_the_app(written, tmp_path):
+    """Not timed: the probe drives the real app and checks the text and the journal."""
+    import argparse
+    import gc
+    import shutil
+
+    from benchmarks.typing_probe import measure
+
+    data = tmp_path / "journal"
+    shutil.copytree(written.bilan_dir, data)
+    args = argparse.Namespace(app="bilan", data=data, save_load=True, keys=12, chars=600, interval=0.01)
+    try:
+        result = await measure(args)
+    finally:
+        gc.unfreeze()  # the probe freezes what is loaded, as the app does
+    assert result["text_kept"] and result["saved_kept"]
+    assert result["edits"] == 12 and len(result["latencies"]) == len(result["cpu_latencies"]) == 12

@@ -80,3 +80,54 @@ async def test_text_typed_then_left_is_kept_not_lost():
         await pilot.pause()
         assert app.last_value == [{"code": None, "label": "Coordinatrice [ASBL]"}]
         assert app.editor.query_one(".pick-search", Input).value == ""
+
+
+async def test_leaving_while_the_editor_is_taken_apart_does_not_crash():
+    """Issue 8: Esc left the exercise while the pick's blur handler still looked its parts up.
+
+    The screen takes its widgets apart child first; a handler that runs then must find the
+    editor leaving, do nothing to the screen, and keep the value as it was.
+    """
+    app = EditorApp(editor_for(job_prompt(), None))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("tab", *"Coordinatrice")
+        editor = app.editor
+        value = editor.value
+        await editor.remove_children()
+        assert editor.leaving
+        editor.on_descendant_blur()
+        editor.on_descendant_focus()
+        await editor._close_if_left()
+        await editor._show_picks()
+        assert editor.value == value == [{"code": None, "label": "Coordinatrice"}]
+
+
+async def test_a_chosen_title_stays_chosen_when_tab_leaves_the_field():
+    """Issue 8: after choosing from the list, Tab kept the typed letters and lost the ROME code."""
+    app = EditorApp(editor_for(job_prompt(), None))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("tab", *"boulang", "enter", *"cuis", "tab")
+        app.set_focus(None)  # Tab on to the next question
+        await pilot.pause()
+        await pilot.pause()
+        assert app.last_value == [{"code": "D1102", "label": "Boulanger / Boulangère"}]
+        assert app.editor.picks == [{"code": "D1102", "label": "Boulanger / Boulangère"}]
+
+
+async def test_a_title_chosen_earlier_is_not_replaced_by_letters_typed_then_left():
+    app = EditorApp(editor_for(job_prompt(), [{"code": "D1102", "label": "Boulanger / Boulangère"}]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("tab", *"pâtiss", "tab", "down")
+        app.set_focus(None)
+        await pilot.pause()
+        await pilot.pause()
+        assert app.editor.value == [{"code": "D1102", "label": "Boulanger / Boulangère"}]
+        assert not app.changes or app.last_value == [{"code": "D1102", "label": "Boulanger / Boulangère"}]
+
+
+async def test_free_text_is_the_value_as_it_is_typed_when_nothing_is_chosen():
+    """Typed words are saved like any answer (a closed terminal loses nothing), then become a chosen title."""
+    app = EditorApp(editor_for(job_prompt(), None))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("tab", *"Médiatrice")
+        assert app.last_value == [{"code": None, "label": "Médiatrice"}]

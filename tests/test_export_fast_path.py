@@ -153,6 +153,9 @@ def generated(tmp_path_factory, catalogue_module):
             store.notes.add(text)
             store.questions.add(text, bilan.id)
         store.entries.save_answer("ma-lettre", "lettre", HOSTILE[0])
+        store.entries.save_answer("ma-demande", "pourquoi-maintenant", "zanzibarique")
+        store.entries.save_answer("ma-demande", "attentes", "Une réponse partagée.")
+        store.entries.set_prompt_private("ma-demande", "pourquoi-maintenant", True)
     return written.bilan_dir
 
 
@@ -185,6 +188,7 @@ def test_the_export_is_byte_identical_to_the_slow_path(generated, catalogue_modu
         expected = {name: render(slow, name) for name in ("markdown", "html", "json")}
     for name, text in expected.items():
         assert render(fast, name) == text, name
+        assert "zanzibarique" not in text and "Une réponse partagée" in text, name
 
 
 def test_current_reads_no_history_and_statuses_match_status(generated):

@@ -73,3 +73,20 @@ def test_crafted_journal_is_refused_fast_in_one_line_without_deriving(tmp_path, 
         assert err.count("\n") == 1 and "bien plus coûteux" in err
     assert time.monotonic() - started < 5
     assert not crypto.Cipher("une phrase assez longue").matches(crafted(22, 32, 16))
+
+
+@pytest.mark.parametrize(("offset", "value"), [(8, 2), (9, 2), (8, 0), (9, 0)], ids=["version", "kdf", "version-0", "kdf-0"])
+def test_an_unknown_version_or_kdf_is_an_unknown_format(offset, value):
+    raw = bytearray(crafted(WRITTEN.log2_n, WRITTEN.r, WRITTEN.p))
+    raw[offset] = value
+    with pytest.raises(crypto.UnknownFormat) as raised:
+        crypto.read_header(bytes(raw))
+    assert not isinstance(raised.value, crypto.TooCostly)
+
+
+def test_matches_tells_the_right_passphrase(monkeypatch):
+    monkeypatch.setattr(crypto, "DEFAULT_KDF", KdfParams(log2_n=10))
+    sealed = crypto.Cipher("une phrase assez longue").seal(b"{}")
+    assert crypto.Cipher("une phrase assez longue").matches(sealed) is True
+    assert crypto.Cipher("une autre phrase").matches(sealed) is False
+    assert crypto.Cipher("une phrase assez longue").matches(b"{}") is False

@@ -169,7 +169,27 @@ async def test_app_keeps_the_text_warns_and_saves_when_space_comes_back(data_dir
             if "a échoué" not in str(screen.sub_title):
                 break
         assert "a échoué" not in str(screen.sub_title)
+        messages = [str(n.message) for n in app._notifications]
+        assert any("de nouveau enregistré" in m for m in messages)
+        assert not any("disque est plein" in m for m in messages)
         with JournalStore(data_dir) as other_window:
             assert other_window.entries.get("ma-demande").answers["pourquoi-maintenant"] == "Plein de mots"
         await pilot.press("ctrl+q")
     store.close()
+
+
+def test_backup_list_marks_an_unreadable_backup_instead_of_failing(journal, monkeypatch, capsys):
+    from pathlib import Path
+
+    data_dir, backup_id = journal
+    real_read = Path.read_bytes
+
+    def failing_read(path):
+        if path.parent.name == "backups":
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+        return real_read(path)
+
+    monkeypatch.setattr(Path, "read_bytes", failing_read)
+    assert main(["--data", str(data_dir), "backup", "list"]) == 0
+    out, err = capsys.readouterr()
+    assert err == "" and backup_id in out and "inutilisable" in out

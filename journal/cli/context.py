@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from journal.core.paths import resolve_data_dir
 from journal.core.storage import JournalError, PassphraseRequired, WrongPassphrase
 from journal.core.store import JournalStore
+from journal.core.text_safety import inert, inert_line
 from journal.i18n import t
 
 if TYPE_CHECKING:
@@ -31,7 +32,23 @@ class CommandFailure(Exception):
 
 
 def data_dir(args) -> Path:
-    return resolve_data_dir(getattr(args, "data", None))
+    """The journal folder asked for; an empty ``--data`` or a path that is not UTF-8 is bad usage."""
+    explicit = getattr(args, "data", None)
+    if explicit is not None and not explicit.strip():
+        raise CommandFailure(t("storage_errors.empty_data"), EXIT_USAGE)
+    folder = resolve_data_dir(explicit)
+    if not is_utf8(str(folder)):
+        raise CommandFailure(t("storage_errors.not_utf8_folder"), EXIT_USAGE)
+    return folder
+
+
+def is_utf8(text: str) -> bool:
+    """Whether text from the system (arguments, variables) was valid UTF-8 (Python keeps bad bytes as surrogates)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def open_store(args, *, create: bool = True) -> JournalStore:
@@ -45,7 +62,10 @@ def open_store(args, *, create: bool = True) -> JournalStore:
     attempts = 0
     while True:
         try:
-            return JournalStore(folder, create=create, passphrase=passphrase, snapshot_on_open=snapshot)
+            store = JournalStore(folder, create=create, passphrase=passphrase, snapshot_on_open=snapshot)
+            if store.permissions_notice and not snapshot:
+                fail(store.permissions_notice)  # the app shows it in its own window
+            return store
         except (PassphraseRequired, WrongPassphrase) as error:
             attempts += 1
             if passphrase_from_environment() or not interactive() or attempts > PASSPHRASE_ATTEMPTS:
@@ -86,4 +106,19 @@ def catalogue() -> Catalogue:
 
 
 def fail(message: str) -> None:
-    print(f"bilan: {message}", file=sys.stderr)
+    """One line on stderr; whatever it quotes (a path, a field from a file) is shown inert."""
+    print(f"bilan: {inert_line(str(message))}", file=sys.stderr)
+
+
+def say(message: object = "") -> None:
+    """One line (or a block) on stdout, with control characters from quoted text shown inert."""
+    print(inert(str(message)))
+
+
+def crashed(report: Path | None) -> int:
+    """The one line after an unexpected error (the details are in ``report``), and its exit code."""
+    if report is None:
+        fail(t("hardening.crashed"))
+    else:
+        fail(t("hardening.crashed_report", report=report))
+    return EXIT_FAILURE

@@ -9,7 +9,9 @@ import sys
 
 from journal import __version__
 from journal.cli import argparse_i18n
-from journal.cli.context import EXIT_FAILURE, EXIT_OK, CommandFailure, fail
+from journal.cli.context import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CommandFailure, crashed, data_dir, fail, is_utf8
+from journal.core.crash_report import write_crash_report
+from journal.core.storage.disk_errors import describe
 from journal.core.storage import JournalError
 from journal.i18n import set_language, t
 from journal.i18n.catalogue import language_from_environment
@@ -63,6 +65,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     set_language(_language_asked(argv))
     argparse_i18n.install()
+    for position, word in enumerate(argv, start=1):
+        if not is_utf8(word):
+            fail(t("storage_errors.not_utf8_argument", position=position))
+            return EXIT_USAGE
     args = build_parser(_modules_needed(argv)).parse_args(argv)
     try:
         return args.run(args)
@@ -78,3 +84,18 @@ def main(argv: list[str] | None = None) -> int:
         # The reader went away (``bilan exercises list | head``): stop quietly.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except OSError as error:
+        # A system refusal no command expected (a path too long, a disk gone): still one line.
+        fail(describe("read", error.filename or "", error))
+        return EXIT_FAILURE
+    except Exception as error:  # noqa: BLE001 - never a traceback: one line, the details in a report
+        return crashed(write_crash_report(_report_folder(args), error))
+
+
+def _report_folder(args):
+    """The journal folder, when it exists, to keep a report of an unexpected error in."""
+    try:
+        folder = data_dir(args)
+        return folder if folder.is_dir() else None
+    except Exception:  # noqa: BLE001 - the folder itself may be what is broken
+        return None

@@ -1,7 +1,8 @@
 """Pre-fills a prompt from the worker's earlier answers, so a synthesis starts from them.
 
-Entries the worker marked private are never used: what they pre-fill would
-otherwise reach the export through the synthesis.
+Entries the worker marked private, and answers to a question kept private,
+are never used: what they pre-fill would otherwise reach the export through
+the synthesis.
 
 Text prompts get the plain text of the referenced answers, each under the
 title of its exercise; tables get rows copied from another table through the
@@ -22,9 +23,11 @@ from journal.core.models.prompt import TEXT_KINDS
 from journal.core.store import JournalStore
 
 
-def _latest_answer(store: JournalStore, exercise_id: str, prompt_id: str) -> Any:
-    entries = [e for e in store.entries.for_exercise(exercise_id) if not e.private and not is_empty(e.answer(prompt_id))]
-    return max(entries, key=lambda e: e.updated_at).answer(prompt_id) if entries else None
+def _latest_answer(store: JournalStore, exercise_id: str, prompt: Prompt) -> Any:
+    entries = [
+        e for e in store.entries.for_exercise(exercise_id) if not e.is_private(prompt) and not is_empty(e.answer(prompt.id))
+    ]
+    return max(entries, key=lambda e: e.updated_at).answer(prompt.id) if entries else None
 
 
 def prefill_value(prompt: Prompt, catalogue: Catalogue, store: JournalStore) -> Any:
@@ -41,7 +44,7 @@ def prefill_value(prompt: Prompt, catalogue: Catalogue, store: JournalStore) -> 
         if found is None:
             continue
         exercise, source = found
-        text = view_as_text(answer_view(source, _latest_answer(store, exercise.id, source.id)))
+        text = view_as_text(answer_view(source, _latest_answer(store, exercise.id, source)))
         if text:
             parts.append(f"{exercise.title}\n{text}")
     return "\n\n".join(parts) or None
@@ -55,7 +58,7 @@ def _table_rows(prompt: Prompt, catalogue: Catalogue, store: JournalStore) -> li
         if found is None:
             continue
         exercise, source = found
-        value = _latest_answer(store, exercise.id, source.id)
+        value = _latest_answer(store, exercise.id, source)
         for row in _source_rows(source, value):
             if isinstance(row, dict):
                 copied = {target: row.get(origin) for target, origin in mapping.items() if not is_empty(row.get(origin))}

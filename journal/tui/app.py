@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-import gc
-
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.command import CommandPalette
 
 from journal.core.catalogue import Catalogue
 from journal.core.catalogue.custom import with_custom
+from journal.core.crash_report import write_crash_report
 from journal.core.models import Exercise
 from journal.core.storage import JournalError
 from journal.core.store import JournalStore
 from journal.i18n import t
 from journal.tui.commands import BilanCommands
+from journal.tui.input_guard import install_input_guard
+from journal.tui.runtime import CHECK_SECONDS, IdleCollector, tuned_for_typing
+from journal.tui.safe_text import install_output_guard, plain
 from journal.tui.screens.home import HomeScreen
 from journal.tui.themes import DEFAULT_THEME, load_themes, stylesheet_path
 
@@ -40,15 +43,28 @@ class BilanApp(App):
         self.demo = demo
         self._quit_anyway = False
         self.title = t("app.name")
+        self.collector: IdleCollector | None = None
+        self.crashed = False
+        self.crash_report = None
+        install_output_guard()
+        install_input_guard()
 
     def run(self, *args, **kwargs):
-        # The journal is loaded and the modules imported: they live as long as the app, so move them out of
-        # the cyclic collector's reach. Its passes then walk only what the screens create: on a 20,000-entry
-        # journal a full pass goes from 76 to 15 ms, and start-up spends 43 ms in it instead of 228.
-        gc.freeze()
-        return super().run(*args, **kwargs)
+        # The journal is loaded and the modules imported: they live as long as the app, so they are moved out
+        # of the cyclic collector's reach (on a 20,000-entry journal a full pass goes from 76 to 15 ms, start-up
+        # spends 43 ms in it instead of 228), and full passes wait for a pause in typing (journal.tui.runtime).
+        with tuned_for_typing() as collector:
+            self.collector = collector
+            return super().run(*args, **kwargs)
+
+    async def on_event(self, event: events.Event) -> None:
+        if self.collector is not None and isinstance(event, events.InputEvent):
+            self.collector.input_seen()
+        await super().on_event(event)
 
     def on_mount(self) -> None:
+        if self.collector is not None:
+            self.set_interval(CHECK_SECONDS, self.collector.tick, name="idle-collector")
         for theme in load_themes():
             self.register_theme(theme)
         chosen = self.store.settings.get("theme", DEFAULT_THEME)
@@ -59,8 +75,10 @@ class BilanApp(App):
         others = self.store.open_elsewhere()
         if others:
             self.notify(t("lock.open_elsewhere", count=others), severity="warning", timeout=12)
+        if self.store.permissions_notice:
+            self.notify(self.store.permissions_notice, severity="warning", timeout=12, markup=False)
         if self.store.backup_warning:
-            self.notify(self.store.backup_warning, severity="warning", timeout=12, markup=False)
+            self.notify(plain(self.store.backup_warning), severity="warning", timeout=12, markup=False)
 
     def refresh_catalogue(self) -> None:
         """The built-in exercises plus the custom ones kept in the journal (after an import, for instance)."""
@@ -83,7 +101,7 @@ class BilanApp(App):
         try:
             action(*args, **kwargs)
         except JournalError as error:
-            self.notify(str(error), severity="error", timeout=12, markup=False)
+            self.notify(plain(error), severity="error", timeout=12, markup=False)
             return False
         return True
 
@@ -184,3 +202,53 @@ class BilanApp(App):
 
     def _disarm_quit(self) -> None:
         self._quit_anyway = False
+
+    # -- unexpected errors ------------------------------------------------------
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected error: save what is pending, write the details to a report, exit non-zero.
+
+        Textual would print the traceback over the worker's terminal on exit; the
+        command prints one line instead (see ``journal.cli.commands.app``).
+        """
+        if not self.crashed:
+            self.crashed = True
+            self._save_pending_after_crash()
+            self.crash_report = write_crash_report(self.store.data_dir, error)
+        super()._handle_exception(error)
+
+    def panic(self, *renderables) -> None:
+        """Textual's own fatal errors (its input thread failing, for one) end like any other crash."""
+        if not self.crashed:
+            self.crashed = True
+            self._save_pending_after_crash()
+            self.crash_report = write_crash_report(self.store.data_dir, RuntimeError(_as_text(renderables)))
+        super().panic(*renderables)
+
+    def _save_pending_after_crash(self) -> None:
+        for screen in list(self.screen_stack):
+            autosave = getattr(screen, "autosave", None)
+            try:
+                if autosave is not None:
+                    autosave.flush()
+            except Exception:  # noqa: BLE001 - already failing: save what can be saved, report the first error
+                continue
+
+    def _print_error_renderables(self) -> None:
+        if self.crashed:
+            self._exit_renderables.clear()
+            return
+        super()._print_error_renderables()
+
+
+def _as_text(renderables) -> str:
+    """What Textual wanted to print, as plain text for the report."""
+    from io import StringIO
+
+    from rich.console import Console
+
+    buffer = StringIO()
+    console = Console(file=buffer, width=120, color_system=None)
+    for renderable in renderables:
+        console.print(renderable)
+    return buffer.getvalue()

@@ -54,6 +54,8 @@ class Autosave:
                     error = failure
                     with self._lock:
                         self._pending.setdefault(prompt_id, value)
-            if pending:
-                self.on_saved(error)
-            return error
+        # Reported once the save lock is released: ``on_saved`` may wait for the UI thread, and the UI
+        # thread may be waiting for this lock in its own ``flush`` (leaving the screen during a save).
+        if pending:
+            self.on_saved(error)
+        return error

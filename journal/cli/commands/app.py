@@ -5,7 +5,8 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from journal.cli.context import EXIT_OK, catalogue, open_store
+from journal.cli.context import EXIT_OK, catalogue, crashed, open_store
+from journal.core.crash_report import write_crash_report
 from journal.i18n import t
 
 
@@ -31,12 +32,22 @@ def run_demo(args) -> int:
         return _launch(store, exercises, demo=True)
 
 
-def _launch(store, exercises, demo: bool = False) -> int:
+def _launch(store, exercises, demo: bool = False, run=lambda app: app.run()) -> int:
     from journal.tui.app import BilanApp
 
     try:
-        BilanApp(store, exercises, demo=demo).run()
+        app = BilanApp(store, exercises, demo=demo)
+        run(app)
+    except Exception as error:  # noqa: BLE001 - raised outside Textual's loop: same one line as inside it
+        return crashed(write_crash_report(store.data_dir, error))
     finally:
         store.close()
+    return exit_code(app)
+
+
+def exit_code(app) -> int:
+    """The status of ``bilan`` once the app has ended: non-zero, with one line, after an unexpected error."""
+    if app.crashed or (app.return_code or 0) != 0:
+        return crashed(app.crash_report)
     return EXIT_OK
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from journal.cli.context import EXIT_OK, EXIT_USAGE, CommandFailure, catalogue, interactive
+from journal.cli.context import EXIT_OK, EXIT_USAGE, CommandFailure, catalogue, interactive, say
 from journal.core.assignments.building import AssignRefused, AssignRequest, build_assignment
 from journal.core.assignments.dossiers import ConseillerDossiers
 from journal.core.assignments.writer import write_assignment
@@ -76,7 +76,7 @@ def run(args) -> int:
     except OSError as error:
         raise CommandFailure(t("assign_cli.write_failed", path=inert_line(str(output)), error=error.strerror or error)) from error
     dossiers.record(assignment.dossier, assignment.beneficiaire, assignment.conseiller, assignment.sequence)
-    print(inert_line(t(
+    say(inert_line(t(
         "assign_cli.written",
         path=output,
         dossier=assignment.dossier,

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from journal.cli.context import EXIT_OK, CommandFailure, ask_passphrase, data_dir, interactive, passphrase_from_environment
+from journal.cli.context import EXIT_OK, say, CommandFailure, ask_passphrase, data_dir, interactive, passphrase_from_environment
 from journal.core.paths import journal_path
 from journal.core.storage import JournalError, PassphraseRequired, WrongPassphrase
-from journal.core.storage.codec import usable
 from journal.core.store import list_backups, programs_open, restore_backup
 from journal.i18n import t
 
@@ -24,16 +23,16 @@ def run_list(args) -> int:
     folder = data_dir(args)
     backups = list_backups(folder)
     if not backups:
-        print(t("cli.backup.none", folder=folder / "backups"))
+        say(t("cli.backup.none", folder=folder / "backups"))
         return EXIT_OK
-    print(t("cli.backup.heading", folder=backups[0].path.parent))
+    say(t("cli.backup.heading", folder=backups[0].path.parent))
     for backup in backups:
         marks = []
         if backup.encrypted:
             marks.append(t("cli.backup.encrypted_mark"))
-        elif not usable(backup.read()):
+        elif not backup.restorable():
             marks.append(t("cli.backup.unusable_mark"))
-        print(
+        say(
             t(
                 "cli.backup.line",
                 id=backup.id,
@@ -43,7 +42,7 @@ def run_list(args) -> int:
                 marks="".join(f" ({mark})" for mark in marks),
             )
         )
-    print(t("cli.backup.restore_tip"))
+    say(t("cli.backup.restore_tip"))
     return EXIT_OK
 
 
@@ -60,9 +59,9 @@ def run_restore(args) -> int:
             passphrase = ask_passphrase(t("cli.crypto.prompt"))
         except JournalError as error:
             raise CommandFailure(str(error)) from error
-    print(t("cli.backup.restored", id=restored.id, path=journal_path(folder)))
+    say(t("cli.backup.restored", id=restored.id, path=journal_path(folder)))
     if kept is not None:
-        print(t("cli.backup.kept", id=kept.id))
+        say(t("cli.backup.kept", id=kept.id))
     if programs_open(folder):
-        print(t("cli.backup.open_elsewhere"))
+        say(t("cli.backup.open_elsewhere"))
     return EXIT_OK

@@ -10,6 +10,7 @@ from journal.cli.context import (
     interactive,
     open_store,
     passphrase_from_environment,
+    say,
 )
 from journal.core.paths import journal_path
 from journal.core.storage.crypto import MIN_PASSPHRASE
@@ -31,7 +32,7 @@ def run_encrypt(args) -> int:
     with open_store(args, create=False) as store:
         passphrase = _new_passphrase()
         count = store.enable_encryption(passphrase)
-    print(t("cli.crypto.encrypted", count=count))
+    say(t("cli.crypto.encrypted", count=count))
     return EXIT_OK
 
 
@@ -41,7 +42,7 @@ def run_decrypt(args) -> int:
         raise CommandFailure(t("crypto.not_encrypted", path=journal_path(folder)))
     with open_store(args, create=False) as store:
         count = store.disable_encryption()
-    print(t("cli.crypto.decrypted", count=count))
+    say(t("cli.crypto.decrypted", count=count))
     return EXIT_OK
 
 
@@ -54,7 +55,7 @@ def _new_passphrase() -> str:
         raise CommandFailure(t("cli.crypto.no_terminal"))
     import questionary
 
-    print(t("cli.crypto.warning"))
+    say(t("cli.crypto.warning"))
     first = ask_passphrase(t("cli.crypto.new_prompt", minimum=MIN_PASSPHRASE))
     if len(first) < MIN_PASSPHRASE:
         raise CommandFailure(t("crypto.too_short", minimum=MIN_PASSPHRASE))

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from journal.cli.context import EXIT_OK, EXIT_USAGE, catalogue, fail
+from journal.cli.context import EXIT_OK, EXIT_USAGE, catalogue, fail, say
 from journal.core.catalogue import validate_file
+from journal.core.export.json_export import dumps
 from journal.i18n import current_language, t
 
 
@@ -37,16 +37,16 @@ def run_list(args) -> int:
             }
             for e in exercises
         ]
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(dumps(rows))
         return EXIT_OK
     current = None
     for exercise in exercises:
         if exercise.phase != current:
             current = exercise.phase
             if exercise is not exercises[0]:
-                print()
-            print(t("cli.exercises.phase_line", number=current.number, name=t(f"phases.{current.value}")))
-        print(t("cli.exercises.line", id=exercise.id, title=exercise.title, minutes=exercise.duration_minutes))
+                say()
+            say(t("cli.exercises.phase_line", number=current.number, name=t(f"phases.{current.value}")))
+        say(t("cli.exercises.line", id=exercise.id, title=exercise.title, minutes=exercise.duration_minutes))
     return EXIT_OK
 
 
@@ -59,5 +59,5 @@ def run_validate(args) -> int:
             for problem in problems:
                 fail(str(problem))
         else:
-            print(t("cli.exercises.valid", path=path))
+            say(t("cli.exercises.valid", path=path))
     return EXIT_USAGE if failed else EXIT_OK

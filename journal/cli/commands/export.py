@@ -6,7 +6,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from journal.cli.context import EXIT_OK, EXIT_USAGE, CommandFailure, catalogue, interactive, open_store
+from journal.cli.context import EXIT_OK, EXIT_USAGE, CommandFailure, catalogue, interactive, open_store, say
 from journal.core.assignments.dates import BadDate, parse_day
 from journal.core.catalogue.custom import with_custom
 from journal.core.export import FORMATS, build_summary, render
@@ -14,7 +14,7 @@ from journal.core.export.formats import default_file_name
 from journal.core.export.options import ExportOptions
 from journal.core.export.sharing import count_written_export
 from journal.core.export.synthese_document import build_synthese, synthese_html, synthese_markdown
-from journal.core.export.writer import check_target, write_export
+from journal.core.export.writer import check_target, is_stream, write_export
 from journal.core.text_safety import inert_line
 from journal.core.storage.disk_errors import describe
 from journal.i18n import t
@@ -46,7 +46,7 @@ def _options(args, exercises) -> ExportOptions:
 
 
 def _may_overwrite(target: Path, force: bool) -> None:
-    if not target.exists() or force:
+    if not target.exists() or force or is_stream(target):
         return
     shown = inert_line(str(target))
     if not interactive():
@@ -76,10 +76,10 @@ def run(args) -> int:
     if written.target is None:
         return EXIT_OK
     if written.summary_counts is None:
-        print(t("export_cli.synthese_written", path=inert_line(str(written.target))))
+        say(t("export_cli.synthese_written", path=inert_line(str(written.target))))
     else:
         entries, notes = written.summary_counts
-        print(t("cli.export.written", path=inert_line(str(written.target)), entries=entries, notes=notes))
+        say(t("cli.export.written", path=inert_line(str(written.target)), entries=entries, notes=notes))
     return EXIT_OK
 
 

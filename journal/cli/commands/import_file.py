@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from journal.cli.context import EXIT_OK, EXIT_USAGE, CommandFailure, catalogue, interactive, open_store
+from journal.cli.context import EXIT_OK, EXIT_USAGE, CommandFailure, catalogue, interactive, open_store, say
 from journal.core.assignments.importing import BilanChoiceNeeded, import_assignment
 from journal.core.assignments.limits import MAX_FILE_BYTES
 from journal.core.assignments.reader import AssignmentError, parse_assignment
@@ -71,15 +71,15 @@ def _assignment(args, data: bytes) -> int:
             result = import_assignment(store, assignment, same_bilan=same)
         several = len(store.bilans.all()) > 1
     if not result.added:
-        print(t("import_cli.already"))
+        say(t("import_cli.already"))
     elif result.superseded:
-        print(t("import_cli.older", sequence=assignment.sequence, dossier=assignment.dossier))
+        say(t("import_cli.older", sequence=assignment.sequence, dossier=assignment.dossier))
     else:
-        print(inert_line(t("import_cli.added", conseiller=assignment.conseiller, count=len(assignment.exercises), dossier=assignment.dossier)))
+        say(inert_line(t("import_cli.added", conseiller=assignment.conseiller, count=len(assignment.exercises), dossier=assignment.dossier)))
         if result.new_bilan and several:
-            print(t("import_cli.new_bilan_started"))
+            say(t("import_cli.new_bilan_started"))
         if result.bilan.key_to_confirm:
-            print(t("import_cli.key_waiting"))
+            say(t("import_cli.key_waiting"))
     return EXIT_OK
 
 
@@ -91,7 +91,7 @@ def _dump(args, data: bytes) -> int:
     with open_store(args) as store:
         if store.transfer.is_empty():
             store.transfer.restore(tables)
-            print(t("import_cli.restored", path=inert_line(str(store.data_dir))))
+            say(t("import_cli.restored", path=inert_line(str(store.data_dir))))
             return EXIT_OK
         if not args.yes:
             if not interactive():
@@ -99,5 +99,5 @@ def _dump(args, data: bytes) -> int:
             if not _ask(t("import_cli.merge_question"), [(t("import_cli.merge_yes"), True), (t("import_cli.merge_no"), False)]):
                 raise CommandFailure(t("import_cli.cancelled"))
         report = store.transfer.merge(tables)
-    print(t("import_cli.merged", count=report.total) if report.total else t("import_cli.merged_nothing"))
+    say(t("import_cli.merged", count=report.total) if report.total else t("import_cli.merged_nothing"))
     return EXIT_OK

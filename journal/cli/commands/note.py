@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from journal.cli.context import EXIT_OK, EXIT_USAGE, CommandFailure, open_store
+from journal.cli.context import EXIT_OK, say, EXIT_USAGE, CommandFailure, open_store
 from journal.i18n import t
 
 
@@ -29,5 +29,5 @@ def run(args) -> int:
     with open_store(args) as store:
         note = store.notes.add(text, private=args.private)
     key = "cli.note.saved_private" if note.private else "cli.note.saved"
-    print(t(key, date=note.created_at.strftime(t("formats.datetime"))))
+    say(t(key, date=note.created_at.strftime(t("formats.datetime"))))
     return EXIT_OK

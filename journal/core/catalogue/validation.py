@@ -265,6 +265,7 @@ class _Checker:
             label=self.text(raw, "label", where),
             help=self.text(raw, "help", where, required=False),
             optional=self.boolean(raw, "optional", where, False),
+            private=self.boolean(raw, "private", where, False),
             prefill=self.prefill(raw, where),
             default=self.text(raw, "default", where, required=False),
             multiple=self.boolean(raw, "multiple", where, False),
@@ -320,7 +321,7 @@ class _Checker:
         self.unknown_keys(raw, TOP_LEVEL_KEYS, "")
         if "format" not in raw:
             self.report("format", "validation.missing", "validation.fix_format", key="format", expected=FORMAT_VERSION)
-        elif raw.get("format") != FORMAT_VERSION:
+        elif isinstance(raw.get("format"), bool) or raw.get("format") != FORMAT_VERSION:
             self.report("format", "validation.bad_format", "validation.fix_format", value=_Shown(raw.get("format")), expected=FORMAT_VERSION)
         phase_value = raw.get("phase")
         try:

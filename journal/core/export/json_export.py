@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from journal import __version__
 from journal.core.answer_view import carries_scores
@@ -14,6 +15,18 @@ from journal.i18n import t
 def _notices(exported: ExportedEntry) -> dict[str, str]:
     """How to read scored answers, next to them: an exploration, not a test."""
     return {answer.prompt_id: t("content.not_a_test") for answer in exported.answers if carries_scores(answer.view)}
+
+# JSON escapes C0 controls itself; these it would write raw, and a terminal may obey them.
+_RAW_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def dumps(document) -> str:
+    """``document`` as readable JSON (accents kept) in which no character is one a terminal obeys.
+
+    The text stays exact: the characters JSON would write raw are written as ``\\uXXXX``.
+    """
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    return _RAW_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def render_json(summary: Summary) -> str:
@@ -50,4 +63,4 @@ def render_json(summary: Summary) -> str:
         ],
         "notes": [{"created_at": note.created_at.isoformat(), "text": note.text} for note in summary.notes],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return dumps(document) + "\n"

@@ -8,6 +8,7 @@ from journal.core.answer_view import Bars, Grid, Groups, Items, Pairs, Text, Vie
 from journal.core.export.markdown_escape import escape_block, escape_inline
 from journal.core.export.front_matter import front_matter
 from journal.core.export.summary import ExportedEntry, Summary
+from journal.core.text_safety import inert
 from journal.i18n import t
 
 BAR_WIDTH = 20
@@ -197,8 +198,9 @@ def render_body(summary: Summary) -> str:
         lines += [escape_inline(t("export.nothing_yet")), ""]
     for section in SECTIONS:
         lines += section(summary)
-    return "\n".join(_trim(lines)) + "\n"
+    # A document for people, which may well be shown with ``cat``: nothing in it is obeyed by a terminal.
+    return inert("\n".join(_trim(lines)) + "\n")
 
 
 def render_markdown(summary: Summary) -> str:
-    return front_matter(summary) + "\n" + render_body(summary)
+    return inert(front_matter(summary)) + "\n" + render_body(summary)

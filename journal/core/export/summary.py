@@ -160,12 +160,14 @@ def build_summary(store: JournalStore, catalogue: Catalogue, options: ExportOpti
 
 
 def exported_entry(exercise: Exercise, entry: Entry) -> ExportedEntry:
+    shared = [prompt for prompt in exercise.prompts if not entry.is_private(prompt)]
     answers = tuple(
         ExportedAnswer(prompt.id, str(prompt.label), view, shown_value(prompt, entry.answer(prompt.id)))
-        for prompt in exercise.prompts
+        for prompt in shared
         if (view := answer_view(prompt, entry.answer(prompt.id))) is not None
     )
-    computed = decision_answer(exercise, entry.answers)
+    # Computed from the shared answers only: a private answer must not show through a result.
+    computed = decision_answer(exercise, {prompt.id: entry.answer(prompt.id) for prompt in shared})
     if computed is not None:
         answers += (ExportedAnswer(*computed),)
     unanswered = tuple(

@@ -20,6 +20,7 @@ from journal.core.export.markdown_escape import escape_inline
 from journal.core.export.summary import ExportedEntry, exported_entry, current_plan
 from journal.core.storage.errors import JournalError
 from journal.core.store import JournalStore, now
+from journal.core.text_safety import inert
 from journal.i18n import current_language, t
 
 SYNTHESIS_EXERCISE = "ma-synthese"
@@ -91,7 +92,7 @@ def synthese_markdown(document: SyntheseDocument) -> str:
         lines += [f"## {escape_inline(t('synthese_doc.action_plan'))}", ""] + _answers(document.action_plan)
     while lines and not lines[-1]:
         lines.pop()
-    return "\n".join(lines) + "\n"
+    return inert("\n".join(lines) + "\n")
 
 
 def synthese_html(document: SyntheseDocument) -> str:

@@ -33,6 +33,14 @@ class Entry:
     private: bool = False
     instance: int = 1
     history: tuple[Version, ...] = field(default=())
+    # The worker's choice per question: True private, False shared; absent: the prompt's default.
+    prompt_privacy: dict[str, bool] = field(default_factory=dict)
 
     def answer(self, prompt_id: str) -> Any:
         return self.answers.get(prompt_id)
+
+    def is_private(self, prompt: Any) -> bool:
+        """Whether the answer to ``prompt`` stays on this machine: the whole entry, or this one question."""
+        if self.private:
+            return True
+        return self.prompt_privacy.get(prompt.id, bool(getattr(prompt, "private", False)))

@@ -84,6 +84,7 @@ class Prompt:
     label: LocalText
     help: LocalText = field(default_factory=LocalText.empty)
     optional: bool = False
+    private: bool = False  # answers start private (the worker may share them)
     prefill: tuple[str, ...] = ()
     default: LocalText = field(default_factory=LocalText.empty)
     options: tuple[Option, ...] = ()

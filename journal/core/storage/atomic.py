@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,7 +21,7 @@ TEMP_SUFFIX = ".tmp"
 POSIX = os.name == "posix"
 
 
-def atomic_write(path: Path, payload: bytes | Sequence[bytes], *, keep_open: bool = False) -> int | None:
+def atomic_write(path: Path, payload: bytes | Sequence[bytes | memoryview], *, keep_open: bool = False) -> int | None:
     """Replace ``path`` with ``payload`` so that readers see the old or the new file, never half.
 
     ``payload`` may be given in parts (written one after the other, without
@@ -76,6 +77,23 @@ def private_folder(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True, mode=FOLDER_MODE)
     if POSIX:
         os.chmod(folder, FOLDER_MODE)
+
+
+def tighten(folder: Path) -> bool:
+    """Make an existing folder readable by its owner only; True if its rights were looser and are now ``0700``.
+
+    A folder the system will not change (not ours, read-only disk) is left as it is:
+    the journal's own files are ``0600`` whatever the folder.
+    """
+    if not POSIX:  # pragma: no cover - Windows: rights are ACLs
+        return False
+    try:
+        if stat.S_IMODE(os.stat(folder).st_mode) & 0o077 == 0:
+            return False
+        os.chmod(folder, FOLDER_MODE)
+    except OSError:
+        return False
+    return True
 
 
 def remove_leftovers(folder: Path, name: str = "") -> int:

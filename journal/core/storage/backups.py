@@ -28,8 +28,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 from journal.core.paths import backups_dir, journal_path
-from journal.core.storage import crypto
+from journal.core.storage import crypto, links
 from journal.core.storage.atomic import atomic_write, private_folder, remove_leftovers
+from journal.core.storage.codec import usable
 
 KEEP = {"start": 10, "daily": 14, "restore": 10, "upgrade": 5}
 SUFFIX = ".json"
@@ -56,6 +57,13 @@ class Backup:
 
     def read(self) -> bytes:
         return self.path.read_bytes()
+
+    def restorable(self) -> bool:
+        """Whether the snapshot can be read and looks like a journal (see ``codec.usable``)."""
+        try:
+            return usable(self.read())
+        except OSError:
+            return False
 
 
 def _parse(path: Path) -> Backup | None:
@@ -124,12 +132,11 @@ class Backups:
         return self.get(backup_id)
 
     def _new_id(self, kind: str) -> str:
+        """``<stamp>-<kind>``, or with a number after the highest of that second: pruning the
+        first of a second must not give its name back to a newer one (it would sort as older)."""
         base = f"{datetime.now().strftime(_STAMP)}-{kind}"
-        candidate, sequence = base, 1
-        while (self.folder / f"{candidate}{SUFFIX}").exists():
-            sequence += 1
-            candidate = f"{base}-{sequence}"
-        return candidate
+        same_second = [backup.sequence or 1 for backup in self.all() if backup.id == base or backup.id.startswith(f"{base}-")]
+        return f"{base}-{max(same_second) + 1}" if same_second else base
 
     def prune(self, kind: str) -> None:
         same_kind = [backup for backup in self.all() if backup.kind == kind]
@@ -140,7 +147,7 @@ class Backups:
         """Put ``backup`` back as the journal; the journal it replaces is kept as a ``restore`` snapshot."""
         raw = backup.read()
         kept = self.take("restore")
-        atomic_write(self.journal, raw)
+        atomic_write(links.journal_target(self.journal), raw)
         return kept
 
     def rewrite(self, transform: Callable[[bytes], bytes | None]) -> int:

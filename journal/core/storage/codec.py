@@ -15,6 +15,7 @@ import orjson
 
 from journal.core.storage import crypto
 from journal.core.storage.migrations import upgrade
+from journal.core.storage.stepwise_json import dumps_in_steps
 from journal.core.storage.validation import NewerSchema, NotAJournal
 
 
@@ -104,10 +105,15 @@ def _cut_short(raw: bytes, error: orjson.JSONDecodeError) -> bool:
     return text[:1] == b"{" and error.pos >= len(text.decode("utf-8", "replace")) - 1
 
 
-def encode(data: dict, cipher: crypto.Cipher | None) -> tuple[bytes, ...]:
-    """The file's bytes, in parts to write one after the other (header and body when sealed)."""
-    payload = orjson.dumps(data)
-    return cipher.seal_parts(payload) if cipher is not None else (payload,)
+def encode(data: dict, cipher: crypto.Cipher | None) -> tuple[bytes | memoryview, ...]:
+    """The file's bytes, in parts to write one after the other (header and body when sealed).
+
+    Serialised in short steps (``stepwise_json``): a save in a thread lets the screen draw between them.
+    """
+    parts = dumps_in_steps(data)
+    if cipher is not None:
+        return cipher.seal_parts(parts[0] if len(parts) == 1 else b"".join(parts))
+    return tuple(parts)
 
 
 def usable(raw: bytes) -> bool:

@@ -122,6 +122,13 @@ class EntryRecords(Records):
     def set_private(self, exercise_id: str, private: bool, instance: int = 1) -> None:
         self._update(exercise_id, instance, {"private": private})
 
+    @changes
+    def set_prompt_private(self, exercise_id: str, prompt_id: str, private: bool, instance: int = 1) -> None:
+        """Keep one answer private (never exported, never copied into another answer), or share it."""
+        found = self._find(exercise_id, instance)
+        privacy = _prompt_privacy(found.get("prompt_privacy")) if found is not None else {}
+        self._update(exercise_id, instance, {"prompt_privacy": {**privacy, prompt_id: bool(private)}})
+
     def next_instance(self, exercise_id: str) -> int:
         """The number a new instance of a repeatable exercise would get; nothing is written
         until the worker answers something in it."""
@@ -181,6 +188,7 @@ class EntryRecords(Records):
             updated_at=parse(doc["updated_at"]),
             private=bool(doc.get("private")),
             instance=int(doc.get("instance", 1)),
+            prompt_privacy=_prompt_privacy(doc.get("prompt_privacy")),
         )
 
     @staticmethod
@@ -199,6 +207,7 @@ class EntryRecords(Records):
             private=bool(doc.get("private")),
             instance=int(doc.get("instance", 1)),
             history=history,
+            prompt_privacy=_prompt_privacy(doc.get("prompt_privacy")),
         )
 
 
@@ -206,3 +215,10 @@ def _combined(statuses: set[str]) -> EntryStatus:
     if EntryStatus.DONE.value in statuses:
         return EntryStatus.DONE
     return EntryStatus.STARTED if EntryStatus.STARTED.value in statuses else EntryStatus.NOT_STARTED
+
+
+def _prompt_privacy(stored: Any) -> dict[str, bool]:
+    """The per-question choices as stored; anything malformed is ignored (the defaults apply)."""
+    if not isinstance(stored, dict):
+        return {}
+    return {key: value for key, value in stored.items() if isinstance(key, str) and isinstance(value, bool)}

@@ -19,9 +19,10 @@ from pathlib import Path
 
 from tinydb import TinyDB
 
-from journal.core.paths import JOURNAL_FILE, journal_path
+from journal.core.paths import journal_path
 from journal.core.storage import JournalError, JournalReadOnly, SafeJSONStorage, crypto
-from journal.core.storage.atomic import private_folder, remove_leftovers
+from journal.core.storage import links
+from journal.core.storage.atomic import private_folder, remove_leftovers, tighten
 from journal.core.storage.backups import Backup, Backups
 from journal.core.storage.disk_errors import describe, failure
 from journal.core.storage.lock import JournalLock
@@ -48,12 +49,18 @@ class JournalFile:
         self.path = journal_path(self.data_dir)
         self.read_only = read_only
         self.backup_warning: str | None = None
-        if self.data_dir.exists() and not self.data_dir.is_dir():
-            raise JournalError(t("storage.not_a_folder", path=self.data_dir))
-        if not self.path.exists():
+        self.permissions_notice: str | None = None
+        if links.exists(self.data_dir):
+            if not self.data_dir.is_dir():
+                raise JournalError(t("storage.not_a_folder", path=self.data_dir))
+            if not read_only and tighten(self.data_dir):
+                self.permissions_notice = t("storage_errors.folder_tightened", path=self.data_dir)
+        if not links.exists(self.path):
             if not create or read_only:
                 raise JournalError(t("storage.missing", path=self.data_dir))
             self._create_folder()
+        # A linked journal is read and replaced at its target, so the link stays a link.
+        self.target = links.journal_target(self.path)
         self.session = uuid.uuid4().hex
         self.threads = threading.RLock()
         self.lock = JournalLock(self.data_dir)
@@ -62,7 +69,7 @@ class JournalFile:
         self._daily_done: date | None = None
         self._changes_seen = 0
         cipher = crypto.Cipher(passphrase) if passphrase else None
-        self._db = TinyDB(self.path, storage=SafeJSONStorage, cipher=cipher)
+        self._db = TinyDB(self.target, storage=SafeJSONStorage, cipher=cipher)
         self.storage: SafeJSONStorage = self._db.storage
         try:
             self._open(snapshot_on_open)
@@ -85,7 +92,7 @@ class JournalFile:
                 raise JournalError(t("storage.missing", path=self.data_dir))
             return
         with self.lock:
-            remove_leftovers(self.data_dir, JOURNAL_FILE)
+            remove_leftovers(self.target.parent, self.target.name)
             data = self.storage.read()
             if data is None:
                 self.table("meta").insert({"kind": JOURNAL_KIND, "schema": SCHEMA_VERSION, "created_at": now().isoformat()})

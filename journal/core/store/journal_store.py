@@ -132,6 +132,11 @@ class JournalStore:
         return self._journal.read_only
 
     @property
+    def permissions_notice(self) -> str | None:
+        """Said once: the folder was readable by others and has just been made private."""
+        return self._journal.permissions_notice
+
+    @property
     def backup_warning(self) -> str | None:
         """A snapshot that could not be taken on open, as one line (None when all went well)."""
         return self._journal.backup_warning

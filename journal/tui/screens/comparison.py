@@ -32,7 +32,7 @@ class ComparisonScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         comparison = compare_entries(self.exercise, self.entries)
         with Vertical(classes="modal-box", id="comparison-box"):
-            yield Static(t("comparison.title", title=self.exercise.title), classes="prompt-label", markup=False)
+            yield Static(t("comparison.title", title=inert_line(self.exercise.title)), classes="prompt-label", markup=False)
             yield Static(t("comparison.hint"), classes="prompt-help", markup=False)
             table: DataTable = DataTable(zebra_stripes=True, cursor_type="row")
             table.add_column(t("comparison.question"), key="question", width=LABEL_WIDTH)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import datetime
 
 from textual import on, work
@@ -19,10 +20,12 @@ from journal.core.models import EntryStatus, Exercise
 from journal.core.prefill import prefill_value
 from journal.i18n import t
 from journal.tui.autosave import Autosave
+from journal.tui.safe_text import line, plain, plain_line, text
 from journal.tui.screens.history import HistoryScreen
 from journal.tui.screens.missing_answers import MissingAnswersScreen
 from journal.tui.widgets.decision_table import DecisionTableView
 from journal.tui.widgets.editors import AnswerChanged, editor_for
+from journal.tui.widgets.privacy_marker import PrivacyMarker
 
 SAVE_DELAY = 0.4
 # After a failed save (disk full, read-only disk), try again this often until it works.
@@ -35,6 +38,7 @@ class ExerciseScreen(Screen):
         Binding("escape", "back", t("keys.back")),
         Binding("ctrl+t", "toggle_done", t("keys.done")),
         Binding("ctrl+r", "toggle_private", t("keys.private")),
+        Binding("f3", "toggle_prompt_private", t("hardening.key_prompt_private")),
         Binding("f2", "history", t("keys.history")),
     ]
 
@@ -44,7 +48,10 @@ class ExerciseScreen(Screen):
         self.instance = instance
         self.autosave = Autosave(self.app.store, exercise.id, instance, self._saved_from_thread)
         self._timer = None
+        self._changed_at = 0.0  # when the worker last changed an answer (time.monotonic)
+        self._state_text = ""
         self._answers: dict = {}
+        self._decision_view: DecisionTableView | None = None
         self._failing = False  # the last save failed: the warning stays up and saves are retried
 
     # -- layout -----------------------------------------------------------------
@@ -57,14 +64,14 @@ class ExerciseScreen(Screen):
         self._answers = dict(answers)
         yield Header()
         with VerticalScroll(id="exercise-body"):
-            yield Static(str(exercise.summary), classes="exercise-summary", markup=False)
+            yield Static(text(exercise.summary), classes="exercise-summary")
             with Collapsible(title=t("exercise.why"), collapsed=entry is not None):
-                yield Static(str(exercise.why), markup=False)
+                yield Static(text(exercise.why))
             with Collapsible(title=t("exercise.how", minutes=exercise.duration_minutes), collapsed=entry is not None):
-                yield Static(str(exercise.how), markup=False)
+                yield Static(text(exercise.how))
             for resource in exercise.resources:
-                with Collapsible(title=str(resource.title)):
-                    yield Markdown(str(resource.body))
+                with Collapsible(title=line(resource.title)):
+                    yield Markdown(plain(resource.body))
             for page in exercise.pages:
                 with Collapsible(title=t(page_key(page, "title")), id=f"page-{page}"):
                     yield Markdown(t(page_key(page, "body")))
@@ -79,18 +86,20 @@ class ExerciseScreen(Screen):
                         value, prefilled = starting, True
                         self.autosave.carry(prompt.id, starting)
                         self._answers[prompt.id] = starting
-                with Vertical(classes="prompt"):
+                with Vertical(classes="prompt", name=prompt.id):
                     optional = f" {t('exercise.optional')}" if prompt.optional else ""
-                    yield Static(f"{number}. {prompt.label}{optional}", classes="prompt-label", markup=False)
+                    yield Static(line(f"{number}. {prompt.label}{optional}"), classes="prompt-label")
                     if prompt.help:
-                        yield Static(str(prompt.help), classes="prompt-help", markup=False)
+                        yield Static(text(prompt.help), classes="prompt-help")
                     if prefilled and prompt.prefill:
                         yield Static(t("exercise.prefilled"), classes="prompt-prefilled")
+                    yield PrivacyMarker(prompt.id, entry.is_private(prompt) if entry else prompt.private)
                     yield editor_for(prompt, value, id=f"prompt-{prompt.id}")
                 if prompt.id == LEADS_PROMPT and is_decision_exercise(exercise):
-                    yield DecisionTableView(exercise, self._answers, id="decision-table")
+                    self._decision_view = DecisionTableView(exercise, self._answers, id="decision-table")
+                    yield self._decision_view
             with Collapsible(title=t("exercise.bring"), collapsed=False, id="bring"):
-                yield Static(str(exercise.bring), markup=False)
+                yield Static(text(exercise.bring))
             with Horizontal(id="exercise-actions"):
                 yield Button(t("exercise.mark_done"), id="toggle-done", variant="primary")
                 yield Button(t("exercise.mark_private"), id="toggle-private")
@@ -104,7 +113,7 @@ class ExerciseScreen(Screen):
             entry = self.app.store.entries.get(self.exercise.id, self.instance)
             if entry:
                 title += " · " + entry.created_at.strftime(t("formats.date"))
-        self.title = title
+        self.title = plain_line(title)
         self._refresh_state()
         # AUTO_FOCUS has put the focus in the first question as soon as the screen was
         # composed, so keys typed at once land there; bring it into view (the why and how
@@ -119,15 +128,29 @@ class ExerciseScreen(Screen):
 
     @on(AnswerChanged)
     def _answer_changed(self, event: AnswerChanged) -> None:
+        # This runs on every key typed: nothing here may walk the screen's widgets or the journal.
         event.stop()
         self.autosave.change(event.prompt_id, event.value)
         self._answers[event.prompt_id] = event.value
-        for view in self.query(DecisionTableView):
-            view.show(self._answers)
+        if self._decision_view is not None:
+            self._decision_view.show(self._answers)
         self._show_state(t("exercise.saving"))
-        if self._timer is not None:
+        self._changed_at = time.monotonic()
+        if self._failing and self._timer is not None:
+            # Saving failed and waits to retry: a change is worth trying again sooner.
             self._timer.stop()
-        self._timer = self.set_timer(SAVE_DELAY, self._save_in_background)
+            self._timer = None
+        if self._timer is None:
+            self._timer = self.set_timer(SAVE_DELAY, self._save_when_quiet)
+
+    def _save_when_quiet(self) -> None:
+        """Save once the worker has not typed for SAVE_DELAY (one timer per pause, not one per key)."""
+        waited = time.monotonic() - self._changed_at
+        if waited < SAVE_DELAY:
+            self._timer = self.set_timer(SAVE_DELAY - waited, self._save_when_quiet)
+            return
+        self._timer = None
+        self._save_in_background()
 
     @work(thread=True, exclusive=False, group="autosave")
     def _save_in_background(self) -> None:
@@ -140,17 +163,20 @@ class ExerciseScreen(Screen):
             self._saved(error)
 
     def _saved(self, error: Exception | None) -> None:
+        if not self.is_attached:
+            return  # a save that finished after the worker left the screen: nothing left to show it on
         if error is not None:
             if not self._failing:
-                self.notify(str(error), severity="error", timeout=30, markup=False)
+                self.notify(plain(error), severity="error", timeout=30, markup=False)
             self._failing = True
             self._show_state(t("exercise.save_failed"))
             if self._timer is not None:
                 self._timer.stop()
-            self._timer = self.set_timer(RETRY_SECONDS, self._save_in_background)
+            self._timer = self.set_timer(RETRY_SECONDS, self._save_when_quiet)
             return
         if self._failing:
             self._failing = False
+            self.app.clear_notifications()  # the failure it announced is over
             self.notify(t("storage_errors.saved_again"))
         self._refresh_state(saved_at=datetime.now())
 
@@ -158,9 +184,10 @@ class ExerciseScreen(Screen):
         """Save what is pending right now, on the calling thread; False if it could not be saved."""
         if self._timer is not None:
             self._timer.stop()
+            self._timer = None
         error = self.autosave.flush()
         if error is not None:
-            self.notify(str(error), severity="error", timeout=10, markup=False)
+            self.notify(plain(error), severity="error", timeout=10, markup=False)
             return False
         return True
 
@@ -180,6 +207,9 @@ class ExerciseScreen(Screen):
         self.query_one("#toggle-private", Button).label = t("exercise.mark_shared") if private else t("exercise.mark_private")
 
     def _show_state(self, text: str) -> None:
+        if text == self._state_text:
+            return
+        self._state_text = text
         phase = t(f"phases.{self.exercise.phase.value}")
         self.sub_title = f"{t('exercise.subtitle', number=self.exercise.phase.number, phase=phase)} · {text}"
 
@@ -216,6 +246,35 @@ class ExerciseScreen(Screen):
             return
         self.notify(t("exercise.now_private") if private else t("exercise.now_shared"))
         self._refresh_state()
+
+    def action_toggle_prompt_private(self, prompt_id: str | None = None) -> None:
+        """Make the answer to the question holding the focus private, or share it again."""
+        prompt_id = prompt_id or self._focused_question()
+        if prompt_id is None:
+            self.notify(t("hardening.pick_a_question"), severity="warning")
+            return
+        prompt = next(p for p in self.exercise.prompts if p.id == prompt_id)
+        self.flush()
+        entry = self.app.store.entries.get(self.exercise.id, self.instance)
+        private = not (entry.is_private(prompt) if entry else prompt.private)
+        if not self.app.guarded(self.app.store.entries.set_prompt_private, self.exercise.id, prompt_id, private, self.instance):
+            return
+        for marker in self.query(PrivacyMarker):
+            if marker.prompt_id == prompt_id:
+                marker.show(private)
+        self.notify(t("hardening.now_answer_private") if private else t("hardening.now_answer_shared"))
+
+    def _focused_question(self) -> str | None:
+        """The id of the question that holds the focus, if any."""
+        node = self.focused
+        while node is not None and not node.has_class("prompt"):
+            node = node.parent
+        return node.name if node is not None else None
+
+    @on(PrivacyMarker.Toggled)
+    def _marker_clicked(self, event: PrivacyMarker.Toggled) -> None:
+        event.stop()
+        self.action_toggle_prompt_private(event.prompt_id)
 
     @on(Button.Pressed, "#history")
     def action_history(self) -> None:

@@ -18,6 +18,7 @@ from journal.core.export.writer import write_export
 from journal.core.storage import JournalError
 from journal.core.text_safety import inert_line
 from journal.i18n import t
+from journal.tui.safe_text import SafeInput, plain
 from journal.tui.widgets.export_options import ExportOptionsPanel
 
 
@@ -41,7 +42,7 @@ class ExportScreen(Screen):
                 allow_blank=False,
                 id="export-format",
             )
-            yield Input(id="export-path")
+            yield SafeInput(id="export-path")
             yield Button(t("export_screen.write"), id="write", variant="primary")
         yield Footer()
 
@@ -66,8 +67,8 @@ class ExportScreen(Screen):
     def _prepared(self, summary, markdown: str) -> None:
         first = self.summary is None
         self.summary = summary
-        # The front matter is for programs; the preview shows what a reader sees.
-        self.query_one("#preview", Markdown).update(markdown.split("\n---\n", 1)[-1])
+        # The front matter is for programs; the preview shows what a reader sees (already inert: said again).
+        self.query_one("#preview", Markdown).update(plain(markdown.split("\n---\n", 1)[-1]))
         if first:
             self._suggest_path()
 
@@ -104,14 +105,14 @@ class ExportScreen(Screen):
             write_export(path, render(self.summary, fmt), self.app.store.data_dir)
             count_written_export(self.app.store)
         except JournalError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error", timeout=10, markup=False)
+            self.app.call_from_thread(self.notify, plain(error), severity="error", timeout=10, markup=False)
             return
         except OSError as error:
             message = t("export_screen.failed", path=path, error=error.strerror or error)
-            self.app.call_from_thread(self.notify, message, severity="error", timeout=10, markup=False)
+            self.app.call_from_thread(self.notify, plain(message), severity="error", timeout=10, markup=False)
             return
         message = t("export_screen.written", path=path)
-        self.app.call_from_thread(self.notify, message, timeout=8, markup=False)
+        self.app.call_from_thread(self.notify, plain(message), timeout=8, markup=False)
 
     def action_back(self) -> None:
         self.dismiss()

@@ -10,6 +10,7 @@ from textual.widgets import Markdown
 
 from journal.core.help_pages import HELP_PAGES, page_key
 from journal.i18n import t
+from journal.tui.safe_text import plain
 
 
 class HelpScreen(ModalScreen[None]):
@@ -17,7 +18,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="modal-box"):
-            yield Markdown(t("help.body", folder=self.app.store.data_dir))
+            yield Markdown(plain(t("help.body", folder=self.app.store.data_dir)))
             for page in HELP_PAGES:
                 yield Markdown(t(page_key(page, "body")), id=f"page-{page}")
             yield Markdown(t("panel.help"), id="page-conseiller")

@@ -11,6 +11,7 @@ from textual.widgets import Static
 from journal.core.answer_view import answer_view, view_as_text
 from journal.core.models import Entry, Exercise
 from journal.i18n import t
+from journal.tui.safe_text import line, text
 
 
 def version_text(exercise: Exercise, answers: dict) -> str:
@@ -32,7 +33,7 @@ class HistoryScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="modal-box history-box"):
-            yield Static(t("history.title", title=self.exercise.title), classes="prompt-label", markup=False)
+            yield Static(line(t("history.title", title=self.exercise.title)), classes="prompt-label")
             versions = list(reversed(self.entry.history)) if self.entry else []
             if not versions:
                 yield Static(t("history.none"), classes="muted")
@@ -42,5 +43,5 @@ class HistoryScreen(ModalScreen[None]):
                     classes="history-date",
                     markup=False,
                 )
-                yield Static(version_text(self.exercise, version.answers) or t("history.empty"), markup=False)
+                yield Static(text(version_text(self.exercise, version.answers) or t("history.empty")))
             yield Static(t("history.close"), classes="muted")

@@ -15,6 +15,7 @@ from journal.core.models import EntryStatus, Exercise, Phase
 from journal.core.storage import JournalError
 from journal.core.text_safety import inert_line
 from journal.i18n import t
+from journal.tui.safe_text import plain, plain_line, text
 from journal.tui.widgets.assignment_panel import AssignmentPanel
 
 STATUS_MARKS = {EntryStatus.NOT_STARTED: "○", EntryStatus.STARTED: "◐", EntryStatus.DONE: "●"}
@@ -49,7 +50,7 @@ class HomeScreen(Screen):
         try:
             changed = self.app.store.refresh()
         except JournalError as error:
-            self.notify(str(error), severity="error", timeout=12, markup=False)
+            self.notify(plain(error), severity="error", timeout=12, markup=False)
             return
         if changed:
             self.notify(t("home.changed_elsewhere"))
@@ -75,8 +76,9 @@ class HomeScreen(Screen):
             for exercise, status in zip(exercises, statuses):
                 line = Content.assemble(
                     f"  {STATUS_MARKS[status]} ",
-                    (str(exercise.title), "bold" if status != EntryStatus.DONE else ""),
+                    (plain_line(exercise.title), "bold" if status != EntryStatus.DONE else ""),
                     (f"  {t('panel.proposed_by', conseiller=inert_line(exercise.proposed_by))}" if exercise.proposed_by else "", "dim"),
+                    (self._privacy_mark(exercise), "italic"),
                 )
                 option_list.add_option(Option(line, id=f"exercise:{exercise.id}"))
         if highlighted is not None and highlighted < option_list.option_count:
@@ -84,6 +86,13 @@ class HomeScreen(Screen):
         else:
             option_list.action_first()
         self._show_detail()
+
+    def _privacy_mark(self, exercise: Exercise) -> str:
+        """« ⊘ privé » when every instance of the exercise is private, « en partie » when some are."""
+        private = [entry.private for entry in self.app.store.entries.for_exercise(exercise.id)]
+        if private and all(private):
+            return "  " + t("hardening.home_private")
+        return "  " + t("hardening.home_partly_private") if any(private) else ""
 
     def _selected_exercise(self) -> Exercise | None:
         option_list = self.query_one(OptionList)
@@ -118,7 +127,7 @@ class HomeScreen(Screen):
         if any(entry.private for entry in entries):
             lines.append(t("home.detail_private"))
         lines += ["", t("home.legend"), "", t("home.detail_open")]
-        detail.update("\n".join(lines))
+        detail.update(text("\n".join(lines)))
 
     @on(OptionList.OptionSelected)
     def _selected(self) -> None:

@@ -16,6 +16,7 @@ from journal.core.assignments.reader import AssignmentError, read_assignment
 from journal.core.storage import JournalError
 from journal.core.text_safety import inert_line
 from journal.i18n import t
+from journal.tui.safe_text import SafeInput
 from journal.tui.screens.bilan_choice import BilanChoice
 
 SUFFIXES = (".toml", ".json")
@@ -43,7 +44,7 @@ class ImportScreen(Screen):
                     yield Button(inert_line(folder.name or str(folder)), id=f"folder-{index}")
             yield AssignmentTree(str(starting_folders()[0] if starting_folders() else Path.cwd()), id="import-tree")
             with Horizontal(id="import-path-row"):
-                yield Input(placeholder=t("import_screen.path_placeholder"), id="import-path")
+                yield SafeInput(placeholder=t("import_screen.path_placeholder"), id="import-path")
                 yield Button(t("import_screen.import"), id="import", variant="primary")
         yield Footer()
 

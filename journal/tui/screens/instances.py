@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from journal.core.models import Entry, Exercise
 from journal.i18n import t
+from journal.tui.safe_text import line
 
 NEW = "new"
 COMPARE = "compare"
@@ -27,7 +28,7 @@ class InstancePicker(ModalScreen[int | str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="modal-box"):
-            yield Static(t("instances.title", title=self.exercise.title), classes="prompt-label", markup=False)
+            yield Static(line(t("instances.title", title=self.exercise.title)), classes="prompt-label")
             options = [Option(t("instances.new"), id=NEW)]
             if len(self.entries) >= 2:
                 options.append(Option(t("comparison.open"), id=COMPARE))

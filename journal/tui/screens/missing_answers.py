@@ -11,6 +11,7 @@ from textual.widgets import Button, Static
 
 from journal.core.models import Exercise, Prompt
 from journal.i18n import t
+from journal.tui.safe_text import plain_line, text
 
 
 class MissingAnswersScreen(ModalScreen[bool]):
@@ -34,7 +35,7 @@ class MissingAnswersScreen(ModalScreen[bool]):
             yield Static(t("missing.title", count=len(self.missing)), classes="prompt-label", markup=False)
             lines = [t("missing.line", number=numbers[prompt.id], label=prompt.label) for prompt in self.missing]
             with VerticalScroll(id="missing-scroll"):
-                yield Static("\n".join(lines), id="missing-list", markup=False)
+                yield Static(text("\n".join(plain_line(line) for line in lines)), id="missing-list")
             yield Static(t("missing.explain"), classes="prompt-help", markup=False)
             with Horizontal(id="missing-actions"):
                 yield Button(t("missing.keep_working"), id="keep-working", variant="primary")

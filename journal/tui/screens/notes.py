@@ -12,6 +12,8 @@ from textual.widgets import Button, Footer, Header, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from journal.i18n import t
+from journal.tui.safe_text import SafeTextArea
+from journal.tui.safe_text import line as safe_line
 
 
 class NotesScreen(Screen):
@@ -25,7 +27,7 @@ class NotesScreen(Screen):
         yield Header()
         yield Static(t("notes.intro"), classes="muted")
         yield OptionList(id="notes-list")
-        yield TextArea(id="note-input", soft_wrap=True, tab_behavior="focus", placeholder=t("notes.placeholder"))
+        yield SafeTextArea(id="note-input", soft_wrap=True, tab_behavior="focus", placeholder=t("notes.placeholder"))
         with Horizontal(id="exercise-actions"):
             yield Button(t("notes.add"), id="add", variant="primary")
             yield Button(t("notes.toggle_private"), id="private")
@@ -48,7 +50,7 @@ class NotesScreen(Screen):
             flag = f" {t('notes.private_flag')}" if note.private else ""
             first_line = note.text.strip().splitlines()[0] if note.text.strip() else ""
             line = f"{note.created_at.strftime(t('formats.datetime'))}{flag} — {first_line}"
-            notes_list.add_option(Option(Content(line), id=str(note.id)))
+            notes_list.add_option(Option(safe_line(line), id=str(note.id)))
 
     @on(Button.Pressed, "#add")
     def action_add_note(self) -> None:

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from journal.core.text_safety import inert_line
 from journal.i18n import t
+from journal.tui.safe_text import SafeInput
 
 
 class QuestionsScreen(ModalScreen[None]):
@@ -28,7 +29,7 @@ class QuestionsScreen(ModalScreen[None]):
             yield Static(t("questions.title"), classes="detail-title")
             yield Static(t("questions.hint"), classes="muted")
             yield OptionList(id="question-list")
-            yield Input(placeholder=t("questions.placeholder"), id="question-input", max_length=2000)
+            yield SafeInput(placeholder=t("questions.placeholder"), id="question-input", max_length=2000)
 
     def on_mount(self) -> None:
         self._reload()

@@ -20,6 +20,7 @@ from journal.core.export.synthese_document import SYNTHESIS_EXERCISE
 from journal.core.storage import JournalError
 from journal.core.text_safety import inert, inert_line
 from journal.i18n import t
+from journal.tui.safe_text import SafeTextArea
 
 SAVE_DELAY = 0.6
 
@@ -50,7 +51,7 @@ class SynthesisScreen(Screen):
                     for index, part in enumerate(self._parts):
                         yield Static(inert_line(part.title), classes="synthesis-part-title", markup=False)
                         yield Static(inert(part.body), markup=False)
-                        area = TextArea(review.comments.get(part.key, ""), id=f"comment-{index}", classes="synthesis-comment")
+                        area = SafeTextArea(review.comments.get(part.key, ""), id=f"comment-{index}", classes="synthesis-comment")
                         area.border_title = t("synthesis_screen.comment_label")
                         yield area
             with VerticalScroll(id="synthesis-mine"):

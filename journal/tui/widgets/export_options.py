@@ -13,6 +13,7 @@ from journal.core.export.options import ExportOptions
 from journal.core.models import Phase
 from journal.core.text_safety import inert_line
 from journal.i18n import t
+from journal.tui.safe_text import SafeInput
 
 # An exercise id no exercise has: the worker unticked every phase or every exercise.
 NOTHING = ("\0none",)
@@ -38,7 +39,7 @@ class ExportOptionsPanel(VerticalScroll):
         started = [e for e in self.app.catalogue.exercises if self.app.store.entries.for_exercise(e.id)]
         yield SelectionList[str](*[(inert_line(str(e.title)), e.id, True) for e in started], id="export-exercises")
         yield Static(t("export_screen_options.since"), classes="muted", markup=False)
-        yield Input(placeholder=t("export_screen_options.since_placeholder"), id="export-since")
+        yield SafeInput(placeholder=t("export_screen_options.since_placeholder"), id="export-since")
         yield Checkbox(t("export_screen_options.notes"), True, id="export-notes")
 
     def options(self) -> ExportOptions:

@@ -27,6 +27,8 @@ from textual.widgets import Button, OptionList, Static
 
 from journal.core.models import Option, Prompt, PromptKind
 from journal.i18n import t
+from journal.tui.safe_text import line, plain_line
+from journal.tui.safe_text import text as safe_text
 from journal.tui.widgets.editors.base import AnswerChanged, PromptEditor
 from journal.tui.widgets.editors.fields import FieldGroup
 from journal.tui.widgets.editors.keys import add_binding
@@ -47,19 +49,19 @@ class CardList(MarkList):
         super().__init__(cards, placed, **kwargs)
         self.piles = piles
         for number, pile in enumerate(piles[:MAX_PILE_KEYS], start=1):
-            add_binding(self, Binding(str(number), f"place({number - 1})", str(pile.label)))
+            add_binding(self, Binding(str(number), f"place({number - 1})", plain_line(pile.label)))
         # Said in the hint above the list; the footer keeps its room for the piles.
         add_binding(self, Binding("0", "place(-1)", t("editor.card_sort.unplace"), show=False))
-        self._label_width = max((len(str(card.label)) for card in cards), default=0) + 2
+        self._label_width = max((len(plain_line(card.label)) for card in cards), default=0) + 2
 
     def entry_prompt(self, card: Option) -> Content:
-        label = str(card.label).ljust(self._label_width)
+        label = plain_line(card.label).ljust(self._label_width)
         pile_ids = [pile.id for pile in self.piles]
         pile_id = self.marks.get(card.id)
         if pile_id not in pile_ids:
             return Content.assemble(label, (t("editor.card_sort.to_place"), "dim italic"))
         number = pile_ids.index(pile_id) + 1
-        return Content.assemble(label, (f"{number} · {self.piles[number - 1].label}", "bold"))
+        return Content.assemble(label, (plain_line(f"{number} · {self.piles[number - 1].label}"), "bold"))
 
     def action_place(self, pile_index: int) -> None:
         if pile_index < len(self.piles):
@@ -92,7 +94,7 @@ class CardSortEditor(PromptEditor):
     # -- layout -------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        first_pile = str(self.spec.piles[0].label)
+        first_pile = plain_line(self.spec.piles[0].label)
         yield Static(t("editor.card_sort.step_sort"), markup=False, classes="card-sort-step -first")
         keys = ", ".join(str(number) for number in range(1, min(len(self.spec.piles), MAX_PILE_KEYS) + 1))
         yield Static(t("editor.card_sort.sort_hint", keys=keys), markup=False, classes="card-sort-hint")
@@ -136,7 +138,7 @@ class CardSortEditor(PromptEditor):
     def _pile_text(self, pile: Option) -> Content:
         number = self.spec.piles.index(pile) + 1
         count = sum(1 for placed in self.piles.values() if placed == pile.id)
-        return Content(f"{number} " + t("editor.card_sort.count", pile=str(pile.label), count=count))
+        return line(f"{number} " + t("editor.card_sort.count", pile=str(pile.label), count=count))
 
     def _left_text(self) -> str:
         left = sum(1 for card in self.spec.cards if card.id not in self.piles)
@@ -198,7 +200,7 @@ class CardSortEditor(PromptEditor):
         event.stop()
         card = self.spec.cards[event.option_index]
         text = f"{card.label} — {card.help}" if card.help else str(card.label)
-        self.query_one(".card-sort-card-help", Static).update(text)
+        self.query_one(".card-sort-card-help", Static).update(safe_text(text))
 
     @on(Button.Pressed, ".card-sort-piles Button")
     def _pile_clicked(self, event: Button.Pressed) -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.content import Content
 from textual.widgets import RadioButton, RadioSet, SelectionList
 
 from journal.core.models import PromptKind
+from journal.tui.safe_text import line
 from journal.tui.widgets.editors.base import PromptEditor
 
 
@@ -22,7 +22,7 @@ class ChoiceEditor(PromptEditor):
     def compose(self) -> ComposeResult:
         with RadioSet():
             for key, label in self._labels():
-                yield RadioButton(Content(label), value=key == self.value)
+                yield RadioButton(line(label), value=key == self.value)
 
     @on(RadioSet.Changed)
     def _chosen(self, event: RadioSet.Changed) -> None:
@@ -38,7 +38,7 @@ class ScaleEditor(ChoiceEditor):
 class MultiChoiceEditor(PromptEditor):
     def compose(self) -> ComposeResult:
         chosen = set(self.value or [])
-        yield SelectionList[str](*[(Content(str(o.label)), o.id, o.id in chosen) for o in self.spec.options])
+        yield SelectionList[str](*[(line(o.label), o.id, o.id in chosen) for o in self.spec.options])
 
     @on(SelectionList.SelectedChanged)
     def _toggled(self, event: SelectionList.SelectedChanged) -> None:

@@ -13,12 +13,12 @@ from typing import Any, Sequence
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
 from journal.core.models import Field
+from journal.tui.safe_text import line, text
 from journal.tui.widgets.editors.base import AnswerChanged
 
 
@@ -59,16 +59,16 @@ class FieldGroup(Vertical):
         self.set_title(title)
 
     def set_title(self, title: str) -> None:
-        self.border_title = Content(title) if title else None
+        self.border_title = line(title) if title else None
 
     def compose(self) -> ComposeResult:
         # Imported here: the registry imports the composite editors that use this group.
         from journal.tui.widgets.editors import editor_for
 
         for position, field in enumerate(self.fields):
-            yield Static(str(field.label), markup=False, classes="field-label" + (" -first" if position == 0 else ""))
+            yield Static(line(field.label), classes="field-label" + (" -first" if position == 0 else ""))
             if field.help:
-                yield Static(str(field.help), markup=False, classes="field-help")
+                yield Static(text(field.help), classes="field-help")
             yield editor_for(field, self.values.get(field.id))
 
     def on_answer_changed(self, event: AnswerChanged) -> None:

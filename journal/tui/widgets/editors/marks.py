@@ -15,6 +15,8 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 
+from journal.tui.safe_text import plain_line
+
 
 class MarkList(OptionList):
     """Entries (anything with an ``id``) and their marks; ``set_mark`` marks the highlighted one."""
@@ -35,7 +37,7 @@ class MarkList(OptionList):
     def entry_prompt(self, entry: Any) -> Content:
         """How ``entry`` reads with its mark (subclasses draw the mark their own way)."""
         mark = self.marks.get(entry.id)
-        return Content.assemble(str(entry.label), ("" if mark is None else f"  {mark}", "bold"))
+        return Content.assemble(plain_line(entry.label), ("" if mark is None else plain_line(f"  {mark}"), "bold"))
 
     def on_mount(self) -> None:
         self.set_options([self.entry_prompt(entry) for entry in self.entries])

@@ -8,6 +8,13 @@ The chosen titles are listed as buttons: pressing one removes it. The value
 is a list of ``{"code": str | None, "label": str}``; when the prompt does not
 allow several, choosing replaces the previous title. The source of the list
 is credited under the list whenever the list is on screen.
+
+What the worker chose stays chosen: letters typed afterwards are only a
+search. Typed text counts as the worker's own title only while nothing is
+chosen, and then it is part of the value as it is typed, so it is saved like
+any answer (and survives leaving with Esc or a closed terminal). Leaving the
+editor only tidies the screen; it never changes the value, and it does
+nothing once the editor is being removed.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ from textual.widgets import Button, Input, OptionList, Static
 from journal.core.models import PromptKind
 from journal.core.reference_data import Reference, fold, search, source_credit
 from journal.i18n import t
+from journal.tui.safe_text import SafeInput, line, plain_line
 from journal.tui.widgets.editors.base import PromptEditor
 
 SHOWN_MATCHES = 30
@@ -61,6 +69,12 @@ class PickEditor(PromptEditor):
             if isinstance(pick, dict) and str(pick.get("label", "")).strip()
         ]
         self._matches: list[Reference | None] = []
+        # Built once in ``compose`` and kept: handlers that run while the screen is being
+        # left must never look their parts up again (they may already be gone).
+        self._search = SafeInput(placeholder=t(f"editor.pick.placeholder_{self.source}"), classes="pick-search")
+        self._match_list = OptionList(markup=False, classes="pick-matches")
+        self._credit = Static(t("editor.pick.credit", credit=source_credit(self.source)), markup=False, classes="pick-credit")
+        self._chosen_box = Vertical(classes="pick-chosen")
 
     @property
     def source(self) -> str:
@@ -68,34 +82,39 @@ class PickEditor(PromptEditor):
 
     def compose(self) -> ComposeResult:
         # Search first, then what is chosen: Tab goes from the field to the matches, then to the choices.
-        yield Input(placeholder=t(f"editor.pick.placeholder_{self.source}"), classes="pick-search")
-        matches = OptionList(markup=False, classes="pick-matches")
-        matches.display = False
-        yield matches
-        credit = Static(t("editor.pick.credit", credit=source_credit(self.source)), markup=False, classes="pick-credit")
-        credit.display = False
-        yield credit
-        yield Vertical(classes="pick-chosen")
+        yield self._search
+        self._match_list.display = False
+        yield self._match_list
+        self._credit.display = False
+        yield self._credit
+        yield self._chosen_box
 
     async def on_mount(self) -> None:
         await self._show_picks()
 
     @property
     def search_input(self) -> Input:
-        return self.query_one(".pick-search", Input)
+        return self._search
 
     @property
     def match_list(self) -> OptionList:
-        return self.query_one(".pick-matches", OptionList)
+        return self._match_list
+
+    @property
+    def leaving(self) -> bool:
+        """True once the editor (or its screen) is being taken off the screen."""
+        return not self.is_attached or self._closing or self._pruning or not self._chosen_box.is_attached
 
     # -- chosen titles ------------------------------------------------------------------
 
     async def _show_picks(self) -> None:
-        box = self.query_one(".pick-chosen", Vertical)
+        if self.leaving:
+            return
+        box = self._chosen_box
         await box.remove_children()
         buttons = []
         for index, pick in enumerate(self.picks):
-            button = Button(Content(f"{picked_text(pick, self.source)}  ✕"), compact=True, name=str(index))
+            button = Button(line(f"{picked_text(pick, self.source)}  ✕"), compact=True, name=str(index))
             button.tooltip = t("editor.pick.remove")
             buttons.append(button)
         if buttons:
@@ -106,28 +125,45 @@ class PickEditor(PromptEditor):
             return any(chosen["code"] == pick["code"] for chosen in self.picks)
         return any(fold(chosen["label"]) == fold(pick["label"]) for chosen in self.picks)
 
+    def _typed_title(self) -> dict[str, Any] | None:
+        """The typed text as the worker's own title: only when free text is allowed and nothing is chosen."""
+        text = self.search_input.value.strip()
+        if not text or not self.spec.allow_free or self.picks:
+            return None
+        return {"code": None, "label": text}
+
+    def _record(self) -> None:
+        """The value: what is chosen, or else the worker's own words as typed."""
+        typed = self._typed_title()
+        chosen = self.picks if typed is None else [typed]
+        self.set_value([dict(pick) for pick in chosen])
+
     async def _choose(self, pick: dict[str, Any]) -> None:
+        # Value first and search cleared at once: a key pressed meanwhile (Tab) finds the choice made.
         if not self._already_chosen(pick):
             self.picks = [*self.picks, pick] if self.spec.multiple else [pick]
-            self.set_value([dict(chosen) for chosen in self.picks])
-            await self._show_picks()
         self.search_input.value = ""
+        self._record()
         self.search_input.focus()
+        await self._show_picks()
 
     @on(Button.Pressed, ".pick-chosen Button")
     async def _remove_clicked(self, event: Button.Pressed) -> None:
         event.stop()
         index = int(event.button.name or 0)
         self.picks = [pick for position, pick in enumerate(self.picks) if position != index]
-        self.set_value([dict(chosen) for chosen in self.picks])
-        await self._show_picks()
+        self._record()
         self.search_input.focus()
+        await self._show_picks()
 
     # -- searching ----------------------------------------------------------------------
 
     @on(Input.Changed, ".pick-search")
     def _typed(self, event: Input.Changed) -> None:
         event.stop()
+        if self.leaving:
+            return
+        self._record()
         self._show_matches(event.value.strip())
 
     def _show_matches(self, query: str) -> None:
@@ -143,43 +179,39 @@ class PickEditor(PromptEditor):
             matches.highlighted = 0
             # The list opens under the field: bring it into view, or the worker types blind.
             self.call_after_refresh(matches.scroll_visible, animate=False)
-        self.query_one(".pick-credit").display = bool(prompts)
+        self._credit.display = bool(prompts)
 
     def on_descendant_focus(self) -> None:
-        if self.search_input.has_focus and not self.match_list.display:
+        if not self.leaving and self.search_input.has_focus and not self.match_list.display:
             self._show_matches(self.search_input.value.strip())
 
     def on_descendant_blur(self) -> None:
         # The list closes once the focus has left the editor (it may only move to the list).
-        self.call_after_refresh(self._close_if_left)
+        if not self.leaving:
+            self.call_after_refresh(self._close_if_left)
 
     async def _close_if_left(self) -> None:
-        if self.is_mounted and not self.has_focus_within:
-            self.match_list.display = False
-            self.query_one(".pick-credit").display = False
-            await self._keep_typed_text()
-
-    async def _keep_typed_text(self) -> None:
-        """Text typed but not chosen is kept as the worker's own title rather than lost on leaving."""
-        text = self.search_input.value.strip()
-        if not text or not self.spec.allow_free:
+        if self.leaving or self.has_focus_within:
             return
-        pick = {"code": None, "label": text}
-        if not self._already_chosen(pick):
-            self.picks = [*self.picks, pick] if self.spec.multiple else [pick]
-            self.set_value([dict(chosen) for chosen in self.picks])
+        self.match_list.display = False
+        self._credit.display = False
+        typed = self._typed_title()
+        if typed is not None:
+            # Already the value: now shown as a chosen title, like any other.
+            self.picks = [typed]
+            self.search_input.value = ""
+            self._record()
             await self._show_picks()
-        self.search_input.value = ""
 
     def _match_prompt(self, match: Reference | None, query: str) -> Content:
         if match is None:
-            return Content.assemble(("+ ", "bold"), t("editor.pick.free", text=query))
+            return Content.assemble(("+ ", "bold"), plain_line(t("editor.pick.free", text=query)))
         detail = match.code if self.source == "rome" else match.group
-        return Content.assemble(match.label, (f" · {detail}", "dim"))
+        return Content.assemble(plain_line(match.label), (plain_line(f" · {detail}"), "dim"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "highlight_match":
-            return self.search_input.has_focus and self.match_list.display
+            return not self.leaving and self.search_input.has_focus and self.match_list.display
         return True
 
     def action_highlight_match(self, delta: int) -> None:
@@ -192,6 +224,8 @@ class PickEditor(PromptEditor):
     @on(Input.Submitted, ".pick-search")
     async def _entered(self, event: Input.Submitted) -> None:
         event.stop()
+        if self.leaving:
+            return
         index = self.match_list.highlighted if self.match_list.display else None
         if index is not None:
             await self._choose_match(index)
@@ -202,6 +236,8 @@ class PickEditor(PromptEditor):
         await self._choose_match(event.option_index)
 
     async def _choose_match(self, index: int) -> None:
+        if not 0 <= index < len(self._matches):
+            return
         match = self._matches[index]
         if match is None:
             text = self.search_input.value.strip()

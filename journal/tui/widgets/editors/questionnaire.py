@@ -25,6 +25,7 @@ from textual.widgets import Button, Static
 from journal.core.models import Item, Prompt, PromptKind
 from journal.core.scoring import QuestionnaireResult, score_questionnaire
 from journal.i18n import t
+from journal.tui.safe_text import line, plain, plain_line
 from journal.tui.widgets.editors.base import PromptEditor
 from journal.tui.widgets.editors.keys import translate_bindings
 from journal.tui.widgets.editors.marks import MarkList
@@ -87,7 +88,7 @@ class RatingList(MarkList):
             mark = ("●" * rating + "○" * (5 - rating) + f" {rating}  ", "bold")
         else:
             mark = ("·····    ", "dim")
-        return Content.assemble(mark, str(item.label))
+        return Content.assemble(mark, plain_line(item.label))
 
     def action_rate(self, rating: int) -> None:
         self.set_mark(rating or None)
@@ -111,7 +112,7 @@ class QuestionnaireResults(Static, can_focus=True):
     def render_result(self, result: QuestionnaireResult) -> Content:
         if not result.answered:
             return Content(t("editor.questionnaire.no_answer"))
-        labels = {score.dimension.id: f"{score.letter} {score.dimension.label}" for score in result.scores}
+        labels = {score.dimension.id: plain_line(f"{score.letter} {score.dimension.label}") for score in result.scores}
         width = max(len(label) for label in labels.values()) + 2
         lines: list[Content] = []
         for score in result.scores:
@@ -129,7 +130,7 @@ class QuestionnaireResults(Static, can_focus=True):
         lines.append(Content.assemble((t("editor.questionnaire.code", code=result.code), "bold")))
         lines.append(Content.styled(t("content.not_a_test"), "italic"))
         for group in result.ties:
-            names = " = ".join(str(score.dimension.label) for score in group)
+            names = " = ".join(plain_line(score.dimension.label) for score in group)
             lines.append(Content(t("editor.questionnaire.tie", names=names)))
         if not result.complete:
             lines.append(
@@ -139,8 +140,8 @@ class QuestionnaireResults(Static, can_focus=True):
             )
         lines.append(Content(""))
         for score in result.ranked:
-            name = f"{score.letter} {score.dimension.label} — "
-            lines.append(Content.assemble((name, "bold"), str(score.dimension.description)))
+            name = plain_line(f"{score.letter} {score.dimension.label} — ")
+            lines.append(Content.assemble((name, "bold"), plain(score.dimension.description)))
         return Content("\n").join(lines)
 
 
@@ -170,7 +171,7 @@ class QuestionnaireEditor(PromptEditor):
     def compose(self) -> ComposeResult:
         yield Static(t("editor.questionnaire.exploration"), markup=False, classes="q-note")
         legend = Content("   ").join(
-            Content.assemble((str(n), "bold"), f" {option.label}") for n, option in zip(RATINGS, self.spec.options)
+            Content.assemble((str(n), "bold"), plain_line(f" {option.label}")) for n, option in zip(RATINGS, self.spec.options)
         )
         yield Static(legend, classes="q-legend")
         yield RatingList(interleaved_items(self.spec), self.ratings)
@@ -181,7 +182,7 @@ class QuestionnaireEditor(PromptEditor):
             with Horizontal(classes="q-ratings"):
                 # Mouse helpers: the keyboard types the digits, so Tab skips them.
                 for n, option in zip(RATINGS, self.spec.options):
-                    button = Button(str(n), compact=True, name=str(n), tooltip=Content(str(option.label)))
+                    button = Button(str(n), compact=True, name=str(n), tooltip=line(option.label))
                     button.can_focus = False
                     yield button
             yield Static(self._progress_text(), markup=False, classes="q-progress")

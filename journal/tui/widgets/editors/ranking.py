@@ -24,6 +24,7 @@ from textual.widgets import Button, OptionList, Static
 
 from journal.core.models import Option, PromptKind
 from journal.i18n import t
+from journal.tui.safe_text import plain_line
 from journal.tui.widgets.editors.base import PromptEditor
 from journal.tui.widgets.editors.keys import translate_bindings
 
@@ -90,7 +91,7 @@ class RankList(OptionList):
         return not self.limit or index < self.limit
 
     def _prompt(self, index: int) -> Content:
-        label = self.labels.get(self.order[index], self.order[index])
+        label = plain_line(self.labels.get(self.order[index], self.order[index]))
         if self._counts(index):
             return Content.assemble((f"{index + 1:>2}. ", "bold"), label)
         return Content.assemble("    ", (label, "dim"))
@@ -152,7 +153,7 @@ class RankingEditor(PromptEditor):
         yield Static(self._status_text(), markup=False, classes="ranking-status")
 
     def _labels(self) -> dict[str, str]:
-        return {option.id: str(option.label) for option in self.options}
+        return {option.id: plain_line(option.label) for option in self.options}
 
     def _hint_text(self) -> str:
         hint = t("editor.ranking.hint")

@@ -23,6 +23,7 @@ from textual.widgets import Button, Static
 from journal.core.answer_view import Items, Text, field_view, is_empty
 from journal.core.models import Field, Prompt, PromptKind
 from journal.i18n import t
+from journal.tui.safe_text import line
 from journal.tui.widgets.editors.base import PromptEditor
 from journal.tui.widgets.editors.fields import FieldGroup
 from journal.tui.widgets.editors.keys import translate_bindings
@@ -150,7 +151,7 @@ class TableEditor(PromptEditor):
             filled = sum(1 for row in self._initial_rows if not is_empty(row))
             yield Static(self._hint_text(filled), markup=False, classes="table-hint")
         label = str(self.spec.row_label) or t("editor.table.row").lower()
-        yield Button(Content(t("editor.table.add", label=label)), variant="primary", classes="table-add")
+        yield Button(line(t("editor.table.add", label=label)), variant="primary", classes="table-add")
 
     def _title(self, number: int, row: dict[str, Any]) -> str:
         title = t("editor.table.row_title", noun=self.noun, number=number)

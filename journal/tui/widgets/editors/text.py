@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input, TextArea
 
 from journal.core.models import PromptKind
+from journal.tui.safe_text import SafeInput, SafeTextArea
 from journal.tui.widgets.editors.base import PromptEditor
 from journal.i18n import t
 
@@ -14,7 +15,7 @@ from journal.i18n import t
 class ShortTextEditor(PromptEditor):
     def compose(self) -> ComposeResult:
         # Typing into an existing answer continues it rather than replacing it.
-        yield Input(value=str(self.value or ""), placeholder=t("editor.short_placeholder"), select_on_focus=False)
+        yield SafeInput(value=str(self.value or ""), placeholder=t("editor.short_placeholder"), select_on_focus=False)
 
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:
@@ -28,7 +29,7 @@ class LongTextEditor(PromptEditor):
     """
 
     def compose(self) -> ComposeResult:
-        area = TextArea(self._initial_text(), soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
+        area = SafeTextArea(self._initial_text(), soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
         area.placeholder = t("editor.long_placeholder")
         yield area
 
@@ -53,7 +54,7 @@ class ListEditor(LongTextEditor):
     """A list typed one item per line: the simplest way to jot several ideas."""
 
     def compose(self) -> ComposeResult:
-        area = TextArea(self._initial_text(), soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
+        area = SafeTextArea(self._initial_text(), soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
         area.placeholder = t("editor.list_placeholder")
         yield area
 
