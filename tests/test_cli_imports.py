@@ -1,4 +1,5 @@
-"""One-shot commands load only what they use: ``bilan note`` never loads Textual, the exporters, the exercises or cryptography."""
+"""One-shot commands load only what they use: ``bilan note`` never loads Textual, the exporters, the exercises or
+cryptography; a Markdown export never loads the HTML page's Markdown parser."""
 
 from __future__ import annotations
 
@@ -61,7 +62,12 @@ def test_an_export_loads_the_exporters_but_not_textual(tmp_path):
     result = subprocess.run(
         [sys.executable, "-c", LOADED, "--data", folder, "export", "-o", str(tmp_path / "out.md")], capture_output=True, text=True, check=True
     )
-    assert result.stdout.split()[-3:] == ["0", "journal.core.export", "markdown_it"]
+    assert result.stdout.splitlines()[-1].split() == ["0", "journal.core.export"]
+    result = subprocess.run(
+        [sys.executable, "-c", LOADED, "--data", folder, "export", "--format", "html", "-o", str(tmp_path / "out.html")],
+        capture_output=True, text=True, check=True,
+    )
+    assert result.stdout.splitlines()[-1].split() == ["0", "journal.core.export", "markdown_it"]
 
 
 def test_a_note_in_a_plain_journal_loads_no_exercise_no_cryptography(tmp_path):

@@ -13,7 +13,6 @@ from journal.core.export import FORMATS, build_summary, render
 from journal.core.export.formats import default_file_name
 from journal.core.export.options import ExportOptions
 from journal.core.export.sharing import count_written_export
-from journal.core.export.synthese_document import build_synthese, synthese_html, synthese_markdown
 from journal.core.export.writer import check_target, is_stream, write_export
 from journal.core.text_safety import inert_line
 from journal.core.storage.disk_errors import describe
@@ -86,6 +85,8 @@ def run(args) -> int:
 def _write(args, store, exercises) -> _Written:
     """Build, render and write the document; returning drops it before the journal is saved (peak memory)."""
     if args.synthese:
+        from journal.core.export.synthese_document import build_synthese, synthese_html, synthese_markdown
+
         document = build_synthese(store, exercises)
         text = synthese_html(document) if args.format == "html" else synthese_markdown(document)
         name = f"synthese-{document.created_at:%Y-%m-%d}.{FORMATS[args.format][1]}"
