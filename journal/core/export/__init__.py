@@ -10,8 +10,9 @@ the renderers and their Markdown and YAML libraries.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from journal.core.lazy_names import lazy_names
 
 if TYPE_CHECKING:
     from journal.core.export.formats import FORMATS, render
@@ -21,10 +22,4 @@ __all__ = ["FORMATS", "Summary", "build_summary", "render"]
 
 _HOMES = {"FORMATS": "formats", "render": "formats", "Summary": "summary", "build_summary": "summary"}
 
-
-def __getattr__(name: str) -> Any:
-    if name not in _HOMES:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{_HOMES[name]}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _HOMES, globals())
