@@ -5,6 +5,7 @@
 opening its journal (backups, encryption check, presence).
 """
 
+from journal.core.lazy_names import lazy_names
 from journal.core.paths import JOURNAL_FILE
 from journal.core.storage.atomic import FOLDER_MODE
 from journal.core.storage.validation import JOURNAL_KIND, SCHEMA_VERSION
@@ -14,6 +15,7 @@ from journal.core.store.maintenance import journal_is_encrypted, list_backups, p
 
 __all__ = [
     "FOLDER_MODE",
+    "HISTORY_LIMIT",
     "JOURNAL_FILE",
     "JOURNAL_KIND",
     "SCHEMA_VERSION",
@@ -24,3 +26,6 @@ __all__ = [
     "programs_open",
     "restore_backup",
 ]
+
+# Loaded on first use: a note never reads the entries module (nor the answer views it imports).
+__getattr__ = lazy_names(__name__, {"HISTORY_LIMIT": "entries"}, globals())
