@@ -10,6 +10,7 @@ text must be identical in every format.
 
 from __future__ import annotations
 
+import copy
 import re
 import shutil
 from datetime import date, datetime, timezone
@@ -205,3 +206,27 @@ def test_current_reads_no_history_and_statuses_match_status(generated):
             assert store.entries.next_instance(exercise_id) == max(entry.instance for entry in full) + 1
             assert [(e.answers, e.status, e.updated_at) for e in entries] == [(e.answers, e.status, e.updated_at) for e in full]
             assert store.entries.status(exercise_id) == statuses[exercise_id]
+
+
+ANSWERS = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=3) | st.tuples(st.integers()),
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=2), children, max_size=3),
+    max_leaves=40,
+)
+
+
+def _containers(value) -> list:
+    found = [value] if isinstance(value, (dict, list, tuple)) else []
+    children = value.values() if isinstance(value, dict) else value if isinstance(value, (list, tuple)) else ()
+    return found + [inner for child in children for inner in _containers(child)]
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(ANSWERS)
+def test_an_entry_copy_equals_a_deep_copy_and_shares_no_container(value):
+    from journal.core.store.entries import copied
+
+    result = copied(value)
+    assert result == copy.deepcopy(value) and type(result) is type(value)
+    mine = {id(container) for container in _containers(value) if not isinstance(container, tuple)}
+    assert not mine & {id(container) for container in _containers(result)}
