@@ -38,13 +38,18 @@ def soon(days: int = 10) -> date:
     return date.today() + timedelta(days=days)
 
 
+# One writing time for the whole run: two calls of ``assignment(1)`` on either side of a
+# second boundary used to differ, and the second import was refused as a conflict.
+WRITTEN_AT = datetime.now().astimezone().replace(microsecond=0)
+
+
 def assignment(sequence: int = 1, **changes) -> Assignment:
     values = dict(
         dossier="MAT-2025-K7QF",
         sequence=sequence,
         conseiller="Claire Martin",
         beneficiaire="Mathilde",
-        created_at=datetime.now().astimezone().replace(microsecond=0) + timedelta(minutes=sequence),
+        created_at=WRITTEN_AT + timedelta(minutes=sequence),
         message="Bonjour Mathilde,\nvoici le travail pour la prochaine fois.",
         appointment=datetime.combine(soon(14), datetime.min.time()).replace(hour=14).astimezone(),
         exercises=(AssignedExercise("mes-valeurs", soon()), AssignedExercise("ma-lettre", soon())),

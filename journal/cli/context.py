@@ -89,7 +89,9 @@ def ask_passphrase(message: str) -> str:
     """Ask for a passphrase without echoing it (questionary, imported only when needed)."""
     import questionary
 
-    answer = questionary.password(message).ask()
+    from journal.cli.prompts import ask
+
+    answer = ask(questionary.password(message))
     if not answer:
         raise CommandFailure(t("cli.crypto.cancelled"))
     return answer

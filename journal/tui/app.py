@@ -19,6 +19,7 @@ from journal.tui.input_guard import install_input_guard
 from journal.tui.runtime import CHECK_SECONDS, IdleCollector, tuned_for_typing
 from journal.tui.safe_text import install_output_guard, plain
 from journal.tui.screens.home import HomeScreen
+from journal.tui.sharing.key_prompt import offer_key_confirmation
 from journal.tui.themes import DEFAULT_THEME, load_themes, stylesheet_path
 
 # The other screens are imported when first opened: the first screen shows only the
@@ -70,6 +71,7 @@ class BilanApp(App):
         chosen = self.store.settings.get("theme", DEFAULT_THEME)
         self.theme = chosen if isinstance(chosen, str) and chosen in self.available_themes else DEFAULT_THEME
         self.push_screen(HomeScreen())
+        offer_key_confirmation(self)
         if self.demo:
             self.notify(t("app.demo_notice"), timeout=8)
         others = self.store.open_elsewhere()
@@ -158,7 +160,8 @@ class BilanApp(App):
         from journal.tui.screens.import_file import ImportScreen
 
         if self._leave_to_home():
-            self.push_screen(ImportScreen())
+            # A key that came with the file is shown for confirmation right away.
+            self.push_screen(ImportScreen(), lambda _: offer_key_confirmation(self))
 
     def action_synthesis(self) -> None:
         from journal.tui.screens.synthesis import SynthesisScreen

@@ -53,7 +53,7 @@ def _new_passphrase() -> str:
         return given
     if not interactive():
         raise CommandFailure(t("cli.crypto.no_terminal"))
-    import questionary
+    from journal.cli.prompts import confirm
 
     say(t("cli.crypto.warning"))
     first = ask_passphrase(t("cli.crypto.new_prompt", minimum=MIN_PASSPHRASE))
@@ -61,6 +61,6 @@ def _new_passphrase() -> str:
         raise CommandFailure(t("crypto.too_short", minimum=MIN_PASSPHRASE))
     if ask_passphrase(t("cli.crypto.confirm_prompt")) != first:
         raise CommandFailure(t("cli.crypto.mismatch"))
-    if not questionary.confirm(t("cli.crypto.confirm"), default=True).ask():
+    if not confirm(t("cli.crypto.confirm"), default=True):
         raise CommandFailure(t("cli.crypto.cancelled"))
     return first

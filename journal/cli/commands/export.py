@@ -6,6 +6,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from journal.cli import encrypted_export
 from journal.cli.context import EXIT_OK, EXIT_USAGE, CommandFailure, catalogue, interactive, open_store, say
 from journal.core.assignments.dates import BadDate, parse_day
 from journal.core.catalogue.custom import with_custom
@@ -28,6 +29,7 @@ def register(subparsers) -> None:
     parser.add_argument("--no-notes", action="store_true", help=t("export_cli.no_notes_help"))
     parser.add_argument("--synthese", action="store_true", help=t("export_cli.synthese_help"))
     parser.add_argument("--force", action="store_true", help=t("export_cli.force_help"))
+    encrypted_export.add_option(parser)
     parser.set_defaults(run=run)
 
 
@@ -40,7 +42,7 @@ def _options(args, exercises) -> ExportOptions:
             raise CommandFailure(str(error), EXIT_USAGE) from error
     for identifier in args.exercise:
         if exercises.get(identifier) is None:
-            raise CommandFailure(inert_line(t("assign_cli.unknown_exercise", id=identifier)), EXIT_USAGE)
+            raise CommandFailure(inert_line(t("export_check.unknown_exercise", id=identifier)), EXIT_USAGE)
     return ExportOptions(since=since, exercises=tuple(args.exercise), notes=not args.no_notes)
 
 
@@ -50,9 +52,9 @@ def _may_overwrite(target: Path, force: bool) -> None:
     shown = inert_line(str(target))
     if not interactive():
         raise CommandFailure(t("export_cli.exists", path=shown))
-    import questionary
+    from journal.cli.prompts import confirm
 
-    if not questionary.confirm(t("export_cli.overwrite", path=shown), default=False).ask():
+    if not confirm(t("export_cli.overwrite", path=shown), default=False):
         raise CommandFailure(t("export_cli.not_overwritten", path=shown))
 
 
@@ -67,22 +69,27 @@ class _Written:
 def run(args) -> int:
     if args.synthese and args.format == "json":
         raise CommandFailure(t("export_cli.synthese_formats"), EXIT_USAGE)
+    key = encrypted_export.checked_key(args)
     with open_store(args, create=False) as store:
         exercises, _ = with_custom(catalogue(), store.custom_exercises.all())
-        written = _write(args, store, exercises)
+        written = _write(args, store, exercises, key)
         if written.summary_counts is not None:
             count_written_export(store)
     if written.target is None:
+        return EXIT_OK
+    if key is not None:
+        encrypted_export.report_written(written.target, key)
         return EXIT_OK
     if written.summary_counts is None:
         say(t("export_cli.synthese_written", path=inert_line(str(written.target))))
     else:
         entries, notes = written.summary_counts
         say(t("cli.export.written", path=inert_line(str(written.target)), entries=entries, notes=notes))
+    encrypted_export.warn_clear_copies()
     return EXIT_OK
 
 
-def _write(args, store, exercises) -> _Written:
+def _write(args, store, exercises, key) -> _Written:
     """Build, render and write the document; returning drops it before the journal is saved (peak memory)."""
     if args.synthese:
         from journal.core.export.synthese_document import build_synthese, synthese_html, synthese_markdown
@@ -102,8 +109,13 @@ def _write(args, store, exercises) -> _Written:
     target = Path(args.output) if args.output else Path.cwd() / name
     if target.is_dir():
         target = target / name
+    if key is not None:
+        target = encrypted_export.encrypted_target(target)
     check_target(target, store.data_dir)
     _may_overwrite(target, args.force)
+    if key is not None:
+        encrypted_export.write(target, text, key, store.data_dir)
+        return _Written(target, counts)
     try:
         write_export(target, text, store.data_dir)
     except OSError as error:

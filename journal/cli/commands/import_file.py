@@ -43,7 +43,9 @@ def run(args) -> int:
 def _ask(question: str, choices: list[tuple[str, object]]):
     import questionary
 
-    answer = questionary.select(question, choices=[questionary.Choice(label, value) for label, value in choices]).ask()
+    from journal.cli.prompts import select
+
+    answer = select(question, [questionary.Choice(label, value) for label, value in choices])
     if answer is None:
         raise CommandFailure(t("import_cli.cancelled"))
     return answer

@@ -42,7 +42,11 @@ def is_stream(path: Path) -> bool:
 
 
 def write_export(path: Path, text: str, journal_folder: Path) -> None:
-    payload = text.encode("utf-8")
+    write_export_bytes(path, text.encode("utf-8"), journal_folder)
+
+
+def write_export_bytes(path: Path, payload: bytes, journal_folder: Path) -> None:
+    """Write ``payload`` (an encoded or encrypted export) with the same checks and atomic write."""
     if is_stream(path):
         with open(path, "wb") as stream:
             stream.write(payload)

@@ -15,10 +15,14 @@ from journal.core.export import build_summary, render
 from journal.core.export.formats import default_file_name
 from journal.core.export.sharing import count_written_export
 from journal.core.export.writer import write_export
+from journal.core.sharing import SharingError, encrypted_name
+from journal.core.sharing.export_file import write_encrypted_export
 from journal.core.storage import JournalError
 from journal.core.text_safety import inert_line
 from journal.i18n import t
 from journal.tui.safe_text import SafeInput, plain
+from journal.tui.sharing.encryption_choice import EncryptionChoice
+from journal.tui.sharing.key_confirmation import conseiller_name
 from journal.tui.widgets.export_options import ExportOptionsPanel
 
 
@@ -44,6 +48,7 @@ class ExportScreen(Screen):
             )
             yield SafeInput(id="export-path")
             yield Button(t("export_screen.write"), id="write", variant="primary")
+        yield EncryptionChoice(id="export-encryption")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -76,9 +81,13 @@ class ExportScreen(Screen):
         if self.summary is None:
             return
         fmt = self.query_one("#export-format", Select).value
-        self.query_one("#export-path", Input).value = str(Path.cwd() / default_file_name(self.summary, fmt))
+        name = default_file_name(self.summary, fmt)
+        if self.query_one(EncryptionChoice).key:
+            name = encrypted_name(name)
+        self.query_one("#export-path", Input).value = str(Path.cwd() / name)
 
     @on(Select.Changed, "#export-format")
+    @on(EncryptionChoice.Changed)
     def _format_changed(self) -> None:
         self._suggest_path()
 
@@ -92,26 +101,35 @@ class ExportScreen(Screen):
             self.notify(t("export_screen.no_path"), severity="warning")
             return
         path = Path(raw).expanduser()
+        choice = self.query_one(EncryptionChoice)
+        if choice.key:
+            path = path.with_name(encrypted_name(path.name))
         if path.is_file() and self._confirm_overwrite != path:
             self._confirm_overwrite = path
             self.notify(t("export_screen_options.exists", path=inert_line(str(path))), severity="warning", timeout=10, markup=False)
             return
         self._confirm_overwrite = None
-        self.write_file(path, self.query_one("#export-format", Select).value)
+        self.write_file(path, self.query_one("#export-format", Select).value, choice.key, choice.recipient)
 
     @work(thread=True, exclusive=True, group="export-write")
-    def write_file(self, path: Path, fmt: str) -> None:
+    def write_file(self, path: Path, fmt: str, key: str | None = None, recipient=None) -> None:
         try:
-            write_export(path, render(self.summary, fmt), self.app.store.data_dir)
+            if key is None:
+                write_export(path, render(self.summary, fmt), self.app.store.data_dir)
+            else:
+                write_encrypted_export(path, render(self.summary, fmt), key, self.app.store.data_dir)
             count_written_export(self.app.store)
-        except JournalError as error:
+        except (JournalError, SharingError) as error:
             self.app.call_from_thread(self.notify, plain(error), severity="error", timeout=10, markup=False)
             return
         except OSError as error:
             message = t("export_screen.failed", path=path, error=error.strerror or error)
             self.app.call_from_thread(self.notify, plain(message), severity="error", timeout=10, markup=False)
             return
-        message = t("export_screen.written", path=path)
+        if key is None:
+            message = t("export_screen.written", path=path)
+        else:
+            message = t("export_encryption.written", conseiller=conseiller_name(recipient.conseiller), path=path)
         self.app.call_from_thread(self.notify, plain(message), timeout=8, markup=False)
 
     def action_back(self) -> None:

@@ -22,6 +22,8 @@ class QuestionsScreen(ModalScreen[None]):
         Binding("ctrl+t", "toggle_answered", t("questions.key_answered")),
         Binding("ctrl+r", "toggle_private", t("keys.private")),
         Binding("ctrl+d", "delete", t("questions.key_delete")),
+        Binding("up", "to_list(-1)", show=False),
+        Binding("down", "to_list(0)", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -67,6 +69,14 @@ class QuestionsScreen(ModalScreen[None]):
             return None
         option = option_list.get_option_at_index(option_list.highlighted)
         return next((q for q in self._questions if str(q.id) == option.id), None)
+
+    def action_to_list(self, index: int) -> None:
+        """The hint says « arrows to choose »: from the input, an arrow moves into the list (last or first question)."""
+        option_list = self.query_one(OptionList)
+        if not self._questions:
+            return
+        option_list.focus()
+        option_list.highlighted = index % len(self._questions)
 
     def action_toggle_answered(self) -> None:
         question = self._selected()

@@ -1,0 +1,55 @@
+"""The sharing half of ``bilan export``: ``--to KEY`` writes a ``.age`` file; a clear export says where copies linger."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from journal.cli.context import EXIT_USAGE, CommandFailure
+from journal.core.sharing import SharingError, encrypted_name, fingerprint, normalized_public_key
+from journal.core.sharing.export_file import write_encrypted_export
+from journal.core.storage import JournalError
+from journal.core.text_safety import inert_line
+from journal.i18n import t
+
+
+def add_option(parser) -> None:
+    parser.add_argument("--to", metavar=t("sharing.to_metavar"), help=t("sharing.to_help"))
+
+
+def checked_key(args) -> str | None:
+    """The ``--to`` key, checked before any work (bad key or ``-o -``: bad usage, exit 2)."""
+    if not getattr(args, "to", None):
+        return None
+    if args.output == "-":
+        raise CommandFailure(t("sharing.no_stdout"), EXIT_USAGE)
+    try:
+        return normalized_public_key(args.to)
+    except SharingError as error:
+        raise CommandFailure(str(error), EXIT_USAGE) from error
+
+
+def encrypted_target(target: Path) -> Path:
+    return target.with_name(encrypted_name(target.name))
+
+
+def warn_clear_copies() -> None:
+    """Where copies of a clear file linger, said after the "written" line.
+
+    Said once the file is safely written, so that a failure stays one line;
+    a summary sent to standard output goes where the worker's script says.
+    """
+    print(t("sharing.clear_copies_warning"))
+
+
+def write(target: Path, text: str, key: str, journal_folder: Path) -> None:
+    """Write the encrypted export (``CommandFailure`` with one line otherwise)."""
+    try:
+        write_encrypted_export(target, text, key, journal_folder)
+    except (SharingError, JournalError) as error:
+        raise CommandFailure(str(error)) from error
+    except OSError as error:
+        raise CommandFailure(t("cli.export.write_failed", path=inert_line(str(target)), error=error.strerror or error)) from error
+
+
+def report_written(target: Path, key: str) -> None:
+    print(t("sharing.encrypted_written", fingerprint=fingerprint(key), path=inert_line(str(target))))

@@ -1,0 +1,1 @@
+"""The worker's side of encrypted sharing: confirming the conseiller's key, choosing to encrypt an export."""
