@@ -84,6 +84,7 @@ async def test_home_lists_four_phases_and_opens_any_exercise(data_dir, catalogue
             if option_list.get_option_at_index(i).disabled
         ]
         assert [h.split("  ")[0] for h in headings] == [
+            "Par où commencer\u00a0?",
             "Phase 1 — Préliminaire",
             "Phase 2 — Investigation",
             "Phase 3 — Conclusion",
@@ -125,8 +126,8 @@ async def test_earlier_version_is_shown_after_coming_back(data_dir, catalogue):
         await pilot.press("f2")
         await pilot.pause()
         assert isinstance(app.screen, HistoryScreen)
-        shown = "\n".join(str(widget.render()) for widget in app.screen.query(Static))
-        assert "Première idée" in shown and "Idée revue" not in shown
+        shown = str(app.screen.query_one("#diff", Static).render())
+        assert "[-Première idée-][+Idée revue+]" in shown
         await pilot.press("escape")
     store.close()
 

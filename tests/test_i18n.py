@@ -59,3 +59,29 @@ def test_area_files_are_merged_and_share_keys(tmp_path, monkeypatch):
             catalogue.messages("fr")
     finally:
         catalogue.messages.cache_clear()
+
+
+def test_plural_forms_follow_the_count_and_the_language():
+    from journal.i18n.catalogue import _choose_plurals
+
+    text = "{count} [[count:exercice|exercices]]"
+    assert _choose_plurals(text, {"count": 0}, "fr") == "{count} exercice"
+    assert _choose_plurals(text, {"count": 1}, "fr") == "{count} exercice"
+    assert _choose_plurals(text, {"count": 2}, "fr") == "{count} exercices"
+    assert _choose_plurals(text, {"count": 0}, "en") == "{count} exercices"
+    assert _choose_plurals(text, {"count": 1}, "en") == "{count} exercice"
+    set_language("fr")
+    assert t("panel.appointment", when="lundi", days=1).endswith("(dans 1 jour)")
+    assert t("panel.appointment", when="lundi", days=2).endswith("(dans 2 jours)")
+    set_language("en")
+    assert t("panel.appointment", when="Monday", days=1).endswith("(in 1 day)")
+
+
+def test_no_count_written_with_a_parenthesised_plural():
+    for lang in ("fr", "en"):
+        for key, text in messages(lang).items():
+            if key.startswith("argparse."):
+                continue
+            assert "(s)" not in text, (lang, key, text)
+            for name in re.findall(r"\[\[(\w+):", text):
+                assert name in fields(text), (lang, key, name)

@@ -18,7 +18,9 @@ from journal.i18n.catalogue import language_from_environment
 
 # Modules of ``journal.cli.commands``, in the order of ``bilan --help``. Only the module of the
 # command given is imported (``bilan note`` need not load the exporters); help and mistakes load all.
-COMMANDS = ("note", "export", "exercises", "backup", "crypto", "app", "assign", "import_file", "dump", "keygen", "review")
+COMMANDS = (
+    "note", "export", "exercises", "backup", "crypto", "app", "assign", "import_file", "dump", "keygen", "review", "status", "search",
+)
 # Command words whose module has another name (a word that is a module's name needs no entry).
 COMMAND_MODULES = {"encrypt": "crypto", "decrypt": "crypto", "demo": "app", "import": "import_file"}
 _OPTIONS_WITH_VALUE = ("--data", "--lang")

@@ -4,12 +4,13 @@ Entries the worker marked private, and answers to a question kept private,
 are never used: what they pre-fill would otherwise reach the export through
 the synthesis.
 
-Text prompts get the plain text of the referenced answers, each under the
-title of its exercise; tables get rows copied from another table through the
-prompt's ``prefill_map`` (destination column = source column). A card sort
-can feed a table too: each card of its ranked top is a row whose ``card``
-column is the card's label (e.g. the five values that matter most become
-five criteria).
+Text prompts get a short draft: the first few lines of each referenced answer
+(values top 5, main strengths…), under the title of its exercise, for the
+worker to rewrite — not a copy of everything; tables get rows copied from
+another table through the prompt's ``prefill_map`` (destination column = source column).
+A card sort can feed a table too: each card of its ranked top is a row whose
+``card`` column is the card's label (e.g. the five values that matter most
+become five criteria).
 """
 
 from __future__ import annotations
@@ -21,6 +22,18 @@ from journal.core.catalogue import Catalogue
 from journal.core.models import Prompt, PromptKind
 from journal.core.models.prompt import TEXT_KINDS
 from journal.core.store import JournalStore
+
+DRAFT_LINES = 5
+DRAFT_LINE_LENGTH = 120
+
+
+def short_draft(text: str) -> str:
+    """The first lines of an answer, each cut to a readable length; « … » says there is more."""
+    lines = [line.rstrip() for line in text.splitlines() if line.strip()]
+    kept = [line if len(line) <= DRAFT_LINE_LENGTH else line[: DRAFT_LINE_LENGTH - 1].rstrip() + "…" for line in lines[:DRAFT_LINES]]
+    if len(lines) > DRAFT_LINES:
+        kept.append("…")
+    return "\n".join(kept)
 
 
 def _latest_answer(store: JournalStore, exercise_id: str, prompt: Prompt) -> Any:
@@ -46,7 +59,7 @@ def prefill_value(prompt: Prompt, catalogue: Catalogue, store: JournalStore) -> 
         exercise, source = found
         text = view_as_text(answer_view(source, _latest_answer(store, exercise.id, source)))
         if text:
-            parts.append(f"{exercise.title}\n{text}")
+            parts.append(f"{exercise.title}\n{short_draft(text)}")
     return "\n\n".join(parts) or None
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from functools import cache
 from pathlib import Path
@@ -65,12 +66,37 @@ def current_language() -> str:
     return _state["lang"]
 
 
+# ``[[count:exercice|exercices]]`` in a message: the singular or the plural form, chosen by ``count``.
+_PLURAL = re.compile(r"\[\[(\w+):([^|\]]*)\|([^\]]*)\]\]")
+
+
+def _singular(number: object, lang: str) -> bool:
+    """French says « 0 exercice », « 1 exercice »; English « 0 exercises », « 1 exercise »."""
+    if not isinstance(number, int) or isinstance(number, bool):
+        return False
+    return number == 1 or (lang == "fr" and number == 0)
+
+
+def _choose_plurals(text: str, values: Mapping[str, object], lang: str) -> str:
+    def form(match: re.Match) -> str:
+        name, singular, plural = match.groups()
+        return singular if _singular(values.get(name), lang) else plural
+
+    return _PLURAL.sub(form, text)
+
+
 def t(key: str, /, **values: object) -> str:
     """The message ``key`` in the current language, formatted with ``values``."""
-    text = messages(current_language()).get(key)
+    lang = current_language()
+    text = messages(lang).get(key)
     if text is None:
+        lang = DEFAULT_LANGUAGE
         text = messages(DEFAULT_LANGUAGE).get(key, key)
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    if "[[" in text:
+        text = _choose_plurals(text, values, lang)
+    return text.format(**values)
 
 
 def localized(text: Mapping[str, str] | None) -> str:

@@ -11,20 +11,43 @@ from journal.core.catalogue import Catalogue
 from journal.core.catalogue.custom import with_custom
 from journal.core.crash_report import write_crash_report
 from journal.core.models import Exercise
+from journal.core.last_place import Place
+from journal.core.profile import was_welcomed
+from journal.core.search import Hit
 from journal.core.storage import JournalError
 from journal.core.store import JournalStore
 from journal.i18n import t
 from journal.tui.commands import BilanCommands
-from journal.tui.input_guard import install_input_guard
+from journal.tui.marks_without_colour import show_marks_without_colour
+from journal.tui.nonbreaking import keep_non_breaking_spaces
 from journal.tui.runtime import CHECK_SECONDS, IdleCollector, tuned_for_typing
-from journal.tui.safe_text import install_output_guard, plain
+from journal.tui.screens.exercise import ExerciseScreen
+from journal.tui.screens.export import ExportScreen
+from journal.tui.screens.help import HelpScreen, help_markdown
 from journal.tui.screens.home import HomeScreen
+from journal.tui.input_guard import install_input_guard
+from journal.tui.safe_text import install_output_guard, plain
+from journal.tui.screens.import_file import ImportScreen
+from journal.tui.screens.questions import QuestionsScreen
+from journal.tui.screens.synthesis import SynthesisScreen
+from journal.tui.screens.comparison import ComparisonScreen
+from journal.tui.screens.instances import COMPARE, NEW, InstancePicker
+from journal.tui.screens.notes import NotesScreen
 from journal.tui.sharing.key_prompt import offer_key_confirmation
+from journal.tui.screens.search import SearchScreen
+from journal.tui.screens.welcome import WelcomeScreen
+from journal.tui.resume import ResumeOffer, offer_resume
+from journal.tui.system_commands import palette_binding, quit_hint, system_commands, theme_palette
 from journal.tui.themes import DEFAULT_THEME, load_themes, stylesheet_path
 
-# The other screens are imported when first opened: the first screen shows only the
-# home list, and the exercise editors, the export preview (Markdown) and the notes
-# were a third of what starting the app imported.
+
+keep_non_breaking_spaces()
+show_marks_without_colour()
+
+# Screens where Enter opens an exercise or a note.
+OPENING_SCREENS = (HomeScreen, InstancePicker, ResumeOffer, SearchScreen)
+# Keys typed while an exercise opens are held at most this long (seconds), then handed on anyway.
+HOLD_LIMIT = 2.0
 
 
 class BilanApp(App):
@@ -32,11 +55,20 @@ class BilanApp(App):
     COMMANDS = App.COMMANDS | {BilanCommands}
     BINDINGS = [
         Binding("ctrl+q", "quit", t("keys.quit"), priority=True),
+        palette_binding(),
+        # F1 everywhere, even in a text field; ? only where it would not be typed (a text field takes it first).
+        Binding("f1", "help", t("keys.help"), key_display="F1", priority=True),
+        Binding("question_mark", "help", t("keys.help"), show=False),
+        Binding("ctrl+f", "search", t("worker.search.key"), show=False, priority=True),
         Binding("f4", "questions", t("questions.key"), priority=True),
     ]
 
-    def __init__(self, store: JournalStore, catalogue: Catalogue, *, demo: bool = False):
+    def __init__(self, store: JournalStore, catalogue: Catalogue, *, demo: bool = False, greet: bool = False):
+        """``greet``: on opening, the first-start welcome (once) or the offer to resume where the worker left off."""
         super().__init__()
+        self.greet = greet
+        self.deleted_notes: list = []  # notes deleted in this session, for undo
+        self._held_keys: list[events.Key] | None = None
         self.store = store
         self.builtin_catalogue = catalogue
         self.catalogue = catalogue
@@ -71,9 +103,11 @@ class BilanApp(App):
         chosen = self.store.settings.get("theme", DEFAULT_THEME)
         self.theme = chosen if isinstance(chosen, str) and chosen in self.available_themes else DEFAULT_THEME
         self.push_screen(HomeScreen())
+        if self.greet and not was_welcomed(self.store):
+            self.action_welcome()
+        elif self.greet:
+            offer_resume(self)
         offer_key_confirmation(self)
-        if self.demo:
-            self.notify(t("app.demo_notice"), timeout=8)
         others = self.store.open_elsewhere()
         if others:
             self.notify(t("lock.open_elsewhere", count=others), severity="warning", timeout=12)
@@ -98,6 +132,15 @@ class BilanApp(App):
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(CommandPalette(id="--command-palette", placeholder=t("palette.placeholder")))
 
+    def get_system_commands(self, screen):
+        return system_commands(self, screen)
+
+    def search_themes(self) -> None:
+        self.push_screen(theme_palette())
+
+    def action_help_quit(self) -> None:
+        quit_hint(self)
+
     def guarded(self, action, *args, **kwargs) -> bool:
         """Run a journal change; a storage failure becomes one clear message, not a crash."""
         try:
@@ -109,29 +152,74 @@ class BilanApp(App):
 
     # -- navigation -------------------------------------------------------------
 
-    def open_exercise(self, exercise: Exercise) -> None:
-        from journal.tui.screens.comparison import ComparisonScreen
-        from journal.tui.screens.exercise import ExerciseScreen
-        from journal.tui.screens.instances import COMPARE, NEW, InstancePicker
+    # -- keys typed while a screen opens ----------------------------------------------
 
+    def hold_keys(self) -> None:
+        """Keep the keys typed from now until ``release_keys``: they belong to the screen being opened."""
+        if self._held_keys is None:
+            self._held_keys = []
+            self.set_timer(HOLD_LIMIT, lambda: self.release_keys(force=True))
+
+    def release_keys(self, force: bool = False) -> None:
+        """Hand the held keys, in order, to what has the focus (waiting a frame if nothing has it yet)."""
+        if self._held_keys is None:
+            return
+        if not force and self.screen_stack and self.screen.focused is None:
+            self.call_after_refresh(self.release_keys)
+            return
+        held, self._held_keys = self._held_keys, None
+        if not self.screen_stack:
+            return
+        for key in held:
+            self.post_message(events.Key(key.key, key.character))
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if not self.screen_stack:
+                return  # a key handed on as the app closes: no screen left to take it
+            if self._held_keys is not None:
+                self._held_keys.append(event)
+                return
+            if event.key == "enter" and isinstance(self.screen, OPENING_SCREENS):
+                # Enter here opens a screen: what follows is typed for that screen, not for this list.
+                await super().on_event(event)
+                self.hold_keys()
+                return
+        await super().on_event(event)
+
+    def push_exercise(self, screen: ExerciseScreen) -> None:
+        """Open an exercise; what is typed meanwhile goes into its first question, not the list behind."""
+        self.hold_keys()
+        self.push_screen(screen)
+
+    def open_exercise(self, exercise: Exercise) -> None:
         if not exercise.repeatable:
-            self.push_screen(ExerciseScreen(exercise))
+            self.push_exercise(ExerciseScreen(exercise))
             return
         entries = self.store.entries.for_exercise(exercise.id)
         if not entries:
-            self.push_screen(ExerciseScreen(exercise, self.store.entries.next_instance(exercise.id)))
+            self.push_exercise(ExerciseScreen(exercise, self.store.entries.next_instance(exercise.id)))
             return
 
         def chosen(choice: int | str | None) -> None:
             if choice is None:
+                self.release_keys(force=True)
                 return
             if choice == COMPARE:
                 self.push_screen(ComparisonScreen(exercise, self.store.entries.for_exercise(exercise.id)))
                 return
             instance = self.store.entries.next_instance(exercise.id) if choice == NEW else int(choice)
-            self.push_screen(ExerciseScreen(exercise, instance))
+            self.push_exercise(ExerciseScreen(exercise, instance))
 
         self.push_screen(InstancePicker(exercise, entries), chosen)
+
+    def open_exercise_instance(self, exercise: Exercise, instance: int) -> None:
+        """Open one given instance (the suggested next step, a search result), without asking which."""
+        self.push_exercise(ExerciseScreen(exercise, instance))
+
+    def resume_at(self, exercise: Exercise, place) -> None:
+        """Open ``exercise`` at the question and cursor of ``place``."""
+        self.push_exercise(ExerciseScreen(exercise, place.instance, place=place))
 
     def _leave_to_home(self) -> bool:
         """Close the screens above the home screen, unless one cannot save what it holds."""
@@ -145,40 +233,51 @@ class BilanApp(App):
         self._leave_to_home()
 
     def action_notes(self) -> None:
-        from journal.tui.screens.notes import NotesScreen
-
         if self._leave_to_home():
             self.push_screen(NotesScreen())
 
     def action_export(self) -> None:
-        from journal.tui.screens.export import ExportScreen
-
         if self._leave_to_home():
             self.push_screen(ExportScreen())
 
     def action_import_file(self) -> None:
-        from journal.tui.screens.import_file import ImportScreen
-
         if self._leave_to_home():
             # A key that came with the file is shown for confirmation right away.
             self.push_screen(ImportScreen(), lambda _: offer_key_confirmation(self))
 
     def action_synthesis(self) -> None:
-        from journal.tui.screens.synthesis import SynthesisScreen
-
         if self._leave_to_home():
             self.push_screen(SynthesisScreen())
 
     def action_questions(self) -> None:
-        from journal.tui.screens.questions import QuestionsScreen
-
         if not isinstance(self.screen, QuestionsScreen):
             self.push_screen(QuestionsScreen())
 
     def action_help(self) -> None:
-        from journal.tui.screens.help import HelpScreen
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
+            return
+        self.push_screen(HelpScreen(help_markdown(self, self.screen)))
 
-        self.push_screen(HelpScreen())
+    def action_search(self) -> None:
+        if isinstance(self.screen, SearchScreen):
+            return
+        self.push_screen(SearchScreen(), self.open_hit)
+
+    def open_hit(self, hit: Hit | None) -> None:
+        """Open what a search found: the question of an answer, or the note."""
+        if hit is None or not self._leave_to_home():
+            self.release_keys(force=True)
+            return
+        if hit.kind == "note":
+            self.push_screen(NotesScreen(note_id=hit.note_id))
+            return
+        exercise = self.catalogue.get(hit.exercise_id)
+        if exercise is not None:
+            self.push_exercise(ExerciseScreen(exercise, hit.instance, place=Place(exercise.id, hit.instance, hit.prompt_id)))
+
+    def action_welcome(self) -> None:
+        self.push_screen(WelcomeScreen())
 
     def action_next_theme(self) -> None:
         names = [theme.name for theme in load_themes()]

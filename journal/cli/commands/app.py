@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import signal
 import tempfile
 from pathlib import Path
 
@@ -18,7 +21,7 @@ def register(subparsers) -> None:
 def run_app(args) -> int:
     exercises = catalogue()
     store = open_store(args)
-    return _launch(store, exercises)
+    return _launch(store, exercises, greet=True)
 
 
 def run_demo(args) -> int:
@@ -26,17 +29,41 @@ def run_demo(args) -> int:
 
     exercises = catalogue()
     with tempfile.TemporaryDirectory(prefix="bilan-demo-") as folder:
-        args.data = str(Path(folder) / "journal")
-        store = open_store(args)
-        fill_demo_journal(store, exercises)
-        return _launch(store, exercises, demo=True)
+        previous = _remove_on_hangup(folder)
+        try:
+            args.data = str(Path(folder) / "journal")
+            store = open_store(args)
+            fill_demo_journal(store, exercises)
+            return _launch(store, exercises, demo=True)
+        finally:
+            for number, handler in previous.items():
+                signal.signal(number, handler)
 
 
-def _launch(store, exercises, demo: bool = False, run=lambda app: app.run()) -> int:
+def _remove_on_hangup(folder: str) -> dict:
+    """A closed terminal (SIGHUP) or a ``kill`` (SIGTERM) still removes the sample journal.
+
+    Python would otherwise stop at once, without leaving the ``with`` block that
+    removes the folder. Returns the handlers it replaced.
+    """
+
+    def remove_and_leave(number, _frame) -> None:
+        shutil.rmtree(folder, ignore_errors=True)
+        os._exit(128 + number)
+
+    previous = {}
+    for name in ("SIGHUP", "SIGTERM"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            previous[number] = signal.signal(number, remove_and_leave)
+    return previous
+
+
+def _launch(store, exercises, demo: bool = False, greet: bool = False, run=lambda app: app.run()) -> int:
     from journal.tui.app import BilanApp
 
     try:
-        app = BilanApp(store, exercises, demo=demo)
+        app = BilanApp(store, exercises, demo=demo, greet=greet)
         run(app)
     except Exception as error:  # noqa: BLE001 - raised outside Textual's loop: same one line as inside it
         return crashed(write_crash_report(store.data_dir, error))

@@ -33,6 +33,8 @@ class Entry:
     private: bool = False
     instance: int = 1
     history: tuple[Version, ...] = field(default=())
+    drafts: tuple[str, ...] = field(default=())
+    """Questions pre-filled by bilan and not yet changed by the worker (« brouillon à relire »)."""
     # The worker's choice per question: True private, False shared; absent: the prompt's default.
     prompt_privacy: dict[str, bool] = field(default_factory=dict)
 

@@ -12,3 +12,12 @@ class Note:
     text: str
     created_at: datetime
     private: bool = False
+    mood: str | None = None
+    updated_at: datetime | None = None
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        """The ``#mots`` written in the text, lower-cased, in order of first use."""
+        from journal.core.note_tags import tags_in
+
+        return tags_in(self.text)

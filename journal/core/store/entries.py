@@ -20,6 +20,9 @@ from journal.core.store.clock import now, parse
 from journal.core.store.records import Records, changes, reads
 
 HISTORY_LIMIT = 30
+# Autosave writes after every pause in typing; a version is kept once per session of the
+# app, and again after this long without a change, never once per keystroke.
+VERSION_GAP_SECONDS = 30 * 60
 
 
 class EntryRecords(Records):
@@ -95,10 +98,11 @@ class EntryRecords(Records):
         if answers.get(prompt_id) == value:
             return self._entry(found)
         history = list(found.get("history", []))
-        if found.get("session") != self._journal.session and any(not is_empty(v) for v in answers.values()):
+        if self._starts_a_version(found) and any(not is_empty(v) for v in answers.values()):
             history.append({"saved_at": found["updated_at"], "answers": copy.deepcopy(answers)})
             history = history[-HISTORY_LIMIT:]
         answers[prompt_id] = copy.deepcopy(value)
+        drafts = [draft for draft in found.get("drafts", []) if draft != prompt_id]
         status = found.get("status", EntryStatus.STARTED.value)
         if status == EntryStatus.NOT_STARTED.value:
             status = EntryStatus.STARTED.value
@@ -109,6 +113,52 @@ class EntryRecords(Records):
                 "session": self._journal.session,
                 "history": history,
                 "status": status,
+                "drafts": drafts,
+            },
+            doc_ids=[found.doc_id],
+        )
+        return self._entry(table.get(doc_id=found.doc_id))
+
+    @changes
+    def mark_drafts(self, exercise_id: str, prompt_ids: list[str], instance: int = 1) -> None:
+        """Mark answers bilan pre-filled as drafts to review; changing one clears its mark."""
+        found = self._find(exercise_id, instance)
+        if found is not None:
+            drafts = list(dict.fromkeys([*found.get("drafts", []), *prompt_ids]))
+            self._journal.table("entries").update({"drafts": drafts}, doc_ids=[found.doc_id])
+
+    def _starts_a_version(self, found: Document) -> bool:
+        """A change keeps the previous answers as a version on a new session, or after a long pause."""
+        if found.get("session") != self._journal.session:
+            return True
+        try:
+            last = parse(found["updated_at"])
+        except (TypeError, ValueError):
+            return True
+        return (now() - last).total_seconds() >= VERSION_GAP_SECONDS
+
+    @changes
+    def restore_version(self, exercise_id: str, index: int, saved_at: datetime, instance: int = 1) -> Entry | None:
+        """Take back version ``index`` (oldest first) if it is still the one saved at ``saved_at``;
+        the current answers become a version themselves. None when that version is not there."""
+        table = self._journal.table("entries")
+        found = self._find(exercise_id, instance)
+        if found is None:
+            return None
+        history = list(found.get("history", []))
+        chosen = history[index] if 0 <= index < len(history) else None
+        if chosen is None or not isinstance(chosen.get("saved_at"), str) or parse(chosen["saved_at"]) != saved_at:
+            return None
+        answers = copy.deepcopy(found.get("answers", {}))
+        if any(not is_empty(v) for v in answers.values()):
+            history.append({"saved_at": found["updated_at"], "answers": answers})
+            history = history[-HISTORY_LIMIT:]
+        table.update(
+            {
+                "answers": copy.deepcopy(chosen["answers"]),
+                "updated_at": now().isoformat(),
+                "session": self._journal.session,
+                "history": history,
             },
             doc_ids=[found.doc_id],
         )
@@ -207,6 +257,7 @@ class EntryRecords(Records):
             private=bool(doc.get("private")),
             instance=int(doc.get("instance", 1)),
             history=history,
+            drafts=tuple(draft for draft in doc.get("drafts", []) if isinstance(draft, str)) if isinstance(doc.get("drafts"), list) else (),
             prompt_privacy=_prompt_privacy(doc.get("prompt_privacy")),
         )
 

@@ -1,30 +1,117 @@
-"""Free notes of the journal: dated, optionally private."""
+"""Free notes of the journal: dated, optionally private, with an optional mood; edited, deleted
+and restored; and the draft of the note being typed, saved as it is typed."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
 from journal.core.models import Note
+from journal.core.note_tags import MOODS
 from journal.core.store.clock import now, parse
 from journal.core.store.records import Records, changes, reads
+
+DRAFT_LIMIT = 1_000_000
+
+
+def _mood(value: object) -> str | None:
+    return value if isinstance(value, str) and value in MOODS else None
+
+
+def _when(value: object) -> datetime | None:
+    try:
+        return parse(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
 
 
 class NoteRecords(Records):
     @changes
-    def add(self, text: str, *, private: bool = False, created_at: datetime | None = None) -> Note:
+    def add(self, text: str, *, private: bool = False, created_at: datetime | None = None, mood: str | None = None) -> Note:
         created = created_at or now()
-        note_id = self._journal.table("notes").insert({"text": text, "created_at": created.isoformat(), "private": private})
-        return Note(note_id, text, created, private)
+        doc = {"text": text, "created_at": created.isoformat(), "private": private}
+        if _mood(mood):
+            doc["mood"] = mood
+        note_id = self._journal.table("notes").insert(doc)
+        return Note(note_id, text, created, private, _mood(mood))
 
     @reads
     def all(self) -> list[Note]:
         """Every note, oldest first."""
-        notes = [
-            Note(int(doc_id), doc["text"], parse(doc["created_at"]), bool(doc.get("private")))
-            for doc_id, doc in self._journal.raw("notes").items()
-        ]
+        notes = [self._note(doc, int(doc_id)) for doc_id, doc in self._journal.raw("notes").items()]
         return sorted(notes, key=lambda note: (note.created_at, note.id))
+
+    @reads
+    def get(self, note_id: int) -> Note | None:
+        doc = self._journal.table("notes").get(doc_id=note_id)
+        return self._note(doc) if doc is not None else None
 
     @changes
     def set_private(self, note_id: int, private: bool) -> None:
         self._journal.table("notes").update({"private": private}, doc_ids=[note_id])
+
+    @changes
+    def update(self, note_id: int, text: str, *, mood: str | None = None) -> Note | None:
+        """Change a note's text (and mood); its date stays, the change is dated."""
+        table = self._journal.table("notes")
+        if table.get(doc_id=note_id) is None:
+            return None
+        table.update({"text": text, "mood": _mood(mood), "updated_at": now().isoformat()}, doc_ids=[note_id])
+        return self._note(table.get(doc_id=note_id))
+
+    @changes
+    def delete(self, note_id: int) -> Note | None:
+        """Remove a note; returns it as it was, so that it can be put back."""
+        table = self._journal.table("notes")
+        doc = table.get(doc_id=note_id)
+        if doc is None:
+            return None
+        table.remove(doc_ids=[note_id])
+        return self._note(doc)
+
+    @changes
+    def restore(self, note: Note) -> Note:
+        """Put a deleted note back, with its date, privacy and mood."""
+        doc = {"text": note.text, "created_at": note.created_at.isoformat(), "private": note.private, "mood": note.mood}
+        if note.updated_at is not None:
+            doc["updated_at"] = note.updated_at.isoformat()
+        note_id = self._journal.table("notes").insert(doc)
+        return self._note(self._journal.table("notes").get(doc_id=note_id))
+
+    # -- the note being typed ---------------------------------------------------------
+
+    @changes
+    def save_draft(self, text: str, editing: int | None = None, mood: str | None = None) -> None:
+        """Keep what is being typed (a new note, or changes to note ``editing``) until it is saved."""
+        table = self._journal.table("note_draft")
+        table.truncate()
+        if text.strip():
+            table.insert({"text": text[:DRAFT_LIMIT], "editing": editing, "mood": _mood(mood), "saved_at": now().isoformat()})
+
+    @reads
+    def draft(self) -> dict | None:
+        """The draft as ``{"text", "editing", "mood"}``, or None."""
+        docs = self._journal.table("note_draft").all()
+        if not docs or not isinstance(docs[0].get("text"), str) or not docs[0]["text"].strip():
+            return None
+        editing = docs[0].get("editing")
+        return {
+            "text": docs[0]["text"],
+            "editing": editing if isinstance(editing, int) and not isinstance(editing, bool) else None,
+            "mood": _mood(docs[0].get("mood")),
+        }
+
+    @changes
+    def clear_draft(self) -> None:
+        self._journal.table("note_draft").truncate()
+
+    @staticmethod
+    def _note(doc, doc_id: int | None = None) -> Note:
+        """A stored note; ``doc_id`` when ``doc`` is the raw stored dict rather than a TinyDB document."""
+        return Note(
+            doc.doc_id if doc_id is None else doc_id,
+            doc["text"],
+            parse(doc["created_at"]),
+            bool(doc.get("private")),
+            _mood(doc.get("mood")),
+            _when(doc.get("updated_at")),
+        )

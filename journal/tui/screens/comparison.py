@@ -19,7 +19,7 @@ CELL_WIDTH = 20
 
 
 class ComparisonScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,q", "dismiss(None)", t("keys.close"))]
+    BINDINGS = [Binding("escape,q", "dismiss(None)", t("keys.close")), Binding("question_mark", "app.help", t("keys.help"), show=False)]
     DEFAULT_CSS = """
     ComparisonScreen DataTable { height: 1fr; }
     """

@@ -10,26 +10,41 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Collapsible, Footer, Header, Markdown, Static
+from textual.widgets import Button, Collapsible, Header, Input, Markdown, Static, TextArea
 
+from journal.tui.widgets.footer import BilanFooter
 from journal.core.answer_view import is_empty
 from journal.core.completion import missing_required
 from journal.core.decision import LEADS_PROMPT, is_decision_exercise
 from journal.core.help_pages import page_key
+from journal.core.last_place import Place, save_place
 from journal.core.models import EntryStatus, Exercise
 from journal.core.prefill import prefill_value
 from journal.i18n import t
 from journal.tui.autosave import Autosave
+from journal.tui.external_editor import EditorProblem, edit_text
 from journal.tui.safe_text import line, plain, plain_line, text
 from journal.tui.screens.history import HistoryScreen
 from journal.tui.screens.missing_answers import MissingAnswersScreen
 from journal.tui.widgets.decision_table import DecisionTableView
 from journal.tui.widgets.editors import AnswerChanged, editor_for
+from journal.core.export.markdown_escape import escape_block, escape_inline
+from journal.core.text_safety import inert, inert_line
 from journal.tui.widgets.privacy_marker import PrivacyMarker
 
 SAVE_DELAY = 0.4
 # After a failed save (disk full, read-only disk), try again this often until it works.
 RETRY_SECONDS = 5.0
+
+
+def place_cursor(field, cursor: tuple[int, int]) -> None:
+    """Put the cursor of a text field back at ``cursor`` (clamped to the text as it is now)."""
+    if isinstance(field, TextArea):
+        row = min(cursor[0], field.document.line_count - 1)
+        column = min(cursor[1], len(field.document.get_line(row)))
+        field.move_cursor((row, column))
+    elif isinstance(field, Input):
+        field.cursor_position = min(cursor[1], len(field.value))
 
 
 class ExerciseScreen(Screen):
@@ -40,12 +55,16 @@ class ExerciseScreen(Screen):
         Binding("ctrl+r", "toggle_private", t("keys.private")),
         Binding("f3", "toggle_prompt_private", t("hardening.key_prompt_private")),
         Binding("f2", "history", t("keys.history")),
+        Binding("ctrl+e", "external_editor", t("worker.editor.key"), show=False, priority=True),
     ]
 
-    def __init__(self, exercise: Exercise, instance: int = 1):
+    def __init__(self, exercise: Exercise, instance: int = 1, place: Place | None = None):
+        """``place``: the question and cursor to go back to (resume, search result)."""
         super().__init__()
         self.exercise = exercise
         self.instance = instance
+        self.place = place
+        self._new_drafts: dict = {}
         self.autosave = Autosave(self.app.store, exercise.id, instance, self._saved_from_thread)
         self._timer = None
         self._changed_at = 0.0  # when the worker last changed an answer (time.monotonic)
@@ -77,22 +96,25 @@ class ExerciseScreen(Screen):
                     yield Markdown(t(page_key(page, "body")))
             for number, prompt in enumerate(exercise.prompts, start=1):
                 value = answers.get(prompt.id)
-                prefilled = False
+                drafted = entry is not None and prompt.id in entry.drafts
                 if is_empty(value):
-                    starting = prefill_value(prompt, self.app.catalogue, store)
-                    if starting is None and prompt.default:
-                        starting = str(prompt.default)
-                    if starting is not None:
-                        value, prefilled = starting, True
-                        self.autosave.carry(prompt.id, starting)
-                        self._answers[prompt.id] = starting
+                    drafted_value = prefill_value(prompt, self.app.catalogue, store)
+                    if drafted_value is not None:
+                        # A draft from earlier answers: saved at once, so it is there next time.
+                        value, drafted = drafted_value, True
+                        self._new_drafts[prompt.id] = drafted_value
+                        self._answers[prompt.id] = drafted_value
+                    elif prompt.default:
+                        value = str(prompt.default)
+                        self.autosave.carry(prompt.id, value)
+                        self._answers[prompt.id] = value
                 with Vertical(classes="prompt", name=prompt.id):
                     optional = f" {t('exercise.optional')}" if prompt.optional else ""
                     yield Static(line(f"{number}. {prompt.label}{optional}"), classes="prompt-label")
                     if prompt.help:
                         yield Static(text(prompt.help), classes="prompt-help")
-                    if prefilled and prompt.prefill:
-                        yield Static(t("exercise.prefilled"), classes="prompt-prefilled")
+                    if drafted:
+                        yield Static(t("worker.synthesis.draft"), classes="prompt-prefilled")
                     yield PrivacyMarker(prompt.id, entry.is_private(prompt) if entry else prompt.private)
                     yield editor_for(prompt, value, id=f"prompt-{prompt.id}")
                 if prompt.id == LEADS_PROMPT and is_decision_exercise(exercise):
@@ -105,7 +127,7 @@ class ExerciseScreen(Screen):
                 yield Button(t("exercise.mark_private"), id="toggle-private")
                 yield Button(t("exercise.history"), id="history")
                 yield Button(t("exercise.back"), id="back")
-        yield Footer()
+        yield BilanFooter()
 
     def on_mount(self) -> None:
         title = str(self.exercise.title)
@@ -114,15 +136,74 @@ class ExerciseScreen(Screen):
             if entry:
                 title += " · " + entry.created_at.strftime(t("formats.date"))
         self.title = plain_line(title)
+        self._save_new_drafts()
         self._refresh_state()
         # AUTO_FOCUS has put the focus in the first question as soon as the screen was
         # composed, so keys typed at once land there; bring it into view (the why and how
         # stay just above it).
+        if self.place is not None and self.place.prompt_id:
+            self.call_after_refresh(self._go_to, self.place)
         self.call_after_refresh(self._show_focused)
+
+    def on_screen_resume(self) -> None:
+        # Keys typed while the screen was being built were held: once it is shown, the focus is in place.
+        self.call_after_refresh(self.app.release_keys)
+
+    def _save_new_drafts(self) -> None:
+        """Save the pre-filled drafts now and mark them « brouillon à relire » until the worker changes them."""
+        if not self._new_drafts:
+            return
+        for prompt_id, value in self._new_drafts.items():
+            self.autosave.change(prompt_id, value)
+        error = self.autosave.flush()
+        if error is None:
+            self.app.guarded(self.app.store.entries.mark_drafts, self.exercise.id, list(self._new_drafts), self.instance)
+        else:
+            self.notify(str(error), severity="error", timeout=10, markup=False)
 
     def _show_focused(self) -> None:
         if self.focused is not None:
             self.focused.scroll_visible(animate=False)
+
+    def _go_to(self, place: Place) -> None:
+        """Focus the question of ``place`` and put the cursor back where it was."""
+        editors = self.query(f"#prompt-{place.prompt_id}")
+        if not editors:
+            return
+        for field in editors.first().query("TextArea, Input"):
+            field.focus()
+            if place.cursor is not None:
+                place_cursor(field, place.cursor)
+            return
+        editors.first().focus()
+
+    def current_place(self) -> Place:
+        """The question the focus is in, and the cursor in it."""
+        prompt_id, cursor = None, None
+        node = self.focused
+        if isinstance(node, TextArea):
+            cursor = tuple(node.cursor_location)
+        elif isinstance(node, Input):
+            cursor = (0, node.cursor_position)
+        while node is not None and node is not self:
+            if (node.id or "").startswith("prompt-"):
+                prompt_id = node.id.removeprefix("prompt-")
+                break
+            node = node.parent
+        return Place(self.exercise.id, self.instance, prompt_id, cursor)
+
+    def remember_place(self) -> None:
+        self.app.guarded(save_place, self.app.store, self.current_place())
+
+    def help_section(self) -> str:
+        """What this exercise asks and how to go about it, for the help screen."""
+        exercise = self.exercise
+        return t(
+            "worker.help.exercise",
+            title=escape_inline(inert_line(str(exercise.title))),
+            summary="\n".join(escape_block(inert(str(exercise.summary)))),
+            how="\n".join(escape_block(inert(str(exercise.how)))),
+        )
 
     # -- saving -----------------------------------------------------------------
 
@@ -163,8 +244,8 @@ class ExerciseScreen(Screen):
             self._saved(error)
 
     def _saved(self, error: Exception | None) -> None:
-        if not self.is_attached:
-            return  # a save that finished after the worker left the screen: nothing left to show it on
+        if getattr(self, "_unmounting", False) or not self.is_attached or not self.query("#toggle-done"):
+            return  # a save that finished as or after the worker left the screen: nothing left to show it on
         if error is not None:
             if not self._failing:
                 self.notify(plain(error), severity="error", timeout=30, markup=False)
@@ -182,6 +263,7 @@ class ExerciseScreen(Screen):
 
     def flush(self) -> bool:
         """Save what is pending right now, on the calling thread; False if it could not be saved."""
+        self.remember_place()
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
@@ -247,6 +329,29 @@ class ExerciseScreen(Screen):
         self.notify(t("exercise.now_private") if private else t("exercise.now_shared"))
         self._refresh_state()
 
+    def action_external_editor(self) -> None:
+        """Open the focused text answer in the worker's editor; the result is saved like typing."""
+        field = self.focused
+        if not isinstance(field, (TextArea, Input)) or not self.current_place().prompt_id:
+            self.notify(t("worker.editor.pick_text"), severity="warning")
+            return
+        text = field.text if isinstance(field, TextArea) else field.value
+        try:
+            edited = edit_text(self.app, text)
+        except EditorProblem as problem:
+            key = "worker.editor.none" if str(problem) == "no-editor" else "worker.editor.failed"
+            self.notify(t(key, problem=str(problem)), severity="error", timeout=10, markup=False)
+            return
+        finally:
+            self.app.refresh()
+        if edited is None:
+            return
+        if isinstance(field, TextArea):
+            field.text = edited
+            field.move_cursor(field.document.end)
+        else:
+            field.value = " ".join(edited.split())
+        self.notify(t("worker.editor.back"))
     def action_toggle_prompt_private(self, prompt_id: str | None = None) -> None:
         """Make the answer to the question holding the focus private, or share it again."""
         prompt_id = prompt_id or self._focused_question()
@@ -279,7 +384,16 @@ class ExerciseScreen(Screen):
     @on(Button.Pressed, "#history")
     def action_history(self) -> None:
         self.flush()
-        self.app.push_screen(HistoryScreen(self.exercise, self.app.store.entries.get(self.exercise.id, self.instance)))
+        entry = self.app.store.entries.get(self.exercise.id, self.instance)
+
+        def closed(restored: bool | None) -> None:
+            if restored:
+                # The editors show the restored answers: the screen is built again from the journal.
+                place = self.current_place()
+                self.dismiss()
+                self.app.push_screen(ExerciseScreen(self.exercise, self.instance, place=place))
+
+        self.app.push_screen(HistoryScreen(self.exercise, entry), closed)
 
     @on(Button.Pressed, "#back")
     def action_back(self) -> None:
@@ -287,4 +401,5 @@ class ExerciseScreen(Screen):
             self.dismiss()
 
     def on_unmount(self) -> None:
+        self._unmounting = True
         self.autosave.flush()

@@ -9,8 +9,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Markdown, Select, Static
+from textual.widgets import Button, Header, Input, Markdown, Select, Static
 
+from journal.tui.widgets.footer import BilanFooter
 from journal.core.export import build_summary, render
 from journal.core.export.formats import default_file_name
 from journal.core.export.sharing import count_written_export
@@ -49,7 +50,7 @@ class ExportScreen(Screen):
             yield SafeInput(id="export-path")
             yield Button(t("export_screen.write"), id="write", variant="primary")
         yield EncryptionChoice(id="export-encryption")
-        yield Footer()
+        yield BilanFooter()
 
     def on_mount(self) -> None:
         self.title = t("export_screen.title")
@@ -61,6 +62,9 @@ class ExportScreen(Screen):
     @on(ExportOptionsPanel.Changed)
     def _options_changed(self) -> None:
         self.prepare()
+
+    def help_section(self) -> str:
+        return t("worker.help.export")
 
     @work(thread=True, exclusive=True, group="export")
     def prepare(self) -> None:

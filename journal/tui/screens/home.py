@@ -1,17 +1,24 @@
-"""The home screen (tableau de bord): the four phases, their exercises and progress."""
+"""The home screen (tableau de bord): « Par où commencer ? », then the four phases, their exercises and progress.
+
+The right-hand column (``#home-side``) holds the detail of what is highlighted;
+other panels (assignments…) are mounted in that column above it.
+"""
 
 from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from journal.tui.widgets.footer import BilanFooter
 from journal.core.models import EntryStatus, Exercise, Phase
+from journal.core.progress import assigned_exercises, bar, next_step, progress
+from journal.core.progress_text import next_step_reason, next_step_title, progress_lines
 from journal.core.storage import JournalError
 from journal.core.text_safety import inert_line
 from journal.i18n import t
@@ -28,17 +35,20 @@ class HomeScreen(Screen):
         Binding("e", "app.export", t("keys.export")),
         Binding("i", "app.import_file", t("panel.key_import")),
         Binding("s", "app.synthesis", t("panel.key_synthesis")),
-        Binding("question_mark,f1", "app.help", t("keys.help")),
     ]
 
     def compose(self) -> ComposeResult:
         yield Header()
+        if self.app.demo:
+            yield Static(t("worker.demo.banner"), id="demo-banner")
         yield AssignmentPanel(id="assignment-panel")
         with Horizontal(id="home-body"):
             yield OptionList(id="exercise-list")
-            with VerticalScroll(id="exercise-detail"):
-                yield Static(id="detail", markup=False)
-        yield Footer()
+            with Vertical(id="home-side"):
+                yield from self.compose_side_panels()
+                with VerticalScroll(id="exercise-detail"):
+                    yield Static(id="detail", markup=False)
+        yield BilanFooter()
 
     def on_mount(self) -> None:
         self.title = t("app.name")
@@ -56,6 +66,13 @@ class HomeScreen(Screen):
             self.notify(t("home.changed_elsewhere"))
         self.refresh_list()
 
+    def help_section(self) -> str:
+        return t("worker.help.home")
+
+    def compose_side_panels(self) -> ComposeResult:
+        """Panels shown above the detail in the right-hand column (none yet on their own)."""
+        yield from ()
+
     def refresh_list(self) -> None:
         """Rebuild the list from the journal (picks up changes made in another window)."""
         self.query_one(AssignmentPanel).refresh_panel()
@@ -63,17 +80,22 @@ class HomeScreen(Screen):
         highlighted = option_list.highlighted
         option_list.clear_options()
         catalogue, store = self.app.catalogue, self.app.store
-        for phase in Phase:
+        self.next_step = next_step(catalogue, store, assigned_exercises(store))
+        self.progress = progress(catalogue, store)
+        option_list.add_option(Option(Content.from_markup("[b]$title[/b]", title=t("worker.home.start_here")), disabled=True))
+        option_list.add_option(Option(Content.assemble((next_step_title(self.next_step), "bold")), id="next"))
+        for phase_progress in self.progress.phases:
+            phase = phase_progress.phase
             exercises = catalogue.in_phase(phase)
-            statuses = [store.entries.status(exercise.id) for exercise in exercises]
-            done = sum(1 for status in statuses if status == EntryStatus.DONE)
             heading = Content.from_markup(
-                "[b]$title[/b]  [dim]$progress[/dim]",
+                "[b]$title[/b]  $bar [b]$count[/b]",
                 title=t("home.phase_heading", number=phase.number, name=t(f"phases.{phase.value}")),
-                progress=t("home.phase_progress", done=done, total=len(exercises)),
+                bar=bar(phase_progress.done, phase_progress.total, 6),
+                count=f"{phase_progress.done}/{phase_progress.total}",
             )
             option_list.add_option(Option(heading, id=f"phase:{phase.value}", disabled=True))
-            for exercise, status in zip(exercises, statuses):
+            for exercise in exercises:
+                status = store.entries.status(exercise.id)
                 line = Content.assemble(
                     f"  {STATUS_MARKS[status]} ",
                     (plain_line(exercise.title), "bold" if status != EntryStatus.DONE else ""),
@@ -84,7 +106,7 @@ class HomeScreen(Screen):
         if highlighted is not None and highlighted < option_list.option_count:
             option_list.highlighted = highlighted
         else:
-            option_list.action_first()
+            option_list.highlighted = 1  # the suggested next step
         self._show_detail()
 
     def _privacy_mark(self, exercise: Exercise) -> str:
@@ -102,10 +124,20 @@ class HomeScreen(Screen):
         kind, _, identifier = option_id.partition(":")
         return self.app.catalogue.get(identifier) if kind == "exercise" else None
 
+    def _on_next_step(self) -> bool:
+        option_list = self.query_one(OptionList)
+        return option_list.highlighted is not None and option_list.get_option_at_index(option_list.highlighted).id == "next"
+
     @on(OptionList.OptionHighlighted)
     def _show_detail(self) -> None:
-        exercise = self._selected_exercise()
         detail = self.query_one("#detail", Static)
+        if self._on_next_step():
+            lines = [t("worker.home.start_here"), "", next_step_title(self.next_step), next_step_reason(self.next_step)]
+            if self.next_step is not None:
+                lines.append(t("worker.home.open_hint"))
+            detail.update("\n".join([*lines, "", *progress_lines(self.progress)]))
+            return
+        exercise = self._selected_exercise()
         if exercise is None:
             detail.update(t("home.pick_one"))
             return
@@ -124,6 +156,8 @@ class HomeScreen(Screen):
             lines.append(t("home.detail_updated", date=last.strftime(t("formats.datetime"))))
         if exercise.repeatable:
             lines.append(t("home.detail_repeatable", count=len(entries)))
+        if any(entry.drafts for entry in entries):
+            lines.append(t("worker.synthesis.home_draft"))
         if any(entry.private for entry in entries):
             lines.append(t("home.detail_private"))
         lines += ["", t("home.legend"), "", t("home.detail_open")]
@@ -134,6 +168,11 @@ class HomeScreen(Screen):
         self.action_open_exercise()
 
     def action_open_exercise(self) -> None:
-        exercise = self._selected_exercise()
+        if self._on_next_step() and self.next_step is not None:
+            self.app.open_exercise_instance(self.next_step.exercise, self.next_step.instance)
+            return
+        exercise = None if self._on_next_step() else self._selected_exercise()
         if exercise is not None:
             self.app.open_exercise(exercise)
+        else:
+            self.app.release_keys(force=True)  # nothing opens: keys typed after Enter stay here

@@ -9,8 +9,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, DirectoryTree, Footer, Header, Input, Static
+from textual.widgets import Button, DirectoryTree, Header, Input, Static
 
+from journal.tui.widgets.footer import BilanFooter
 from journal.core.assignments.importing import BilanChoiceNeeded, import_assignment
 from journal.core.assignments.reader import AssignmentError, read_assignment
 from journal.core.storage import JournalError
@@ -25,6 +26,15 @@ SUFFIXES = (".toml", ".json")
 class AssignmentTree(DirectoryTree):
     def filter_paths(self, paths):
         return [p for p in paths if not p.name.startswith(".") and (p.is_dir() or p.suffix.lower() in SUFFIXES)]
+
+    def on_key(self, event) -> None:
+        # A path typed while the list has the focus goes where the worker expects it: into the path field.
+        if event.is_printable and event.character not in (None, " "):
+            path_field = self.screen.query_one("#import-path", Input)
+            path_field.focus()
+            path_field.insert_text_at_cursor(event.character)
+            event.stop()
+            event.prevent_default()
 
 
 def starting_folders() -> list[Path]:
@@ -44,9 +54,9 @@ class ImportScreen(Screen):
                     yield Button(inert_line(folder.name or str(folder)), id=f"folder-{index}")
             yield AssignmentTree(str(starting_folders()[0] if starting_folders() else Path.cwd()), id="import-tree")
             with Horizontal(id="import-path-row"):
-                yield SafeInput(placeholder=t("import_screen.path_placeholder"), id="import-path")
+                yield SafeInput(placeholder=t("import_screen.path_placeholder"), id="import-path", select_on_focus=False)
                 yield Button(t("import_screen.import"), id="import", variant="primary")
-        yield Footer()
+        yield BilanFooter()
 
     def on_mount(self) -> None:
         self.title = t("import_screen.title")

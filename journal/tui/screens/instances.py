@@ -19,12 +19,15 @@ COMPARE = "compare"
 
 
 class InstancePicker(ModalScreen[int | str | None]):
-    BINDINGS = [Binding("escape", "dismiss(None)", t("keys.cancel"))]
+    BINDINGS = [Binding("escape", "dismiss(None)", t("keys.cancel")), Binding("question_mark", "app.help", t("keys.help"), show=False)]
 
     def __init__(self, exercise: Exercise, entries: list[Entry]):
         super().__init__()
         self.exercise = exercise
         self.entries = entries
+
+    def help_section(self) -> str:
+        return t("worker.help.instances")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="modal-box"):

@@ -17,7 +17,7 @@ from journal.tui.safe_text import plain_line, text
 class MissingAnswersScreen(ModalScreen[bool]):
     """Lists the empty required questions; the safe answer (keep working) has the focus."""
 
-    BINDINGS = [Binding("escape", "dismiss(False)", t("keys.cancel"))]
+    BINDINGS = [Binding("escape", "dismiss(False)", t("keys.cancel")), Binding("question_mark", "app.help", t("keys.help"), show=False)]
     DEFAULT_CSS = """
     MissingAnswersScreen #missing-scroll { height: auto; max-height: 10; }
     MissingAnswersScreen #missing-actions { height: auto; margin-top: 1; }

@@ -11,8 +11,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Header, Static, TextArea
+from textual.widgets import Button, Checkbox, Header, Static, TextArea
 
+from journal.tui.widgets.footer import BilanFooter
 from journal.core.answer_view import answer_view, view_as_text
 from journal.core.assignments.synthesis_parts import split_parts
 from journal.core.export.summary import current_plan
@@ -62,7 +63,7 @@ class SynthesisScreen(Screen):
             with Horizontal(id="synthesis-validate"):
                 yield Checkbox(t("synthesis_screen.validate"), review.validated_at is not None, id="validated")
                 yield Static(self._validated_text(review.validated_at), id="validated-date", markup=False)
-        yield Footer()
+        yield BilanFooter()
 
     def on_mount(self) -> None:
         self.title = t("synthesis_screen.title")

@@ -206,7 +206,7 @@ class PickEditor(PromptEditor):
     def _match_prompt(self, match: Reference | None, query: str) -> Content:
         if match is None:
             return Content.assemble(("+ ", "bold"), plain_line(t("editor.pick.free", text=query)))
-        detail = match.code if self.source == "rome" else match.group
+        detail = f"{match.code} · {match.group}" if self.source == "rome" and match.group else match.code if self.source == "rome" else match.group
         return Content.assemble(plain_line(match.label), (plain_line(f" · {detail}"), "dim"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

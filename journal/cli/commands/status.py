@@ -1,0 +1,83 @@
+"""``bilan status [--json]``: progress per phase, the next step, the next appointment, and warnings."""
+
+from __future__ import annotations
+
+import json
+
+from journal.cli.context import EXIT_OK, catalogue, open_store
+from journal.core.progress import NextStep, assigned_exercises, next_appointment, next_step, progress
+from journal.core.store import now
+from journal.core.progress_text import next_step_reason, next_step_title, progress_lines
+from journal.core.status_warnings import status_warnings
+from journal.core.profile import read_profile
+from journal.core.text_safety import inert_line
+from journal.i18n import t
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("status", help=t("worker.status.help"), description=t("worker.status.description"))
+    parser.add_argument("--json", action="store_true", help=t("cli.exercises.json_help"))
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    exercises = catalogue()
+    with open_store(args, create=False) as store:
+        summary = progress(exercises, store)
+        step = next_step(exercises, store, assigned_exercises(store))
+        profile = read_profile(store)
+        appointment = next_appointment(store, now())
+        warnings = status_warnings(store)
+    if args.json:
+        print(json.dumps(_as_json(summary, step, profile, appointment, warnings), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print("\n".join(progress_lines(summary)))
+    print()
+    if step is None:
+        print(next_step_title(step))
+        print("  " + next_step_reason(step))
+    else:
+        print(t("worker.status.next_step", title=inert_line(str(step.exercise.title))))
+        print("  " + next_step_reason(step))
+        print("  " + t("worker.status.open_hint"))
+    if appointment is not None:
+        when = appointment.strftime(t("formats.datetime"))
+        if profile.conseiller:
+            print(t("worker.status.appointment_with", date=when, name=inert_line(profile.conseiller)))
+        else:
+            print(t("worker.status.appointment", date=when))
+    for warning in warnings:
+        print(t("worker.status.warning", text=warning))
+    return EXIT_OK
+
+
+def _as_json(summary, step: NextStep | None, profile, appointment, warnings: list[str]) -> dict:
+    return {
+        "done": summary.done,
+        "total": summary.total,
+        "minutes_left": summary.minutes_left,
+        "essential_minutes_left": summary.essential_minutes_left,
+        "phases": [
+            {
+                "phase": phase.phase.value,
+                "done": phase.done,
+                "total": phase.total,
+                "minutes_total": phase.minutes_total,
+                "minutes_left": phase.minutes_left,
+                "essential_minutes_left": phase.essential_minutes_left,
+            }
+            for phase in summary.phases
+        ],
+        "next_step": None
+        if step is None
+        else {
+            "exercise": step.exercise.id,
+            "title": str(step.exercise.title),
+            "instance": step.instance,
+            "reason": step.reason,
+            "proposed": step.proposed.isoformat() if step.proposed else None,
+        },
+        "next_appointment": appointment.isoformat(timespec="minutes") if appointment else None,
+        "conseiller": profile.conseiller or None,
+        "warnings": warnings,
+    }

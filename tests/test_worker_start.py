@@ -1,0 +1,114 @@
+"""First start welcome (once, reachable from help) and resuming where the worker left off."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual.widgets import Input, TextArea
+
+from journal.core.last_place import read_place
+from journal.core.profile import read_profile, was_welcomed
+from journal.core.store import JournalStore
+from journal.tui.app import BilanApp
+from journal.tui.resume import ResumeOffer
+from journal.tui.screens.exercise import ExerciseScreen
+from journal.tui.screens.help import HelpScreen
+from journal.tui.screens.home import HomeScreen
+from journal.tui.screens.welcome import WelcomeScreen
+
+
+async def test_welcome_once_with_optional_details_then_again_from_help(data_dir, catalogue):
+    store = JournalStore(data_dir)
+    app = BilanApp(store, catalogue, greet=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+        app.screen.query_one("#alias", Input).value = "Léa"
+        app.screen.query_one("#conseiller", Input).value = "Mme Durand"
+        app.screen.query_one("#appointment", Input).value = "31/02/2030"
+        app.screen.query_one("#start").press()
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen), "an impossible date is refused, not lost"
+        app.screen.query_one("#appointment", Input).value = "14/03/2030 10h30"
+        app.screen.query_one("#start").press()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        app.screen.query_one("#welcome-again").press()
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+        assert app.screen.query_one("#alias", Input).value == "Léa"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    profile = read_profile(store)
+    assert (profile.alias, profile.conseiller, profile.next_appointment) == ("Léa", "Mme Durand", datetime(2030, 3, 14, 10, 30))
+    assert was_welcomed(store)
+    store.close()
+
+    store = JournalStore(data_dir)
+    app = BilanApp(store, catalogue, greet=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen), "the welcome is shown once"
+    store.close()
+
+
+async def test_welcome_can_encrypt_the_journal(data_dir, catalogue):
+    store = JournalStore(data_dir)
+    app = BilanApp(store, catalogue, greet=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#encrypt").value = True
+        await pilot.pause()
+        screen.query_one("#passphrase", Input).value = "une longue phrase"
+        screen.query_one("#passphrase-again", Input).value = "une autre phrase"
+        screen.query_one("#start").press()
+        await pilot.pause()
+        assert app.screen is screen and not store.encrypted
+        screen.query_one("#passphrase-again", Input).value = "une longue phrase"
+        screen.query_one("#start").press()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert store.encrypted
+    store.close()
+
+
+async def test_reopening_offers_the_last_question_with_the_cursor_where_it_was(data_dir, catalogue):
+    store = JournalStore(data_dir)
+    store.settings.set("welcomed", True)
+    app = BilanApp(store, catalogue, greet=True)
+    exercise = catalogue.get("ma-demande")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen), "nothing to resume on a new journal"
+        app.open_exercise(exercise)
+        await pilot.pause()
+        areas = list(app.screen.query(TextArea))
+        second = areas[1]
+        second.focus()
+        await pilot.press(*"Première ligne", "enter", *"Deuxième")
+        await pilot.press("left", "left")
+        await pilot.press("ctrl+q")
+    place = read_place(store)
+    assert place.exercise_id == "ma-demande" and place.cursor == (1, 6)
+    store.close()
+
+    store = JournalStore(data_dir)
+    app = BilanApp(store, catalogue, greet=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ResumeOffer)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        screen = app.screen
+        assert isinstance(screen, ExerciseScreen)
+        focused = screen.focused
+        assert isinstance(focused, TextArea) and focused.text == "Première ligne\nDeuxième"
+        assert focused.cursor_location == (1, 6)
+        await pilot.press("X")
+        assert focused.text == "Première ligne\nDeuxièXme"
+    store.close()

@@ -1,0 +1,47 @@
+"""``bilan status``: the same progress and next step as the home screen, in the terminal and as JSON."""
+
+from __future__ import annotations
+
+import json
+
+from journal.cli.main import main
+from journal.core.models import EntryStatus, Phase
+from journal.core.progress import bar
+from journal.core.profile import Profile, save_profile
+from journal.core.store import JournalStore
+from datetime import datetime
+
+
+def test_status_prints_progress_next_step_appointment_and_warnings(data_dir, catalogue, capsys):
+    with JournalStore(data_dir) as store:
+        store.entries.set_status("ma-demande", EntryStatus.DONE)
+        store.entries.save_answer("mes-valeurs", catalogue.get("mes-valeurs").prompts[0].id, ["x"])
+        store.notes.add("secret", private=True)
+        save_profile(store, Profile("Léa", "Mme Durand", datetime(2030, 3, 14, 10, 0)))
+    assert main(["--data", str(data_dir), "status"]) == 0
+    out = capsys.readouterr().out
+    assert "1 exercice terminé sur" in out
+    first_phase = len(catalogue.in_phase(Phase.PRELIMINAIRE))
+    assert f"Préliminaire\u00a0: 1/{first_phase}" in out and bar(1, first_phase) in out
+    assert "Prochaine étape\u00a0: Mes valeurs" in out
+    assert "14/03/2030 à 10:00, avec Mme Durand" in out
+    assert "1 élément(s) marqué(s) privé(s)" in out
+
+    assert main(["--data", str(data_dir), "--lang", "en", "status", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["done"] == 1 and data["phases"][0] == {
+        "phase": "preliminaire",
+        "done": 1,
+        "total": first_phase,
+        "minutes_total": data["phases"][0]["minutes_total"],
+        "minutes_left": sum(e.duration_minutes for e in catalogue.in_phase(Phase.PRELIMINAIRE)[1:]),
+        "essential_minutes_left": sum(e.duration_minutes for e in catalogue.in_phase(Phase.PRELIMINAIRE)[1:] if e.essential),
+    }
+    assert data["next_step"]["exercise"] == "mes-valeurs" and data["next_step"]["reason"] == "started"
+    assert data["next_appointment"] == "2030-03-14T10:00"
+    assert any("private" in warning for warning in data["warnings"])
+
+
+def test_status_without_a_journal_says_how_to_start(tmp_path, capsys):
+    assert main(["--data", str(tmp_path / "none"), "status"]) == 1
+    assert "Lancez « bilan »" in capsys.readouterr().err
