@@ -9,6 +9,7 @@ versions, no copies, one pass over the stored documents.
 from __future__ import annotations
 
 import copy
+from dataclasses import replace
 from typing import Any
 
 from tinydb.table import Document
@@ -229,6 +230,7 @@ class EntryRecords(Records):
 
     @staticmethod
     def _current_entry(doc: dict, doc_id: int) -> Entry:
+        """Every field but the history; the answers are the stored ones (see ``current``)."""
         return Entry(
             id=doc_id,
             exercise_id=doc["exercise_id"],
@@ -238,28 +240,19 @@ class EntryRecords(Records):
             updated_at=parse(doc["updated_at"]),
             private=bool(doc.get("private")),
             instance=int(doc.get("instance", 1)),
+            drafts=tuple(draft for draft in doc.get("drafts", []) if isinstance(draft, str)) if isinstance(doc.get("drafts"), list) else (),
             prompt_privacy=_prompt_privacy(doc.get("prompt_privacy")),
         )
 
-    @staticmethod
-    def _entry(doc) -> Entry:
+    @classmethod
+    def _entry(cls, doc) -> Entry:
+        """The entry with its versions, answers copied for the caller to change."""
         history = tuple(
             Version(parse(item["saved_at"]), copied(item["answers"]))
             for item in doc.get("history", [])
         )
-        return Entry(
-            id=doc.doc_id,
-            exercise_id=doc["exercise_id"],
-            answers=copied(doc.get("answers", {})),
-            status=EntryStatus(doc.get("status", EntryStatus.STARTED.value)),
-            created_at=parse(doc["created_at"]),
-            updated_at=parse(doc["updated_at"]),
-            private=bool(doc.get("private")),
-            instance=int(doc.get("instance", 1)),
-            history=history,
-            drafts=tuple(draft for draft in doc.get("drafts", []) if isinstance(draft, str)) if isinstance(doc.get("drafts"), list) else (),
-            prompt_privacy=_prompt_privacy(doc.get("prompt_privacy")),
-        )
+        current = cls._current_entry(doc, doc.doc_id)
+        return replace(current, answers=copied(current.answers), history=history)
 
 
 def _combined(statuses: set[str]) -> EntryStatus:
