@@ -25,7 +25,7 @@ def test_status_prints_progress_next_step_appointment_and_warnings(data_dir, cat
     assert f"Préliminaire\u00a0: 1/{first_phase}" in out and bar(1, first_phase) in out
     assert "Prochaine étape\u00a0: Mes valeurs" in out
     assert "14/03/2030 à 10:00, avec Mme Durand" in out
-    assert "1 élément(s) marqué(s) privé(s)" in out
+    assert "1 élément marqué privé" in out
 
     assert main(["--data", str(data_dir), "--lang", "en", "status", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
