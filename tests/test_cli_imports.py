@@ -1,7 +1,9 @@
-"""One-shot commands load only what they use: ``bilan note`` never loads Textual or the exporters."""
+"""One-shot commands load only what they use: ``bilan note`` never loads Textual, the exporters, the exercises or
+cryptography; a Markdown export never loads the HTML page's Markdown parser."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -14,6 +16,13 @@ LOADED = (
     "from journal.cli.main import main\n"
     "code = main(sys.argv[1:])\n"
     "print(code, *sorted(name for name in ('textual', 'markdown_it', 'journal.core.export') if name in sys.modules))\n"
+)
+HEAVY = ("textual", "markdown_it", "journal.core.export", "journal.core.catalogue", "cryptography", "yaml", "journal.core.answer_view")
+LOADED_HEAVY = (
+    "import sys\n"
+    "from journal.cli.main import main\n"
+    "code = main(sys.argv[1:])\n"
+    f"print(code, *sorted(name for name in {HEAVY!r} if name in sys.modules))\n"
 )
 
 
@@ -53,4 +62,29 @@ def test_an_export_loads_the_exporters_but_not_textual(tmp_path):
     result = subprocess.run(
         [sys.executable, "-c", LOADED, "--data", folder, "export", "-o", str(tmp_path / "out.md")], capture_output=True, text=True, check=True
     )
-    assert result.stdout.split()[-3:] == ["0", "journal.core.export", "markdown_it"]
+    assert result.stdout.splitlines()[-1].split() == ["0", "journal.core.export"]
+    result = subprocess.run(
+        [sys.executable, "-c", LOADED, "--data", folder, "export", "--format", "html", "-o", str(tmp_path / "out.html")],
+        capture_output=True, text=True, check=True,
+    )
+    assert result.stdout.splitlines()[-1].split() == ["0", "journal.core.export", "markdown_it"]
+
+
+def test_a_note_in_a_plain_journal_loads_no_exercise_no_cryptography(tmp_path):
+    folder = str(tmp_path / "journal")
+    for _ in range(2):  # the first creates the journal, the second opens an existing one
+        result = subprocess.run(
+            [sys.executable, "-c", LOADED_HEAVY, "--data", folder, "note", "Une note."], capture_output=True, text=True, check=True
+        )
+        assert result.stdout.splitlines()[-1].split() == ["0"]
+
+
+def test_a_note_in_an_encrypted_journal_still_opens_it(tmp_path):
+    folder = str(tmp_path / "journal")
+    env = {**os.environ, "BILAN_PASSPHRASE": "une phrase assez longue"}
+    subprocess.run([sys.executable, "-m", "journal", "--data", folder, "note", "Avant."], capture_output=True, check=True, env=env)
+    subprocess.run([sys.executable, "-m", "journal", "--data", folder, "encrypt"], capture_output=True, check=True, env=env)
+    result = subprocess.run(
+        [sys.executable, "-c", LOADED_HEAVY, "--data", folder, "note", "Après."], capture_output=True, text=True, env=env
+    )
+    assert result.stdout.splitlines()[-1].split() == ["0", "cryptography"]

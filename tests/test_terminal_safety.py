@@ -19,7 +19,6 @@ from rich.console import Console
 from rich.segment import Segment
 from textual.strip import Strip
 
-from journal.cli import context
 from journal.cli.main import main
 from journal.core.catalogue import load_catalogue
 from journal.core.export import build_summary, render
@@ -170,7 +169,7 @@ def test_exercises_list_and_validate_with_a_hostile_custom_file(tmp_path, capsys
     code, out, err = run(capsys, "exercises", "validate", str(broken))
     assert code == 2 and err
     assert_inert(out + err, "exercises validate, broken file")
-    monkeypatch.setattr(context, "load_catalogue", lambda: load_catalogue(extra_files=[path]))
+    monkeypatch.setattr("journal.core.catalogue.load_catalogue", lambda: load_catalogue(extra_files=[path]))
     for argv in (["exercises", "list"], ["exercises", "list", "--json"]):
         code, out, err = run(capsys, *argv)
         assert code == 0 and "piège" not in err

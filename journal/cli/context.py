@@ -5,13 +5,16 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from journal.core.catalogue import Catalogue, CatalogueError, load_catalogue
 from journal.core.paths import resolve_data_dir
 from journal.core.storage import JournalError, PassphraseRequired, WrongPassphrase
 from journal.core.store import JournalStore
 from journal.core.text_safety import inert, inert_line
 from journal.i18n import t
+
+if TYPE_CHECKING:
+    from journal.core.catalogue import Catalogue
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -95,6 +98,9 @@ def ask_passphrase(message: str) -> str:
 
 
 def catalogue() -> Catalogue:
+    """The exercises (imported here: ``bilan note`` and the other commands without exercises never load them)."""
+    from journal.core.catalogue import CatalogueError, load_catalogue
+
     try:
         return load_catalogue()
     except CatalogueError as error:

@@ -124,7 +124,8 @@ class BilanApp(App):
             self.catalogue = self.builtin_catalogue
 
     def watch_theme(self, theme: str) -> None:
-        if self.is_mounted and self.store.settings.get("theme") != theme:
+        # Starting with the default theme saves nothing (on a large journal a save is a visible pause).
+        if self.is_mounted and (self.store.settings.get("theme") or DEFAULT_THEME) != theme:
             self.guarded(self.store.settings.set, "theme", theme)
 
     def action_command_palette(self) -> None:

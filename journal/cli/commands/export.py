@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from journal.cli import encrypted_export
@@ -13,7 +14,6 @@ from journal.core.export import FORMATS, build_summary, render
 from journal.core.export.formats import default_file_name
 from journal.core.export.options import ExportOptions
 from journal.core.export.sharing import count_written_export
-from journal.core.export.synthese_document import build_synthese, synthese_html, synthese_markdown
 from journal.core.export.writer import check_target, is_stream, write_export
 from journal.core.text_safety import inert_line
 from journal.core.storage.disk_errors import describe
@@ -58,48 +58,66 @@ def _may_overwrite(target: Path, force: bool) -> None:
         raise CommandFailure(t("export_cli.not_overwritten", path=shown))
 
 
+@dataclass(frozen=True)
+class _Written:
+    """What was written, once the document itself is let go of (the journal is saved after it)."""
+
+    target: Path | None  # None: standard output
+    summary_counts: tuple[int, int] | None  # entries and notes of a summary; None for the synthesis
+
+
 def run(args) -> int:
     if args.synthese and args.format == "json":
         raise CommandFailure(t("export_cli.synthese_formats"), EXIT_USAGE)
     key = encrypted_export.checked_key(args)
     with open_store(args, create=False) as store:
         exercises, _ = with_custom(catalogue(), store.custom_exercises.all())
-        if args.synthese:
-            document = build_synthese(store, exercises)
-            text = synthese_html(document) if args.format == "html" else synthese_markdown(document)
-            name = f"synthese-{document.created_at:%Y-%m-%d}.{FORMATS[args.format][1]}"
-            summary = None
-        else:
-            summary = build_summary(store, exercises, _options(args, exercises))
-            text = render(summary, args.format)
-            name = default_file_name(summary, args.format)
-        if args.output == "-":
-            sys.stdout.write(text)
-            if summary is not None:
-                count_written_export(store)
-            return EXIT_OK
-        target = Path(args.output) if args.output else Path.cwd() / name
-        if target.is_dir():
-            target = target / name
-        if key is not None:
-            target = encrypted_export.encrypted_target(target)
-        check_target(target, store.data_dir)
-        _may_overwrite(target, args.force)
-        if key is not None:
-            encrypted_export.write(target, text, key, store.data_dir)
-        else:
-            try:
-                write_export(target, text, store.data_dir)
-            except OSError as error:
-                raise CommandFailure(describe("write", target, error)) from error
-        if summary is not None:
+        written = _write(args, store, exercises, key)
+        if written.summary_counts is not None:
             count_written_export(store)
-    if key is not None:
-        encrypted_export.report_written(target, key)
+    if written.target is None:
         return EXIT_OK
-    if summary is None:
-        say(t("export_cli.synthese_written", path=inert_line(str(target))))
+    if key is not None:
+        encrypted_export.report_written(written.target, key)
+        return EXIT_OK
+    if written.summary_counts is None:
+        say(t("export_cli.synthese_written", path=inert_line(str(written.target))))
     else:
-        say(t("cli.export.written", path=inert_line(str(target)), entries=summary.entry_count, notes=len(summary.notes)))
+        entries, notes = written.summary_counts
+        say(t("cli.export.written", path=inert_line(str(written.target)), entries=entries, notes=notes))
     encrypted_export.warn_clear_copies()
     return EXIT_OK
+
+
+def _write(args, store, exercises, key) -> _Written:
+    """Build, render and write the document; returning drops it before the journal is saved (peak memory)."""
+    if args.synthese:
+        from journal.core.export.synthese_document import build_synthese, synthese_html, synthese_markdown
+
+        document = build_synthese(store, exercises)
+        text = synthese_html(document) if args.format == "html" else synthese_markdown(document)
+        name = f"synthese-{document.created_at:%Y-%m-%d}.{FORMATS[args.format][1]}"
+        counts = None
+    else:
+        summary = build_summary(store, exercises, _options(args, exercises))
+        text = render(summary, args.format)
+        name = default_file_name(summary, args.format)
+        counts = (summary.entry_count, len(summary.notes))
+    if args.output == "-":
+        sys.stdout.write(text)
+        return _Written(None, counts)
+    target = Path(args.output) if args.output else Path.cwd() / name
+    if target.is_dir():
+        target = target / name
+    if key is not None:
+        target = encrypted_export.encrypted_target(target)
+    check_target(target, store.data_dir)
+    _may_overwrite(target, args.force)
+    if key is not None:
+        encrypted_export.write(target, text, key, store.data_dir)
+        return _Written(target, counts)
+    try:
+        write_export(target, text, store.data_dir)
+    except OSError as error:
+        raise CommandFailure(describe("write", target, error)) from error
+    return _Written(target, counts)

@@ -1,24 +1,28 @@
-"""The export formats by name, and the default file name for each."""
+"""The export formats by name, and the default file name for each.
+
+Each renderer is imported when its format is asked for: a Markdown export
+does not load the HTML page's Markdown parser.
+"""
 
 from __future__ import annotations
 
-from typing import Callable
+import importlib
+from typing import TYPE_CHECKING
 
-from journal.core.export.html import render_html
-from journal.core.export.json_export import render_json
-from journal.core.export.markdown import render_markdown
-from journal.core.export.summary import Summary
+if TYPE_CHECKING:
+    from journal.core.export.summary import Summary
 
-FORMATS: dict[str, tuple[Callable[[Summary], str], str]] = {
-    "markdown": (render_markdown, "md"),
-    "html": (render_html, "html"),
-    "json": (render_json, "json"),
+# name → (renderer as "module:function", file extension)
+FORMATS: dict[str, tuple[str, str]] = {
+    "markdown": ("journal.core.export.markdown:render_markdown", "md"),
+    "html": ("journal.core.export.html:render_html", "html"),
+    "json": ("journal.core.export.json_export:render_json", "json"),
 }
 
 
 def render(summary: Summary, format_name: str = "markdown") -> str:
-    renderer, _ = FORMATS[format_name]
-    return renderer(summary)
+    module, _, function = FORMATS[format_name][0].partition(":")
+    return getattr(importlib.import_module(module), function)(summary)
 
 
 def default_file_name(summary: Summary, format_name: str = "markdown") -> str:

@@ -12,22 +12,27 @@ from __future__ import annotations
 
 import re
 
-# Characters that can start emphasis, code or an escape anywhere in a line.
-_ALWAYS = re.compile(r"([`*_~|]|\\(?=[!-/:-@\[-`{-~]|$))")
-# Only in these contexts do < & ] change meaning: a tag or autolink, an entity, a link or image.
-_TAG_OPEN = re.compile(r"<(?=[A-Za-z/!?])")
-_ENTITY = re.compile(r"&(?=#?\w+;)")
-_LINK_CLOSE = re.compile(r"\](?=[(\[:])")
+# One backslash goes before each character that would change meaning where it stands:
+# emphasis, code or an escape anywhere; ``<`` before a tag or autolink, ``&`` before
+# an entity (``_`` excluded from its name: it is escaped itself), ``]`` before a
+# link target. A block is escaped in one pass, multiline (``$``: the end of each line).
+_INLINE_PATTERN = r"[`*_~|]|\\(?=[!-/:-@\[-`{-~]|$)|<(?=[A-Za-z/!?])|&(?=#?[^\W_]+;)|\](?=[(\[:])"
+_INLINE = re.compile(_INLINE_PATTERN)
+_INLINE_LINES = re.compile(_INLINE_PATTERN, re.MULTILINE)
 _LINE_START = re.compile(r"^(#{1,6}(?=\s|$)|>|[+-](?=\s|$)|=+\s*$|-+\s*$|\d{1,9}[.)](?=\s|$)|\[)")
+_MARKER_FIRST = frozenset("#>+-=[")
 
 
 def escape_line(line: str) -> str:
-    line = line.strip()
-    line = _ALWAYS.sub(r"\\\1", line)
-    line = _TAG_OPEN.sub(r"\\<", line)
-    line = _ENTITY.sub(r"\\&", line)
-    line = _LINK_CLOSE.sub(r"\\]", line)
-    return _LINE_START.sub(lambda m: _escape_marker(m.group(1)), line)
+    return _escape_start(_INLINE.sub(r"\\\g<0>", line.strip()))
+
+
+def _escape_start(line: str) -> str:
+    """Escape a block marker at the start of an already escaped line (checked only where one can start)."""
+    first = line[:1]
+    if first in _MARKER_FIRST or first.isdigit():
+        return _LINE_START.sub(lambda m: _escape_marker(m.group(1)), line)
+    return line
 
 
 def _escape_marker(marker: str) -> str:
@@ -38,23 +43,23 @@ def _escape_marker(marker: str) -> str:
 
 def escape_block(text: str, indent: str = "") -> list[str]:
     """Worker text as Markdown lines: paragraphs kept, single newlines as hard breaks."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    while lines and not lines[-1].strip():
+    lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    while lines and not lines[-1]:
         lines.pop()
-    while lines and not lines[0].strip():
+    while lines and not lines[0]:
         lines.pop(0)
+    escaped = _INLINE_LINES.sub(r"\\\g<0>", "\n".join(lines)).split("\n")
     out: list[str] = []
-    for index, line in enumerate(lines):
-        if not line.strip():
+    for index, line in enumerate(escaped):
+        if not line:
             if out and out[-1] != "":
                 out[-1] = out[-1].removesuffix("\\")
                 out.append("")
             continue
-        following = lines[index + 1] if index + 1 < len(lines) else ""
-        escaped = escape_line(line)
-        if following.strip():
-            escaped += "\\"
-        out.append(indent + escaped)
+        line = _escape_start(line)
+        if index + 1 < len(escaped) and escaped[index + 1]:
+            line += "\\"
+        out.append(indent + line)
     return out
 
 

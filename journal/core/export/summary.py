@@ -113,11 +113,12 @@ def build_summary(store: JournalStore, catalogue: Catalogue, options: ExportOpti
     def in_period(stamp: datetime) -> bool:
         return period_from is None or stamp.date() >= period_from
 
+    stored = store.entries.current()
     by_phase: dict[Phase, list[ExportedEntry]] = {phase: [] for phase in Phase}
     for exercise in catalogue.exercises:
         if not options.includes(exercise.id, exercise.phase):
             continue
-        for entry in store.entries.for_exercise(exercise.id):
+        for entry in stored.get(exercise.id, ()):
             if entry.private or not in_period(entry.updated_at):
                 continue
             exported = exported_entry(exercise, entry)
@@ -137,7 +138,7 @@ def build_summary(store: JournalStore, catalogue: Catalogue, options: ExportOpti
         if item.entry.updated_at >= changed_since
     )
     known = {exercise.id for exercise in catalogue.exercises}
-    unknown = {entry.exercise_id for entry in store.entries.all() if entry.exercise_id not in known}
+    unknown = {exercise_id for exercise_id in stored if exercise_id not in known}
     return Summary(
         created_at=moment,
         alias=(bilan.beneficiaire if bilan else "") or str(store.settings.get("alias", "") or ""),
@@ -177,13 +178,15 @@ def exported_entry(exercise: Exercise, entry: Entry) -> ExportedEntry:
 
 def _status(catalogue: Catalogue, plan: BilanPlan | None, shared: list[ExportedEntry]) -> tuple[StatusLine, ...]:
     """Shared exercises with their status; each assigned one not shared says only « non partagé »."""
+    done = {item.exercise.id for item in shared if item.entry.status == EntryStatus.DONE}
     lines: dict[str, StatusLine] = {}
     for exported in shared:
         exercise = exported.exercise
+        if exercise.id in lines:
+            continue
         assigned = plan.assigned(exercise.id) if plan else None
-        statuses = {item.entry.status for item in shared if item.exercise.id == exercise.id}
-        status = EntryStatus.DONE if EntryStatus.DONE in statuses else EntryStatus.STARTED
-        lines.setdefault(exercise.id, StatusLine(exercise, status, assigned.due if assigned else None))
+        status = EntryStatus.DONE if exercise.id in done else EntryStatus.STARTED
+        lines[exercise.id] = StatusLine(exercise, status, assigned.due if assigned else None)
     for item in plan.exercises if plan else ():
         exercise = catalogue.get(item.id)
         if exercise is not None and item.id not in lines:

@@ -173,17 +173,19 @@ def _answers_ok(answers: Any) -> bool:
 
 
 def _depth(value: Any, allowed: int) -> bool:
-    """Whether ``value`` nests no deeper than ``allowed`` lists or tables (checked without recursion)."""
-    pending = [(value, allowed)]
-    while pending:
-        current, left = pending.pop()
-        if isinstance(current, dict):
-            children = current.values()
-        elif isinstance(current, list):
-            children = current
-        else:
-            continue
+    """Whether ``value`` nests no deeper than ``allowed`` lists or tables (checked without recursion).
+
+    One level at a time, keeping only the containers: every saved version of
+    every answer goes through here on each load, and most values are strings.
+    """
+    level = [value] if isinstance(value, (dict, list)) else []
+    left = allowed
+    while level:
         if left <= 0:
             return False
-        pending.extend((child, left - 1) for child in children)
+        deeper = []
+        for current in level:
+            children = current.values() if isinstance(current, dict) else current
+            deeper += [child for child in children if isinstance(child, (dict, list))]
+        level, left = deeper, left - 1
     return True

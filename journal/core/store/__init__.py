@@ -5,11 +5,11 @@
 opening its journal (backups, encryption check, presence).
 """
 
+from journal.core.lazy_names import lazy_names
 from journal.core.paths import JOURNAL_FILE
 from journal.core.storage.atomic import FOLDER_MODE
 from journal.core.storage.validation import JOURNAL_KIND, SCHEMA_VERSION
 from journal.core.store.clock import now
-from journal.core.store.entries import HISTORY_LIMIT
 from journal.core.store.journal_store import JournalStore
 from journal.core.store.maintenance import journal_is_encrypted, list_backups, programs_open, restore_backup
 
@@ -26,3 +26,6 @@ __all__ = [
     "programs_open",
     "restore_backup",
 ]
+
+# Loaded on first use: a note never reads the entries module (nor the answer views it imports).
+__getattr__ = lazy_names(__name__, {"HISTORY_LIMIT": "entries"}, globals())

@@ -5,29 +5,34 @@ Screens and commands reach each kind of record through one attribute —
 ``store.bilans``, ``store.assignments``, ``store.custom_exercises``,
 ``store.appointments``, ``store.questions``, ``store.synthesis``, and
 ``store.transfer`` (the whole journal, for a dump) — each
-defined in a module of its own; the facade itself only opens and closes the
+defined in a module of its own, imported the first time it is used (``bilan
+note`` loads only its notes); the facade itself only opens and closes the
 journal, and turns encryption on or off.
 """
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from journal.core.storage import JournalError, crypto
 from journal.core.storage.backups import Backup
 from journal.core.storage.disk_errors import failure
-from journal.core.store.appointments import AppointmentRecords
-from journal.core.store.assignments import AssignmentRecords
-from journal.core.store.bilans import BilanRecords
-from journal.core.store.custom_exercises import CustomExerciseRecords
-from journal.core.store.entries import EntryRecords
 from journal.core.store.journal_file import JournalFile
-from journal.core.store.notes import NoteRecords
-from journal.core.store.questions import QuestionRecords
-from journal.core.store.settings import SettingRecords
-from journal.core.store.synthesis import SynthesisRecords
-from journal.core.store.transfer import TransferRecords
 from journal.i18n import t
+
+if TYPE_CHECKING:
+    from journal.core.store.appointments import AppointmentRecords
+    from journal.core.store.assignments import AssignmentRecords
+    from journal.core.store.bilans import BilanRecords
+    from journal.core.store.custom_exercises import CustomExerciseRecords
+    from journal.core.store.entries import EntryRecords
+    from journal.core.store.notes import NoteRecords
+    from journal.core.store.questions import QuestionRecords
+    from journal.core.store.settings import SettingRecords
+    from journal.core.store.synthesis import SynthesisRecords
+    from journal.core.store.transfer import TransferRecords
 
 
 class JournalStore:
@@ -51,16 +56,68 @@ class JournalStore:
         self._journal = JournalFile(
             data_dir, create=create, passphrase=passphrase, read_only=read_only, snapshot_on_open=snapshot_on_open
         )
-        self.entries = EntryRecords(self._journal)
-        self.notes = NoteRecords(self._journal)
-        self.settings = SettingRecords(self._journal)
-        self.bilans = BilanRecords(self._journal)
-        self.assignments = AssignmentRecords(self._journal)
-        self.custom_exercises = CustomExerciseRecords(self._journal)
-        self.appointments = AppointmentRecords(self._journal)
-        self.questions = QuestionRecords(self._journal)
-        self.synthesis = SynthesisRecords(self._journal)
-        self.transfer = TransferRecords(self._journal)
+
+    # -- record kinds -------------------------------------------------------
+
+    @cached_property
+    def entries(self) -> EntryRecords:
+        from journal.core.store.entries import EntryRecords
+
+        return EntryRecords(self._journal)
+
+    @cached_property
+    def notes(self) -> NoteRecords:
+        from journal.core.store.notes import NoteRecords
+
+        return NoteRecords(self._journal)
+
+    @cached_property
+    def settings(self) -> SettingRecords:
+        from journal.core.store.settings import SettingRecords
+
+        return SettingRecords(self._journal)
+
+    @cached_property
+    def bilans(self) -> BilanRecords:
+        from journal.core.store.bilans import BilanRecords
+
+        return BilanRecords(self._journal)
+
+    @cached_property
+    def assignments(self) -> AssignmentRecords:
+        from journal.core.store.assignments import AssignmentRecords
+
+        return AssignmentRecords(self._journal)
+
+    @cached_property
+    def custom_exercises(self) -> CustomExerciseRecords:
+        from journal.core.store.custom_exercises import CustomExerciseRecords
+
+        return CustomExerciseRecords(self._journal)
+
+    @cached_property
+    def appointments(self) -> AppointmentRecords:
+        from journal.core.store.appointments import AppointmentRecords
+
+        return AppointmentRecords(self._journal)
+
+    @cached_property
+    def questions(self) -> QuestionRecords:
+        from journal.core.store.questions import QuestionRecords
+
+        return QuestionRecords(self._journal)
+
+    @cached_property
+    def synthesis(self) -> SynthesisRecords:
+        from journal.core.store.synthesis import SynthesisRecords
+
+        return SynthesisRecords(self._journal)
+
+    @cached_property
+    def transfer(self) -> TransferRecords:
+        from journal.core.store.transfer import TransferRecords
+
+        return TransferRecords(self._journal)
 
     @property
     def data_dir(self) -> Path:

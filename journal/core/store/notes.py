@@ -37,7 +37,7 @@ class NoteRecords(Records):
     @reads
     def all(self) -> list[Note]:
         """Every note, oldest first."""
-        notes = [self._note(doc) for doc in self._journal.table("notes").all()]
+        notes = [self._note(doc, int(doc_id)) for doc_id, doc in self._journal.raw("notes").items()]
         return sorted(notes, key=lambda note: (note.created_at, note.id))
 
     @reads
@@ -105,9 +105,10 @@ class NoteRecords(Records):
         self._journal.table("note_draft").truncate()
 
     @staticmethod
-    def _note(doc) -> Note:
+    def _note(doc, doc_id: int | None = None) -> Note:
+        """A stored note; ``doc_id`` when ``doc`` is the raw stored dict rather than a TinyDB document."""
         return Note(
-            doc.doc_id,
+            doc.doc_id if doc_id is None else doc_id,
             doc["text"],
             parse(doc["created_at"]),
             bool(doc.get("private")),

@@ -17,4 +17,10 @@ class SettingRecords(Records):
 
     @changes
     def set(self, key: str, value: Any) -> None:
-        self._journal.table("settings").upsert({"key": key, "value": value}, Query().key == key)
+        # Not TinyDB's upsert: for a new key it updates (nothing), then inserts — two saves of the whole journal.
+        table = self._journal.table("settings")
+        found = table.get(Query().key == key)
+        if found is None:
+            table.insert({"key": key, "value": value})
+        else:
+            table.update({"value": value}, doc_ids=[found.doc_id])

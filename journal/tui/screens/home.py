@@ -111,7 +111,7 @@ class HomeScreen(Screen):
 
     def _privacy_mark(self, exercise: Exercise) -> str:
         """« ⊘ privé » when every instance of the exercise is private, « en partie » when some are."""
-        private = [entry.private for entry in self.app.store.entries.for_exercise(exercise.id)]
+        private = [entry.private for entry in self.app.store.entries.current_of(exercise.id)]
         if private and all(private):
             return "  " + t("hardening.home_private")
         return "  " + t("hardening.home_partly_private") if any(private) else ""
@@ -142,7 +142,7 @@ class HomeScreen(Screen):
             detail.update(t("home.pick_one"))
             return
         store = self.app.store
-        entries = store.entries.for_exercise(exercise.id)
+        entries = store.entries.current_of(exercise.id)
         lines = [
             str(exercise.title),
             t("home.detail_phase", name=t(f"phases.{exercise.phase.value}"), minutes=exercise.duration_minutes),

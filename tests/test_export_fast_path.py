@@ -1,0 +1,232 @@
+"""The fast export gives byte for byte what the slow one gave.
+
+The slow paths are kept here only, as references: entries read with their
+30 versions and deep copies, exercise by exercise (what ``build_summary`` used
+to read), Markdown escaped one line and one regular expression at a time, and
+the answer-depth check that walked every value. The export of a generated
+journal with 30 versions per entry, a bilan, questions, a synthesis and hostile
+text must be identical in every format.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import shutil
+from datetime import date, datetime, timezone
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import journal.core.export.summary as summary_module
+from benchmarks.journals import JournalSpec, write_journals
+from journal.core.catalogue.custom import with_custom
+from journal.core.export import build_summary, render
+from journal.core.export.markdown_escape import escape_block, escape_inline, escape_line
+from journal.core.export.options import ExportOptions
+from journal.core.storage.validation import _depth
+from journal.core.store import JournalStore
+from tests.hostile_toml import examples
+from tests.test_conversation_export import fill
+
+HOSTILE = (
+    "# titre\n\n```code```\n<b>gras</b> & &amp; &_x; [lien](x) | a | b |\r\n1. un\n- tiret\n\n\n  espaces  \n> cite",
+    "\\ échappé \\* _x_ ~~y~~\n===\n---\n٣) trois\n+\n#\n[note]: x\n  \x0b \x85 \u2028fin\\",
+)
+
+# -- the slow paths, as they were ---------------------------------------------------------
+
+_ALWAYS = re.compile(r"([`*_~|]|\\(?=[!-/:-@\[-`{-~]|$))")
+_TAG_OPEN = re.compile(r"<(?=[A-Za-z/!?])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+_LINK_CLOSE = re.compile(r"\](?=[(\[:])")
+_LINE_START = re.compile(r"^(#{1,6}(?=\s|$)|>|[+-](?=\s|$)|=+\s*$|-+\s*$|\d{1,9}[.)](?=\s|$)|\[)")
+
+
+def slow_escape_line(line: str) -> str:
+    line = line.strip()
+    line = _ALWAYS.sub(r"\\\1", line)
+    line = _TAG_OPEN.sub(r"\\<", line)
+    line = _ENTITY.sub(r"\\&", line)
+    line = _LINK_CLOSE.sub(r"\\]", line)
+
+    def marker(m):
+        text = m.group(1)
+        return text[:-1] + "\\" + text[-1] if text[-1] in ".)" and text[0].isdigit() else "\\" + text
+
+    return _LINE_START.sub(marker, line)
+
+
+def slow_escape_block(text: str, indent: str = "") -> list[str]:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    while lines and not lines[-1].strip():
+        lines.pop()
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        if not line.strip():
+            if out and out[-1] != "":
+                out[-1] = out[-1].removesuffix("\\")
+                out.append("")
+            continue
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        escaped = slow_escape_line(line)
+        if following.strip():
+            escaped += "\\"
+        out.append(indent + escaped)
+    return out
+
+
+def slow_escape_inline(text: str) -> str:
+    return slow_escape_line(" ".join(part.strip() for part in text.splitlines() if part.strip()))
+
+
+def slow_current(store):
+    """Entries as the summary read them before: per exercise, every version deep-copied."""
+
+    def current():
+        ids = dict.fromkeys(entry.exercise_id for entry in store.entries.all())
+        return {exercise_id: store.entries.for_exercise(exercise_id) for exercise_id in ids}
+
+    return current
+
+
+def slow_depth(value, allowed: int) -> bool:
+    pending = [(value, allowed)]
+    while pending:
+        current, left = pending.pop()
+        if isinstance(current, dict):
+            children = current.values()
+        elif isinstance(current, list):
+            children = current
+        else:
+            continue
+        if left <= 0:
+            return False
+        pending.extend((child, left - 1) for child in children)
+    return True
+
+
+# -- the comparisons ----------------------------------------------------------------------
+
+MARKDOWN_TEXT = st.text(
+    alphabet=st.sampled_from(list("#>+-=[]()<>&;_*`~|\\!:a1٣.) \t\n\r\x0b\x85\u2028é")), max_size=60
+)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(MARKDOWN_TEXT)
+def test_escaping_a_block_at_once_gives_what_escaping_each_line_gave(text):
+    assert escape_block(text) == slow_escape_block(text)
+    assert escape_block(text, "  ") == slow_escape_block(text, "  ")
+    assert escape_line(text) == slow_escape_line(text)
+    assert escape_inline(text) == slow_escape_inline(text)
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_text_is_escaped_as_before(text):
+    assert escape_block(text) == slow_escape_block(text)
+
+
+NESTED = st.recursive(
+    st.none() | st.integers() | st.text(max_size=3),
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=2), children, max_size=3),
+    max_leaves=40,
+)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(NESTED, st.integers(min_value=0, max_value=6))
+def test_the_depth_check_agrees_with_the_walk_of_every_value(value, allowed):
+    assert _depth(value, allowed) == slow_depth(value, allowed)
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory, catalogue_module):
+    """A stress journal (every entry with 30 versions) with a bilan, questions, a synthesis and hostile text."""
+    folder = tmp_path_factory.mktemp("fast-export")
+    written = write_journals(JournalSpec(300, stress=True), catalogue_module, folder)
+    with JournalStore(written.bilan_dir) as store:
+        bilan, _ = fill(store, catalogue_module)
+        for text in HOSTILE:
+            store.notes.add(text)
+            store.questions.add(text, bilan.id)
+        store.entries.save_answer("ma-lettre", "lettre", HOSTILE[0])
+        store.entries.save_answer("ma-demande", "pourquoi-maintenant", "zanzibarique")
+        store.entries.save_answer("ma-demande", "attentes", "Une réponse partagée.")
+        store.entries.set_prompt_private("ma-demande", "pourquoi-maintenant", True)
+    return written.bilan_dir
+
+
+@pytest.fixture(scope="module")
+def catalogue_module():
+    from journal.core.catalogue import load_catalogue
+
+    return load_catalogue()
+
+
+@pytest.mark.parametrize(
+    "options",
+    [ExportOptions(), ExportOptions(since=date(2000, 1, 1)), ExportOptions(since=date(2024, 6, 1), notes=False)],
+    ids=["default", "since", "no-notes"],
+)
+def test_the_export_is_byte_identical_to_the_slow_path(generated, catalogue_module, options, monkeypatch, tmp_path):
+    folder = tmp_path / "journal"
+    shutil.copytree(generated, folder)
+    frozen = datetime(2026, 11, 30, 12, 0, tzinfo=timezone.utc).astimezone()
+    monkeypatch.setattr(summary_module, "now", lambda: frozen)
+    with JournalStore(folder, read_only=True) as store:
+        exercises, _ = with_custom(catalogue_module, store.custom_exercises.all())
+        fast = build_summary(store, exercises, options)
+        assert fast.phases and any(len(entries) > 1 for _, entries in fast.phases)
+        monkeypatch.setattr(store.entries, "current", slow_current(store))
+        slow = build_summary(store, exercises, options)
+    with monkeypatch.context() as slow_escaping:
+        slow_escaping.setattr("journal.core.export.markdown.escape_block", slow_escape_block)
+        slow_escaping.setattr("journal.core.export.markdown.escape_inline", slow_escape_inline)
+        expected = {name: render(slow, name) for name in ("markdown", "html", "json")}
+    for name, text in expected.items():
+        assert render(fast, name) == text, name
+        assert "zanzibarique" not in text and "Une réponse partagée" in text, name
+
+
+def test_current_reads_no_history_and_statuses_match_status(generated):
+    with JournalStore(generated, read_only=True) as store:
+        current = store.entries.current()
+        statuses = store.entries.statuses()
+        assert set(current) == set(statuses)
+        assert sum(len(entry.history) for entry in store.entries.all()) > 0
+        for exercise_id, entries in current.items():
+            full = store.entries.for_exercise(exercise_id)
+            assert [entry.instance for entry in entries] == [entry.instance for entry in full]
+            assert all(entry.history == () for entry in entries)
+            assert store.entries.current_of(exercise_id) == entries
+            assert store.entries.next_instance(exercise_id) == max(entry.instance for entry in full) + 1
+            assert [(e.answers, e.status, e.updated_at) for e in entries] == [(e.answers, e.status, e.updated_at) for e in full]
+            assert store.entries.status(exercise_id) == statuses[exercise_id]
+
+
+ANSWERS = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=3) | st.tuples(st.integers()),
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=2), children, max_size=3),
+    max_leaves=40,
+)
+
+
+def _containers(value) -> list:
+    found = [value] if isinstance(value, (dict, list, tuple)) else []
+    children = value.values() if isinstance(value, dict) else value if isinstance(value, (list, tuple)) else ()
+    return found + [inner for child in children for inner in _containers(child)]
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(ANSWERS)
+def test_an_entry_copy_equals_a_deep_copy_and_shares_no_container(value):
+    from journal.core.store.entries import copied
+
+    result = copied(value)
+    assert result == copy.deepcopy(value) and type(result) is type(value)
+    mine = {id(container) for container in _containers(value) if not isinstance(container, tuple)}
+    assert not mine & {id(container) for container in _containers(result)}
