@@ -369,7 +369,7 @@ def validate_file(path: Path, *, bilingual: bool = True) -> tuple[Exercise | Non
     checker = _Checker(path, bilingual)
     whole = t("validation.whole_file")
     try:
-        raw = _read_toml(path)
+        source = _read_text(path)
     except FileNotFoundError:
         checker.report(whole, "validation.no_file", "validation.fix_no_file")
     except _TooLarge:
@@ -380,21 +380,18 @@ def validate_file(path: Path, *, bilingual: bool = True) -> tuple[Exercise | Non
         checker.report(whole, "validation_limits.not_utf8", "validation_limits.fix_utf8", position=error.start)
     except OSError as error:
         checker.report(whole, "validation.unreadable", "validation.fix_no_file", error=error.strerror or error)
-    except tomllib.TOMLDecodeError as error:
-        checker.report(_toml_place(error), "validation.bad_toml", "validation.fix_toml", error=_toml_reason(error))
-    except RecursionError:
-        checker.report(whole, "validation_limits.too_deep", "validation_limits.fix_too_deep")
-    except ValueError as error:  # tomllib lets int() refuse numbers of thousands of digits
-        checker.report(whole, "validation.bad_toml", "validation.fix_toml", error=error)
     else:
-        exercise = checker.exercise(raw)
-        return (None if checker.problems else exercise), checker.problems
+        return _check_source(checker, source)
     return None, checker.problems
 
 
 def validate_source(source: str, path: Path, *, bilingual: bool = False) -> tuple[Exercise | None, list[Problem]]:
     """Check an exercise given as TOML text (a custom exercise carried in an assignment); ``path`` names it."""
-    checker = _Checker(path, bilingual)
+    return _check_source(_Checker(path, bilingual), source)
+
+
+def _check_source(checker: _Checker, source: str) -> tuple[Exercise | None, list[Problem]]:
+    """Parse TOML text and check the exercise it holds, every parser refusal as one problem."""
     whole = t("validation.whole_file")
     try:
         raw = tomllib.loads(source)
@@ -418,15 +415,15 @@ class _NotAFile(Exception):
     pass
 
 
-def _read_toml(path: Path) -> dict:
-    """The parsed file, read no further than ``MAX_FILE_BYTES`` (devices and pipes are refused)."""
+def _read_text(path: Path) -> str:
+    """The file's text, read no further than ``MAX_FILE_BYTES`` (devices and pipes are refused)."""
     with open(path, "rb") as handle:
         if not stat.S_ISREG(_mode(handle)):
             raise _NotAFile()
         data = handle.read(MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:
         raise _TooLarge()
-    return tomllib.loads(data.decode("utf-8"))
+    return data.decode("utf-8")
 
 
 def _mode(handle) -> int:
