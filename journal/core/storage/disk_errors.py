@@ -38,7 +38,7 @@ def describe(action: str, path: Path | str, error: OSError) -> str:
         "storage_errors.line",
         what=t(f"storage_errors.{action}.what", path=path),
         why=t(f"storage_errors.why.{why}", error=error.strerror or error),
-        todo=t(f"storage_errors.todo.{why}"),
+        advice=t(f"storage_errors.advice.{why}"),
     )
 
 
