@@ -25,3 +25,33 @@ async def test_keys_typed_within_50_ms_after_enter_are_kept(data_dir, catalogue)
         assert isinstance(screen, ExerciseScreen)
         assert screen.focused.text == "nez"
     store.close()
+
+
+async def test_every_key_tells_the_collector_that_the_worker_is_typing(data_dir, catalogue):
+    from journal.tui.runtime import IdleCollector
+
+    store = JournalStore(data_dir)
+    app = BilanApp(store, catalogue)
+    async with app.run_test(size=(80, 24)) as pilot:
+        collector = IdleCollector(due_after=1)
+        collector._last_input = 0.0
+        app.collector = collector
+        await pilot.press("down")
+        assert collector._last_input > 0.0
+    store.close()
+
+
+async def test_a_key_bubbling_back_after_the_last_screen_closed_is_dropped(data_dir, catalogue):
+    store = JournalStore(data_dir)
+    app = BilanApp(store, catalogue)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        stack = app._screen_stack
+        saved = list(stack)
+        stack.clear()
+        forwarded = events.Key("x", "x")
+        forwarded._set_forwarded()
+        await app.on_event(forwarded)
+        await app.on_event(events.Key("y", "y"))
+        stack.extend(saved)
+    store.close()

@@ -90,11 +90,6 @@ class BilanApp(App):
             self.collector = collector
             return super().run(*args, **kwargs)
 
-    async def on_event(self, event: events.Event) -> None:
-        if self.collector is not None and isinstance(event, events.InputEvent):
-            self.collector.input_seen()
-        await super().on_event(event)
-
     def on_mount(self) -> None:
         if self.collector is not None:
             self.set_interval(CHECK_SECONDS, self.collector.tick, name="idle-collector")
@@ -174,9 +169,12 @@ class BilanApp(App):
             self.post_message(events.Key(key.key, key.character))
 
     async def on_event(self, event: events.Event) -> None:
+        if self.collector is not None and isinstance(event, events.InputEvent):
+            self.collector.input_seen()
+        if isinstance(event, events.Key) and not self.screen_stack:
+            # A key still on its way (typed, handed on or bubbling back) as the app closes: no screen left to take it.
+            return
         if isinstance(event, events.Key) and not event.is_forwarded:
-            if not self.screen_stack:
-                return  # a key handed on as the app closes: no screen left to take it
             if self._held_keys is not None:
                 self._held_keys.append(event)
                 return
