@@ -26,6 +26,7 @@ import orjson
 from benchmarks import french_texts as fr
 from journal.core.catalogue import Catalogue
 from journal.core.models import Exercise, Field, Prompt, PromptKind
+from journal.core.profile import WELCOMED
 
 VERSIONS = 30
 FOLLOW_UP_EVERY = 200
@@ -91,7 +92,8 @@ def write_journals(spec: JournalSpec, catalogue: Catalogue, folder: Path) -> Wri
         "meta": {"1": {"kind": "bilan-journal", "schema": 1, "created_at": START.isoformat()}},
         "entries": entries,
         "notes": notes,
-        "settings": {},
+        # A journal of years has long been welcomed: the app opens on the home screen, not on the first-start welcome.
+        "settings": {"1": {"key": WELCOMED, "value": True}},
     }
     bilan_dir = folder / "bilan"
     bilan_dir.mkdir(parents=True, exist_ok=True, mode=0o700)

@@ -2,50 +2,45 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.command import CommandPalette
 
-from journal.core.catalogue import Catalogue
 from journal.core.catalogue.custom import with_custom
 from journal.core.crash_report import write_crash_report
-from journal.core.models import Exercise
-from journal.core.last_place import Place
 from journal.core.profile import was_welcomed
-from journal.core.search import Hit
 from journal.core.storage import JournalError
-from journal.core.store import JournalStore
 from journal.i18n import t
 from journal.tui.commands import BilanCommands
 from journal.tui.marks_without_colour import show_marks_without_colour
 from journal.tui.nonbreaking import keep_non_breaking_spaces
 from journal.tui.runtime import CHECK_SECONDS, IdleCollector, tuned_for_typing
-from journal.tui.screens.exercise import ExerciseScreen
-from journal.tui.screens.export import ExportScreen
-from journal.tui.screens.help import HelpScreen, help_markdown
 from journal.tui.screens.home import HomeScreen
 from journal.tui.input_guard import install_input_guard
 from journal.tui.safe_text import install_output_guard, plain
-from journal.tui.screens.import_file import ImportScreen
-from journal.tui.screens.questions import QuestionsScreen
-from journal.tui.screens.synthesis import SynthesisScreen
-from journal.tui.screens.comparison import ComparisonScreen
-from journal.tui.screens.instances import COMPARE, NEW, InstancePicker
-from journal.tui.screens.notes import NotesScreen
 from journal.tui.sharing.key_prompt import offer_key_confirmation
-from journal.tui.screens.search import SearchScreen
-from journal.tui.screens.welcome import WelcomeScreen
-from journal.tui.resume import ResumeOffer, offer_resume
 from journal.tui.system_commands import palette_binding, quit_hint, system_commands, theme_palette
 from journal.tui.themes import DEFAULT_THEME, load_themes, stylesheet_path
 
+if TYPE_CHECKING:
+    from journal.core.catalogue import Catalogue
+    from journal.core.models import Exercise
+    from journal.core.search import Hit
+    from journal.core.store import JournalStore
+    from journal.tui.screens.exercise import ExerciseScreen
+
+# The first screen is the home screen: every other screen is imported where it is opened, so that
+# starting the app does not pay for the exercise editors, the exporters or the Markdown help
+# (tests/test_app_imports.py keeps it so).
 
 keep_non_breaking_spaces()
 show_marks_without_colour()
 
-# Screens where Enter opens an exercise or a note.
-OPENING_SCREENS = (HomeScreen, InstancePicker, ResumeOffer, SearchScreen)
+# Screens where Enter opens an exercise or a note say so with a class attribute ``OPENS_ON_ENTER = True``
+# (the home list, the instance picker, the resume offer, search): no need to import them to ask.
 # Keys typed while an exercise opens are held at most this long (seconds), then handed on anyway.
 HOLD_LIMIT = 2.0
 
@@ -101,6 +96,8 @@ class BilanApp(App):
         if self.greet and not was_welcomed(self.store):
             self.action_welcome()
         elif self.greet:
+            from journal.tui.resume import offer_resume
+
             offer_resume(self)
         offer_key_confirmation(self)
         others = self.store.open_elsewhere()
@@ -178,7 +175,7 @@ class BilanApp(App):
             if self._held_keys is not None:
                 self._held_keys.append(event)
                 return
-            if event.key == "enter" and isinstance(self.screen, OPENING_SCREENS):
+            if event.key == "enter" and getattr(self.screen, "OPENS_ON_ENTER", False):
                 # Enter here opens a screen: what follows is typed for that screen, not for this list.
                 await super().on_event(event)
                 self.hold_keys()
@@ -191,6 +188,8 @@ class BilanApp(App):
         self.push_screen(screen)
 
     def open_exercise(self, exercise: Exercise) -> None:
+        from journal.tui.screens.exercise import ExerciseScreen
+
         if not exercise.repeatable:
             self.push_exercise(ExerciseScreen(exercise))
             return
@@ -199,11 +198,15 @@ class BilanApp(App):
             self.push_exercise(ExerciseScreen(exercise, self.store.entries.next_instance(exercise.id)))
             return
 
+        from journal.tui.screens.instances import COMPARE, NEW, InstancePicker
+
         def chosen(choice: int | str | None) -> None:
             if choice is None:
                 self.release_keys(force=True)
                 return
             if choice == COMPARE:
+                from journal.tui.screens.comparison import ComparisonScreen
+
                 self.push_screen(ComparisonScreen(exercise, self.store.entries.for_exercise(exercise.id)))
                 return
             instance = self.store.entries.next_instance(exercise.id) if choice == NEW else int(choice)
@@ -213,10 +216,14 @@ class BilanApp(App):
 
     def open_exercise_instance(self, exercise: Exercise, instance: int) -> None:
         """Open one given instance (the suggested next step, a search result), without asking which."""
+        from journal.tui.screens.exercise import ExerciseScreen
+
         self.push_exercise(ExerciseScreen(exercise, instance))
 
     def resume_at(self, exercise: Exercise, place) -> None:
         """Open ``exercise`` at the question and cursor of ``place``."""
+        from journal.tui.screens.exercise import ExerciseScreen
+
         self.push_exercise(ExerciseScreen(exercise, place.instance, place=place))
 
     def _leave_to_home(self) -> bool:
@@ -232,32 +239,46 @@ class BilanApp(App):
 
     def action_notes(self) -> None:
         if self._leave_to_home():
+            from journal.tui.screens.notes import NotesScreen
+
             self.push_screen(NotesScreen())
 
     def action_export(self) -> None:
         if self._leave_to_home():
+            from journal.tui.screens.export import ExportScreen
+
             self.push_screen(ExportScreen())
 
     def action_import_file(self) -> None:
         if self._leave_to_home():
+            from journal.tui.screens.import_file import ImportScreen
+
             # A key that came with the file is shown for confirmation right away.
             self.push_screen(ImportScreen(), lambda _: offer_key_confirmation(self))
 
     def action_synthesis(self) -> None:
         if self._leave_to_home():
+            from journal.tui.screens.synthesis import SynthesisScreen
+
             self.push_screen(SynthesisScreen())
 
     def action_questions(self) -> None:
+        from journal.tui.screens.questions import QuestionsScreen
+
         if not isinstance(self.screen, QuestionsScreen):
             self.push_screen(QuestionsScreen())
 
     def action_help(self) -> None:
+        from journal.tui.screens.help import HelpScreen, help_markdown
+
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss(None)
             return
         self.push_screen(HelpScreen(help_markdown(self, self.screen)))
 
     def action_search(self) -> None:
+        from journal.tui.screens.search import SearchScreen
+
         if isinstance(self.screen, SearchScreen):
             return
         self.push_screen(SearchScreen(), self.open_hit)
@@ -268,13 +289,20 @@ class BilanApp(App):
             self.release_keys(force=True)
             return
         if hit.kind == "note":
+            from journal.tui.screens.notes import NotesScreen
+
             self.push_screen(NotesScreen(note_id=hit.note_id))
             return
         exercise = self.catalogue.get(hit.exercise_id)
         if exercise is not None:
+            from journal.core.last_place import Place
+            from journal.tui.screens.exercise import ExerciseScreen
+
             self.push_exercise(ExerciseScreen(exercise, hit.instance, place=Place(exercise.id, hit.instance, hit.prompt_id)))
 
     def action_welcome(self) -> None:
+        from journal.tui.screens.welcome import WelcomeScreen
+
         self.push_screen(WelcomeScreen())
 
     def action_next_theme(self) -> None:

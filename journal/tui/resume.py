@@ -34,6 +34,7 @@ def offer_resume(app) -> None:
 
 
 class ResumeOffer(ModalScreen[bool]):
+    OPENS_ON_ENTER = True  # Enter opens an exercise: keys typed meanwhile are held for it (see BilanApp.on_event)
     BINDINGS = [
         Binding("escape", "dismiss(False)", t("worker.resume.later")),
         Binding("question_mark", "app.help", t("keys.help"), show=False),

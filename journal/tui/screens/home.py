@@ -16,7 +16,7 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from journal.tui.widgets.footer import BilanFooter
-from journal.core.models import EntryStatus, Exercise, Phase
+from journal.core.models import Entry, EntryStatus, Exercise, Phase
 from journal.core.progress import assigned_exercises, bar, next_step, progress
 from journal.core.progress_text import next_step_reason, next_step_title, progress_lines
 from journal.core.storage import JournalError
@@ -29,6 +29,9 @@ STATUS_MARKS = {EntryStatus.NOT_STARTED: "○", EntryStatus.STARTED: "◐", Entr
 
 
 class HomeScreen(Screen):
+    OPENS_ON_ENTER = True  # Enter opens an exercise: keys typed meanwhile are held for it (see BilanApp.on_event)
+    _just_built = False
+
     BINDINGS = [
         Binding("enter", "open_exercise", t("keys.open"), show=True, priority=False),
         Binding("n", "app.notes", t("keys.notes")),
@@ -54,9 +57,14 @@ class HomeScreen(Screen):
         self.title = t("app.name")
         self.sub_title = t("home.subtitle")
         self.refresh_list()
+        self._just_built = True
         self.query_one(OptionList).focus()
 
     def on_screen_resume(self) -> None:
+        if self._just_built:
+            # The resume that follows the first mount: the list was built a moment ago, from the journal just read.
+            self._just_built = False
+            return
         try:
             changed = self.app.store.refresh()
         except JournalError as error:
@@ -82,6 +90,8 @@ class HomeScreen(Screen):
         catalogue, store = self.app.catalogue, self.app.store
         self.next_step = next_step(catalogue, store, assigned_exercises(store))
         self.progress = progress(catalogue, store)
+        statuses = store.entries.statuses()
+        current = store.entries.current()
         option_list.add_option(Option(Content.from_markup("[b]$title[/b]", title=t("worker.home.start_here")), disabled=True))
         option_list.add_option(Option(Content.assemble((next_step_title(self.next_step), "bold")), id="next"))
         for phase_progress in self.progress.phases:
@@ -95,12 +105,12 @@ class HomeScreen(Screen):
             )
             option_list.add_option(Option(heading, id=f"phase:{phase.value}", disabled=True))
             for exercise in exercises:
-                status = store.entries.status(exercise.id)
+                status = statuses.get(exercise.id, EntryStatus.NOT_STARTED)
                 line = Content.assemble(
                     f"  {STATUS_MARKS[status]} ",
                     (plain_line(exercise.title), "bold" if status != EntryStatus.DONE else ""),
                     (f"  {t('panel.proposed_by', conseiller=inert_line(exercise.proposed_by))}" if exercise.proposed_by else "", "dim"),
-                    (self._privacy_mark(exercise), "italic"),
+                    (_privacy_mark(current.get(exercise.id, [])), "italic"),
                 )
                 option_list.add_option(Option(line, id=f"exercise:{exercise.id}"))
         if highlighted is not None and highlighted < option_list.option_count:
@@ -108,13 +118,6 @@ class HomeScreen(Screen):
         else:
             option_list.highlighted = 1  # the suggested next step
         self._show_detail()
-
-    def _privacy_mark(self, exercise: Exercise) -> str:
-        """« ⊘ privé » when every instance of the exercise is private, « en partie » when some are."""
-        private = [entry.private for entry in self.app.store.entries.current_of(exercise.id)]
-        if private and all(private):
-            return "  " + t("hardening.home_private")
-        return "  " + t("hardening.home_partly_private") if any(private) else ""
 
     def _selected_exercise(self) -> Exercise | None:
         option_list = self.query_one(OptionList)
@@ -176,3 +179,11 @@ class HomeScreen(Screen):
             self.app.open_exercise(exercise)
         else:
             self.app.release_keys(force=True)  # nothing opens: keys typed after Enter stay here
+
+
+def _privacy_mark(entries: list[Entry]) -> str:
+    """« ⊘ privé » when every instance of the exercise is private, « en partie » when some are."""
+    private = [entry.private for entry in entries]
+    if private and all(private):
+        return "  " + t("hardening.home_private")
+    return "  " + t("hardening.home_partly_private") if any(private) else ""

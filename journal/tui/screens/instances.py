@@ -19,6 +19,7 @@ COMPARE = "compare"
 
 
 class InstancePicker(ModalScreen[int | str | None]):
+    OPENS_ON_ENTER = True  # Enter opens an exercise: keys typed meanwhile are held for it (see BilanApp.on_event)
     BINDINGS = [Binding("escape", "dismiss(None)", t("keys.cancel")), Binding("question_mark", "app.help", t("keys.help"), show=False)]
 
     def __init__(self, exercise: Exercise, entries: list[Entry]):

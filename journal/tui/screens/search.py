@@ -19,6 +19,7 @@ from journal.i18n import t
 
 
 class SearchScreen(ModalScreen[Hit | None]):
+    OPENS_ON_ENTER = True  # Enter opens what was found: keys typed meanwhile are held for it (see BilanApp.on_event)
     BINDINGS = [
         Binding("escape", "dismiss(None)", t("keys.close")),
         Binding("down", "into_results", show=False),

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from journal.core.sharing.conseiller_key import confirm, key_waiting_for_confirmation
 from journal.core.storage import JournalError
 from journal.i18n import t
-from journal.tui.sharing.key_confirmation import KeyConfirmationScreen, conseiller_name
 
 # Keys the worker answered « Plus tard » to, per running app.
 _postponed: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -28,6 +27,7 @@ def offer_key_confirmation(app, *, insist: bool = False, done: Callable[[bool], 
     postponed = _postponed.setdefault(app, set())
     if waiting is None or (waiting.key in postponed and not insist):
         return False
+    from journal.tui.sharing.key_confirmation import KeyConfirmationScreen, conseiller_name  # only when there is a key to show
 
     def answered(same: bool | None) -> None:
         name = conseiller_name(waiting.conseiller)
