@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+
 import pytest
+
+# Parsed exercise and message files (journal.core.toml_cache) go to a folder of this run, not the user's cache;
+# commands run by the tests inherit it.
+os.environ.setdefault("BILAN_CACHE_DIR", tempfile.mkdtemp(prefix="bilan-tests-cache-"))
 
 from journal.core.catalogue import load_catalogue
 from journal.core.store import JournalStore

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from functools import cache
 from pathlib import Path
 from typing import Mapping
@@ -38,15 +37,21 @@ def message_files(lang: str) -> list[Path]:
 
 @cache
 def messages(lang: str) -> dict[str, str]:
-    """All messages of one language, keyed by dotted name (a key defined twice is an error)."""
+    """All messages of one language, keyed by dotted name (a key defined twice is an error).
+
+    The files are parsed once and kept parsed in the user's cache folder (``journal.core.toml_cache``).
+    """
+    from journal.core.toml_cache import TomlCache, cache_folder
+
+    parsed = TomlCache(f"messages-{lang}", cache_folder())
     merged: dict[str, str] = {}
     for path in message_files(lang):
-        with open(path, "rb") as handle:
-            flat = _flatten(tomllib.load(handle))
+        flat = _flatten(parsed.loads(path.read_text(encoding="utf-8")))
         twice = merged.keys() & flat.keys()
         if twice:
             raise ValueError(f"{path.name}: keys already defined in another {lang} file: {sorted(twice)}")
         merged.update(flat)
+    parsed.save()
     return merged
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from journal.core.catalogue.problem import CatalogueError, Problem
 from journal.core.catalogue.validation import validate_file
 from journal.core.models import Exercise, Phase, Prompt
+from journal.core.toml_cache import TomlCache, cache_folder
 from journal.i18n import t
 from journal.resources import exercises_dir
 
@@ -37,15 +40,29 @@ def load_catalogue(folder: Path | None = None, extra_files: list[Path] | None = 
     """Load every ``*.toml`` of the folder (the built-in one by default).
 
     Raises CatalogueError listing every problem, including duplicate ids and
-    prefill references to prompts that do not exist.
+    prefill references to prompts that do not exist. The built-in folder's
+    files are parsed once and kept parsed in the user's cache folder
+    (``journal.core.toml_cache``: found by their text's digest, checked like the files).
     """
+    cache = TomlCache("exercises", cache_folder() if folder is None and not extra_files else None)
     folder = folder or exercises_dir()
     files = sorted(folder.glob("*.toml")) + list(extra_files or [])
+    catalogue, problems = _load(files, cache.loads)
+    if problems and cache.hits:
+        # A parsed copy the files would not give (a damaged or forged cache): as if there were no cache.
+        catalogue, problems = _load(files, tomllib.loads)
+    if problems:
+        raise CatalogueError(problems)
+    cache.save()
+    return catalogue
+
+
+def _load(files: list[Path], parse: Callable[[str], dict]) -> tuple[Catalogue, list[Problem]]:
     problems: list[Problem] = []
     exercises: list[Exercise] = []
     seen: dict[str, Path] = {}
     for path in files:
-        exercise, found = validate_file(path)
+        exercise, found = validate_file(path, parse=parse)
         problems.extend(found)
         if exercise is None:
             continue
@@ -59,9 +76,7 @@ def load_catalogue(folder: Path | None = None, extra_files: list[Path] | None = 
     exercises.sort(key=lambda e: (e.phase.number, e.order, e.id))
     catalogue = Catalogue(tuple(exercises))
     problems.extend(_check_references(catalogue))
-    if problems:
-        raise CatalogueError(problems)
-    return catalogue
+    return catalogue, problems
 
 
 def _check_references(catalogue: Catalogue) -> list[Problem]:

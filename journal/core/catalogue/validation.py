@@ -12,6 +12,7 @@ import os
 import re
 import stat
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -358,13 +359,14 @@ class _Checker:
         )
 
 
-def validate_file(path: Path, *, bilingual: bool = True) -> tuple[Exercise | None, list[Problem]]:
+def validate_file(path: Path, *, bilingual: bool = True, parse: Callable[[str], dict] = tomllib.loads) -> tuple[Exercise | None, list[Problem]]:
     """Read and check one exercise file; the Exercise is None when it has problems.
 
     Any file may be given (a conseiller's, a damaged or a hostile one): its size
     is bounded, its bytes must be UTF-8 TOML, and every field's type is checked
     before the field is used, so the answer is always a list of problems.
     ``bilingual=False`` (a conseiller's custom exercise) accepts texts in one language only.
+    ``parse`` turns the text into tables (``tomllib.loads``, or a ``TomlCache``'s, which raises the same errors).
     """
     checker = _Checker(path, bilingual)
     whole = t("validation.whole_file")
@@ -381,7 +383,7 @@ def validate_file(path: Path, *, bilingual: bool = True) -> tuple[Exercise | Non
     except OSError as error:
         checker.report(whole, "validation.unreadable", "validation.fix_no_file", error=error.strerror or error)
     else:
-        return _check_source(checker, source)
+        return _check_source(checker, source, parse)
     return None, checker.problems
 
 
@@ -390,11 +392,11 @@ def validate_source(source: str, path: Path, *, bilingual: bool = False) -> tupl
     return _check_source(_Checker(path, bilingual), source)
 
 
-def _check_source(checker: _Checker, source: str) -> tuple[Exercise | None, list[Problem]]:
+def _check_source(checker: _Checker, source: str, parse: Callable[[str], dict] = tomllib.loads) -> tuple[Exercise | None, list[Problem]]:
     """Parse TOML text and check the exercise it holds, every parser refusal as one problem."""
     whole = t("validation.whole_file")
     try:
-        raw = tomllib.loads(source)
+        raw = parse(source)
     except tomllib.TOMLDecodeError as error:
         checker.report(_toml_place(error), "validation.bad_toml", "validation.fix_toml", error=_toml_reason(error))
     except RecursionError:
