@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from journal.core.review.front_matter import SummaryHeader
@@ -15,11 +16,15 @@ class SummaryDocument:
     header: SummaryHeader
     body: str  # already passed through ``text_safety.inert``
     encrypted: bool
-    sections: tuple[Section, ...] = field(default=())
 
     @classmethod
     def build(cls, path: Path, header: SummaryHeader, body: str, *, encrypted: bool) -> SummaryDocument:
-        return cls(path=path, header=header, body=body, encrypted=encrypted, sections=split_sections(body))
+        return cls(path=path, header=header, body=body, encrypted=encrypted)
+
+    @cached_property
+    def sections(self) -> tuple[Section, ...]:
+        """The ``## `` sections, cut when first asked (comparing two summaries), not for each file opened."""
+        return split_sections(self.body)
 
     @property
     def dossier_key(self) -> tuple[str, str]:
