@@ -70,6 +70,25 @@ def test_an_export_loads_the_exporters_but_not_textual(tmp_path):
     assert result.stdout.splitlines()[-1].split() == ["0", "journal.core.export", "markdown_it"]
 
 
+def test_a_clear_export_loads_neither_the_sharing_code_nor_the_toml_parser_once_cached(tmp_path):
+    """Age encryption is loaded for ``--to`` only; the exercises and messages come parsed from the cache."""
+    folder = str(tmp_path / "journal")
+    env = {**os.environ, "BILAN_CACHE_DIR": str(tmp_path / "cache")}
+    subprocess.run([sys.executable, "-m", "journal", "--data", folder, "note", "Une note."], capture_output=True, check=True, env=env)
+    script = (
+        "import sys\n"
+        "from journal.cli.main import main\n"
+        "code = main(sys.argv[1:])\n"
+        "print(code, *sorted(name for name in ('journal.core.sharing', 'pyrage', 'tomllib._parser') if name in sys.modules))\n"
+    )
+    for number in range(2):  # the first fills the cache, the second reads it
+        result = subprocess.run(
+            [sys.executable, "-c", script, "--data", folder, "export", "-o", str(tmp_path / f"out{number}.md")],
+            capture_output=True, text=True, check=True, env=env,
+        )
+    assert result.stdout.splitlines()[-1].split() == ["0"]
+
+
 def test_a_note_in_a_plain_journal_loads_no_exercise_no_cryptography(tmp_path):
     folder = str(tmp_path / "journal")
     for _ in range(2):  # the first creates the journal, the second opens an existing one

@@ -5,8 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from journal.cli.context import EXIT_USAGE, CommandFailure
-from journal.core.sharing import SharingError, encrypted_name, fingerprint, normalized_public_key
-from journal.core.sharing.export_file import write_encrypted_export
 from journal.core.storage import JournalError
 from journal.core.text_safety import inert_line
 from journal.i18n import t
@@ -22,6 +20,8 @@ def checked_key(args) -> str | None:
         return None
     if args.output == "-":
         raise CommandFailure(t("sharing.no_stdout"), EXIT_USAGE)
+    from journal.core.sharing import SharingError, normalized_public_key  # only with --to: a clear export never loads it
+
     try:
         return normalized_public_key(args.to)
     except SharingError as error:
@@ -29,6 +29,8 @@ def checked_key(args) -> str | None:
 
 
 def encrypted_target(target: Path) -> Path:
+    from journal.core.sharing import encrypted_name
+
     return target.with_name(encrypted_name(target.name))
 
 
@@ -43,6 +45,9 @@ def warn_clear_copies() -> None:
 
 def write(target: Path, text: str, key: str, journal_folder: Path) -> None:
     """Write the encrypted export (``CommandFailure`` with one line otherwise)."""
+    from journal.core.sharing import SharingError
+    from journal.core.sharing.export_file import write_encrypted_export
+
     try:
         write_encrypted_export(target, text, key, journal_folder)
     except (SharingError, JournalError) as error:
@@ -52,4 +57,6 @@ def write(target: Path, text: str, key: str, journal_folder: Path) -> None:
 
 
 def report_written(target: Path, key: str) -> None:
+    from journal.core.sharing import fingerprint
+
     print(t("sharing.encrypted_written", fingerprint=fingerprint(key), path=inert_line(str(target))))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,14 +49,14 @@ def load_catalogue(folder: Path | None = None, extra_files: list[Path] | None = 
     catalogue, problems = _load(files, cache.loads)
     if problems and cache.hits:
         # A parsed copy the files would not give (a damaged or forged cache): as if there were no cache.
-        catalogue, problems = _load(files, tomllib.loads)
+        catalogue, problems = _load(files, None)
     if problems:
         raise CatalogueError(problems)
     cache.save()
     return catalogue
 
 
-def _load(files: list[Path], parse: Callable[[str], dict]) -> tuple[Catalogue, list[Problem]]:
+def _load(files: list[Path], parse: Callable[[str], dict] | None) -> tuple[Catalogue, list[Problem]]:
     problems: list[Problem] = []
     exercises: list[Exercise] = []
     seen: dict[str, Path] = {}

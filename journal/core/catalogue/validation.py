@@ -11,7 +11,6 @@ import math
 import os
 import re
 import stat
-import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -359,14 +358,14 @@ class _Checker:
         )
 
 
-def validate_file(path: Path, *, bilingual: bool = True, parse: Callable[[str], dict] = tomllib.loads) -> tuple[Exercise | None, list[Problem]]:
+def validate_file(path: Path, *, bilingual: bool = True, parse: Callable[[str], dict] | None = None) -> tuple[Exercise | None, list[Problem]]:
     """Read and check one exercise file; the Exercise is None when it has problems.
 
     Any file may be given (a conseiller's, a damaged or a hostile one): its size
     is bounded, its bytes must be UTF-8 TOML, and every field's type is checked
     before the field is used, so the answer is always a list of problems.
     ``bilingual=False`` (a conseiller's custom exercise) accepts texts in one language only.
-    ``parse`` turns the text into tables (``tomllib.loads``, or a ``TomlCache``'s, which raises the same errors).
+    ``parse`` turns the text into tables (``tomllib.loads`` by default, or a ``TomlCache``'s, which raises the same errors).
     """
     checker = _Checker(path, bilingual)
     whole = t("validation.whole_file")
@@ -392,17 +391,24 @@ def validate_source(source: str, path: Path, *, bilingual: bool = False) -> tupl
     return _check_source(_Checker(path, bilingual), source)
 
 
-def _check_source(checker: _Checker, source: str, parse: Callable[[str], dict] = tomllib.loads) -> tuple[Exercise | None, list[Problem]]:
+def _check_source(checker: _Checker, source: str, parse: Callable[[str], dict] | None = None) -> tuple[Exercise | None, list[Problem]]:
     """Parse TOML text and check the exercise it holds, every parser refusal as one problem."""
     whole = t("validation.whole_file")
+    if parse is None:
+        import tomllib
+
+        parse = tomllib.loads
     try:
         raw = parse(source)
-    except tomllib.TOMLDecodeError as error:
-        checker.report(_toml_place(error), "validation.bad_toml", "validation.fix_toml", error=_toml_reason(error))
     except RecursionError:
         checker.report(whole, "validation_limits.too_deep", "validation_limits.fix_too_deep")
-    except ValueError as error:  # tomllib lets int() refuse numbers of thousands of digits
-        checker.report(whole, "validation.bad_toml", "validation.fix_toml", error=error)
+    except ValueError as error:  # the parser's refusal; tomllib also lets int() refuse numbers of thousands of digits
+        import tomllib  # here only: exercises read from the parsed cache (journal.core.toml_cache) never load the parser
+
+        if isinstance(error, tomllib.TOMLDecodeError):
+            checker.report(_toml_place(error), "validation.bad_toml", "validation.fix_toml", error=_toml_reason(error))
+        else:
+            checker.report(whole, "validation.bad_toml", "validation.fix_toml", error=error)
     else:
         exercise = checker.exercise(raw)
         return (None if checker.problems else exercise), checker.problems
@@ -442,10 +448,10 @@ def _string(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _toml_place(error: tomllib.TOMLDecodeError) -> str:
+def _toml_place(error: ValueError) -> str:
     match = re.search(r"line (\d+), column (\d+)", str(error))
     return t("validation.line", line=match.group(1), column=match.group(2)) if match else t("validation.whole_file")
 
 
-def _toml_reason(error: tomllib.TOMLDecodeError) -> str:
+def _toml_reason(error: ValueError) -> str:
     return re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
