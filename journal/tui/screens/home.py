@@ -92,8 +92,10 @@ class HomeScreen(Screen):
         self.progress = progress(catalogue, store)
         statuses = store.entries.statuses()
         current = store.entries.current()
-        option_list.add_option(Option(Content.from_markup("[b]$title[/b]", title=t("worker.home.start_here")), disabled=True))
-        option_list.add_option(Option(Content.assemble((next_step_title(self.next_step), "bold")), id="next"))
+        options = [  # added in one go: the list lays its lines out once, not once per option
+            Option(Content.from_markup("[b]$title[/b]", title=t("worker.home.start_here")), disabled=True),
+            Option(Content.assemble((next_step_title(self.next_step), "bold")), id="next"),
+        ]
         for phase_progress in self.progress.phases:
             phase = phase_progress.phase
             exercises = catalogue.in_phase(phase)
@@ -103,7 +105,7 @@ class HomeScreen(Screen):
                 bar=bar(phase_progress.done, phase_progress.total, 6),
                 count=f"{phase_progress.done}/{phase_progress.total}",
             )
-            option_list.add_option(Option(heading, id=f"phase:{phase.value}", disabled=True))
+            options.append(Option(heading, id=f"phase:{phase.value}", disabled=True))
             for exercise in exercises:
                 status = statuses.get(exercise.id, EntryStatus.NOT_STARTED)
                 line = Content.assemble(
@@ -112,7 +114,8 @@ class HomeScreen(Screen):
                     (f"  {t('panel.proposed_by', conseiller=inert_line(exercise.proposed_by))}" if exercise.proposed_by else "", "dim"),
                     (_privacy_mark(current.get(exercise.id, [])), "italic"),
                 )
-                option_list.add_option(Option(line, id=f"exercise:{exercise.id}"))
+                options.append(Option(line, id=f"exercise:{exercise.id}"))
+        option_list.add_options(options)
         if highlighted is not None and highlighted < option_list.option_count:
             option_list.highlighted = highlighted
         else:
