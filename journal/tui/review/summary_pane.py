@@ -23,6 +23,9 @@ MAX_SHOWN_CHARS = 200_000
 # A summary nests a list in a quote at most; hundreds of nested quotes would cost seconds to lay out.
 MAX_MARKDOWN_NESTING = 10
 MATCH_CLASS = "search-match"
+# A long summary is shown in two steps: its beginning at once, then the whole text (a 90 KB summary is a thousand
+# Markdown blocks, over a second to lay out; the first screenful needs a few dozen).
+HEAD_CHARS = 6_000
 
 
 def header_lines(dossier: Dossier, summary: SummaryDocument) -> str:
@@ -46,6 +49,18 @@ def header_lines(dossier: Dossier, summary: SummaryDocument) -> str:
         lines.append(t("review.header_superseded", sequence=dossier.newest.header.sequence))
     lines.append(t("review.header_file", path=inert_line(str(summary.path))))
     return "\n".join(lines)
+
+
+def beginning(text: str, size: int) -> str | None:
+    """The text up to a blank line before ``size`` characters, outside any code fence; None for a short text."""
+    if len(text) <= size:
+        return None
+    cut = text.rfind("\n\n", 0, size)
+    if cut <= 0:
+        return None
+    head = text[:cut]
+    fences = sum(1 for line in head.splitlines() if line.lstrip().startswith(("```", "~~~")))
+    return head if fences % 2 == 0 else None
 
 
 def _bounded_parser() -> MarkdownIt:
@@ -85,8 +100,16 @@ class SummaryPane(Vertical):
             text = text[:MAX_SHOWN_CHARS] + "\n\n" + note + "\n"
         self.source = text
         self._matches, self._match_index = [], -1
-        self.query_one("#summary-text", Markdown).update(text)
+        self.run_worker(self._show_in_steps(text), exclusive=True, group="summary-text")
         self.query_one("#summary-scroll", VerticalScroll).scroll_home(animate=False)
+
+    async def _show_in_steps(self, text: str) -> None:
+        """The beginning of a long text first (drawn while the rest is parsed), then the whole text."""
+        markdown = self.query_one("#summary-text", Markdown)
+        head = beginning(text, HEAD_CHARS)
+        if head is not None:
+            await markdown.update(head)
+        await markdown.update(text)
 
     # -- search -----------------------------------------------------------------
 
