@@ -76,6 +76,29 @@ def assigned_exercises(store: JournalStore) -> list[tuple[str, date | None]]:
     return [(item.id, item.due) for item in plan.exercises] if plan is not None else []
 
 
+@dataclass(frozen=True, slots=True)
+class GivenByAssignment:
+    """What the conseiller's assignment files already say: the worker is not asked again."""
+
+    conseiller: str = ""
+    appointment: datetime | None = None
+
+
+def given_by_assignment(store: JournalStore, moment: datetime) -> GivenByAssignment:
+    """The conseiller's name and the next appointment, as the imported assignments of the current bilan give them."""
+    bilan, plan = current_plan(store)
+    if bilan is None or plan is None:
+        return GivenByAssignment()
+    coming = plan.next_appointment(moment)
+    return GivenByAssignment(bilan.conseiller.strip(), coming.starts if coming is not None else None)
+
+
+def conseiller_name(store: JournalStore) -> str:
+    """The conseiller of the current bilan (from an assignment), else the name the worker wrote at first start."""
+    bilan = store.bilans.current()
+    return (bilan.conseiller.strip() if bilan is not None else "") or read_profile(store).conseiller
+
+
 def next_appointment(store: JournalStore, moment: datetime) -> datetime | None:
     """The next appointment: from the imported assignments, else the one the worker wrote at first start."""
     _, plan = current_plan(store)
