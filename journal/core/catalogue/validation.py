@@ -32,6 +32,7 @@ from journal.core.models import (
 )
 from journal.core.models.prompt import FIELD_KINDS
 from journal.core.text_safety import inert_line
+from journal.core.toml_errors import toml_place, toml_reason
 from journal.i18n import t
 
 FORMAT_VERSION = 1
@@ -396,7 +397,7 @@ def _check_source(checker: _Checker, source: str) -> tuple[Exercise | None, list
     try:
         raw = tomllib.loads(source)
     except tomllib.TOMLDecodeError as error:
-        checker.report(_toml_place(error), "validation.bad_toml", "validation.fix_toml", error=_toml_reason(error))
+        checker.report(toml_place(error), "validation.bad_toml", "validation.fix_toml", error=toml_reason(error))
     except RecursionError:
         checker.report(whole, "validation_limits.too_deep", "validation_limits.fix_too_deep")
     except ValueError as error:  # tomllib lets int() refuse numbers of thousands of digits
@@ -439,11 +440,3 @@ def _one_line(text: str) -> str:
 def _string(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
-
-def _toml_place(error: tomllib.TOMLDecodeError) -> str:
-    match = re.search(r"line (\d+), column (\d+)", str(error))
-    return t("validation.line", line=match.group(1), column=match.group(2)) if match else t("validation.whole_file")
-
-
-def _toml_reason(error: tomllib.TOMLDecodeError) -> str:
-    return re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
