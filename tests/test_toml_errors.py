@@ -25,7 +25,7 @@ BROKEN = {
     'a = "\\q"': ("barre oblique inversée", "ligne 1, colonne 8"),
     'a = "\x01"': ("caractère de contrôle invisible", "ligne 1, colonne 6"),
     ".a = 1": ("ni « clé = valeur »", "ligne 1, colonne 1"),
-    "a = {b=1": ("un tableau ouvert par « { »", "fin du fichier"),
+    "a = {b=1": ("un tableau ouvert par une accolade", "fin du fichier"),
     "a = 2024-02-30T10:00:00": ("cette date n'est pas valide", "ligne 1, colonne 5"),
 }
 
@@ -76,5 +76,5 @@ def test_exercises_validate_says_it_in_french(tmp_path, capsys):
     assert main(["exercises", "validate", str(broken)]) != 0
     captured = capsys.readouterr()
     said = captured.out + captured.err
-    assert "un tableau ouvert par « { »" in said and "ligne 3" in said
+    assert "un tableau ouvert par une accolade" in said and "ligne 3" in said
     assert "Unclosed" not in said and "inline table" not in said
