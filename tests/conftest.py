@@ -27,6 +27,18 @@ def french(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def private_user_folders(monkeypatch, tmp_path_factory):
+    """The user's data, cache and config folders point into the test run's own temporary folder.
+
+    Nothing a test does reaches the real ones, and tests running side by side (one
+    process per core) never share a journal, a lock or a cache by accident.
+    """
+    base = tmp_path_factory.getbasetemp() / "user-folders"
+    for variable in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"):
+        monkeypatch.setenv(variable, str(base / variable.lower()))
+
+
+@pytest.fixture(autouse=True)
 def steady_cursor(monkeypatch):
     """Cursors do not blink in tests: a snapshot taken half a second later must look the same."""
     from textual.widgets import Input, TextArea

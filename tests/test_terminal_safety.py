@@ -208,48 +208,29 @@ def assert_screen_inert(app, where: str) -> None:
         assert_inert(title, f"{where} (title)")
 
 
-async def test_every_screen_shows_hostile_text_inert(data_dir, tmp_path):
-    from journal.tui.screens.exercise import ExerciseScreen
-    from journal.tui.screens.home import HomeScreen
+OPENED_EXERCISES = ("ma-demande", "mon-parcours", "mes-valeurs", "mes-interets", "mes-motivations", "enquete-metier", "mon-essai")
 
+
+def hostile_app(data_dir, tmp_path) -> tuple[JournalStore, BilanApp]:
+    """The app on a journal full of hostile text, with a hostile exercise in its catalogue."""
     catalogue = load_catalogue(extra_files=[hostile_exercise(tmp_path)])
     store = JournalStore(data_dir)
     fill_journal(store)
     store.entries.save_answer("mon-essai", "humeur", "2")
-    app = BilanApp(store, catalogue)
+    return store, BilanApp(store, catalogue)
+
+
+async def test_home_notes_export_and_notifications_show_hostile_text_inert(data_dir, tmp_path):
+    store, app = hostile_app(data_dir, tmp_path)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         assert_screen_inert(app, "home")
-        for exercise in catalogue.exercises:
+        for exercise in app.catalogue.exercises:
             option_list = app.screen.query_one("#exercise-list")
             index = next(i for i in range(option_list.option_count) if option_list.get_option_at_index(i).id == f"exercise:{exercise.id}")
             option_list.highlighted = index
             await pilot.pause()
             assert_screen_inert(app, f"home detail of {exercise.id}")
-            if exercise.id in ("ma-demande", "mon-parcours", "mes-valeurs", "mes-interets", "mes-motivations", "enquete-metier", "mon-essai"):
-                app.open_exercise(exercise)
-                await pilot.pause()
-                if not isinstance(app.screen, ExerciseScreen):
-                    assert_screen_inert(app, f"instances of {exercise.id}")
-                    await pilot.press("down", "enter")
-                    await pilot.pause()
-                for collapsible in app.screen.query("Collapsible"):
-                    collapsible.collapsed = False
-                await pilot.pause()
-                for editor in app.screen.query("PromptEditor"):
-                    # Every part of the screen, one height at a time (the compositor only draws what is visible).
-                    editor.scroll_visible(animate=False)
-                    await pilot.pause()
-                    assert_screen_inert(app, f"exercise {exercise.id}, {editor.id}")
-                app.screen.notify(ALL_HOSTILE)
-                await pilot.press("f2")
-                await pilot.pause()
-                assert_screen_inert(app, f"history of {exercise.id}")
-                await pilot.press("escape")
-                await pilot.pause()
-                await pilot.press("escape")
-                await pilot.pause()
-                assert isinstance(app.screen, HomeScreen)
         await pilot.press("n")
         await pilot.pause()
         await pilot.press(*"x")
@@ -266,6 +247,41 @@ async def test_every_screen_shows_hostile_text_inert(data_dir, tmp_path):
         app.notify(ALL_HOSTILE)
         await pilot.pause()
         assert_screen_inert(app, "a notification")
+    store.close()
+
+
+@pytest.mark.parametrize("exercise_id", OPENED_EXERCISES)
+async def test_every_part_of_an_exercise_and_its_history_show_hostile_text_inert(exercise_id, data_dir, tmp_path):
+    from journal.tui.screens.exercise import ExerciseScreen
+    from journal.tui.screens.home import HomeScreen
+
+    store, app = hostile_app(data_dir, tmp_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        exercise = app.catalogue.get(exercise_id)
+        app.open_exercise(exercise)
+        await pilot.pause()
+        if not isinstance(app.screen, ExerciseScreen):
+            assert_screen_inert(app, f"instances of {exercise.id}")
+            await pilot.press("down", "enter")
+            await pilot.pause()
+        for collapsible in app.screen.query("Collapsible"):
+            collapsible.collapsed = False
+        await pilot.pause()
+        for editor in app.screen.query("PromptEditor"):
+            # Every part of the screen, one height at a time (the compositor only draws what is visible).
+            editor.scroll_visible(animate=False)
+            await pilot.pause()
+            assert_screen_inert(app, f"exercise {exercise.id}, {editor.id}")
+        app.screen.notify(ALL_HOSTILE)
+        await pilot.press("f2")
+        await pilot.pause()
+        assert_screen_inert(app, f"history of {exercise.id}")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
     store.close()
 
 

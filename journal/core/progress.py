@@ -11,6 +11,7 @@ last; otherwise the next exercise of the earliest phase not finished.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import chain
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -76,6 +77,29 @@ def assigned_exercises(store: JournalStore) -> list[tuple[str, date | None]]:
     return [(item.id, item.due) for item in plan.exercises] if plan is not None else []
 
 
+@dataclass(frozen=True, slots=True)
+class GivenByAssignment:
+    """What the conseiller's assignment files already say: the worker is not asked again."""
+
+    conseiller: str = ""
+    appointment: datetime | None = None
+
+
+def given_by_assignment(store: JournalStore, moment: datetime) -> GivenByAssignment:
+    """The conseiller's name and the next appointment, as the imported assignments of the current bilan give them."""
+    bilan, plan = current_plan(store)
+    if bilan is None or plan is None:
+        return GivenByAssignment()
+    coming = plan.next_appointment(moment)
+    return GivenByAssignment(bilan.conseiller.strip(), coming.starts if coming is not None else None)
+
+
+def conseiller_name(store: JournalStore) -> str:
+    """The conseiller of the current bilan (from an assignment), else the name the worker wrote at first start."""
+    bilan = store.bilans.current()
+    return (bilan.conseiller.strip() if bilan is not None else "") or read_profile(store).conseiller
+
+
 def next_appointment(store: JournalStore, moment: datetime) -> datetime | None:
     """The next appointment: from the imported assignments, else the one the worker wrote at first start."""
     _, plan = current_plan(store)
@@ -90,9 +114,9 @@ def next_appointment(store: JournalStore, moment: datetime) -> datetime | None:
 
 
 def statuses(catalogue: Catalogue, store: JournalStore) -> dict[str, EntryStatus]:
-    """Every exercise's status, read from one pass over the journal's entries (no answers, no versions)."""
-    stored = store.entries.statuses()
-    return {exercise.id: stored.get(exercise.id, EntryStatus.NOT_STARTED) for exercise in catalogue.exercises}
+    """Every exercise's status, read from one pass over the journal's entries."""
+    found = store.entries.statuses()
+    return {exercise.id: found.get(exercise.id, EntryStatus.NOT_STARTED) for exercise in catalogue.exercises}
 
 
 def progress(catalogue: Catalogue, store: JournalStore) -> Progress:
@@ -151,10 +175,8 @@ def _started_entries(catalogue: Catalogue, store: JournalStore) -> list[Entry]:
     """Entries begun and not finished (a repeatable exercise may have a done one beside)."""
     return [
         entry
-        for exercise_id, entries in store.entries.current().items()
-        if catalogue.get(exercise_id) is not None
-        for entry in entries
-        if entry.status == EntryStatus.STARTED
+        for entry in chain.from_iterable(store.entries.current().values())
+        if entry.status == EntryStatus.STARTED and catalogue.get(entry.exercise_id) is not None
     ]
 
 

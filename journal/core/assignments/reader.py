@@ -19,6 +19,7 @@ from journal.core.assignments.model import FORMAT_VERSION, KIND, AssignedExercis
 from journal.core.catalogue import Catalogue, Problem
 from journal.core.catalogue.validation import IDENTIFIER, validate_source
 from journal.core.text_safety import is_inert
+from journal.core.toml_errors import toml_refusal
 from journal.i18n import t
 
 TOP_LEVEL_KEYS = {
@@ -61,7 +62,7 @@ def parse_assignment(data: bytes, path: Path, catalogue: Catalogue) -> Assignmen
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise _error(path, whole, "assign_check.not_toml", "assign_check.fix_not_toml", error=error) from error
+        raise _error(path, whole, "assign_check.not_toml", "assign_check.fix_not_toml", error=toml_refusal(error)) from error
     except RecursionError as error:
         raise _error(path, whole, "assign_check.too_deep", "assign_check.fix_too_deep") from error
     checker = _Checker(path, catalogue)

@@ -405,8 +405,10 @@ def _check_source(checker: _Checker, source: str, parse: Callable[[str], dict] |
     except ValueError as error:  # the parser's refusal; tomllib also lets int() refuse numbers of thousands of digits
         import tomllib  # here only: exercises read from the parsed cache (journal.core.toml_cache) never load the parser
 
+        from journal.core.toml_errors import toml_place, toml_reason
+
         if isinstance(error, tomllib.TOMLDecodeError):
-            checker.report(_toml_place(error), "validation.bad_toml", "validation.fix_toml", error=_toml_reason(error))
+            checker.report(toml_place(error), "validation.bad_toml", "validation.fix_toml", error=toml_reason(error))
         else:
             checker.report(whole, "validation.bad_toml", "validation.fix_toml", error=error)
     else:
@@ -448,10 +450,3 @@ def _string(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _toml_place(error: ValueError) -> str:
-    match = re.search(r"line (\d+), column (\d+)", str(error))
-    return t("validation.line", line=match.group(1), column=match.group(2)) if match else t("validation.whole_file")
-
-
-def _toml_reason(error: ValueError) -> str:
-    return re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))

@@ -16,7 +16,7 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from journal.tui.widgets.footer import BilanFooter
-from journal.core.models import Entry, EntryStatus, Exercise, Phase
+from journal.core.models import Entry, EntryStatus, Exercise
 from journal.core.progress import assigned_exercises, bar, next_step, progress
 from journal.core.progress_text import next_step_reason, next_step_title, progress_lines
 from journal.core.storage import JournalError

@@ -41,7 +41,7 @@ class InstancePicker(ModalScreen[int | str | None]):
                     "instances.line",
                     number=entry.instance,
                     date=entry.created_at.strftime(t("formats.datetime")),
-                    status=t(f"status.{entry.status.value}"),
+                    status=t(f"instances.status.{entry.status.value}"),
                 )
                 options.append(Option(label, id=str(entry.instance)))
             yield OptionList(*options)
