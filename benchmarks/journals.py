@@ -91,7 +91,7 @@ def write_journals(spec: JournalSpec, catalogue: Catalogue, folder: Path) -> Wri
         "meta": {"1": {"kind": "bilan-journal", "schema": 1, "created_at": START.isoformat()}},
         "entries": entries,
         "notes": notes,
-        "settings": {},
+        "settings": {"1": {"key": "welcomed", "value": True}},  # past the first-start welcome, as a worker of years is
     }
     bilan_dir = folder / "bilan"
     bilan_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
