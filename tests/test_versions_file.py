@@ -431,3 +431,15 @@ def test_a_dump_restored_and_merged_keeps_every_version(data_dir, tmp_path, monk
         assert entry.answers == {"q": "quatre"}
         assert [v.answers["q"] for v in entry.history] == ["un", "deux", "trois"]
     assert journal_doc(data_dir)["history"] == []
+
+
+def test_bilan_dump_says_in_one_line_that_damaged_versions_were_set_aside(data_dir, tmp_path, capsys):
+    from journal.cli.main import main as bilan
+
+    answer_in_sessions(data_dir, "un", "deux")
+    (data_dir / "versions.json").write_bytes(b"{abime")
+    assert bilan(["--data", str(data_dir), "dump", "-o", str(tmp_path / "copie.json")]) == 0
+    err = capsys.readouterr().err.strip()
+    assert "abîmé" in err and "\n" not in err
+    dumped = json.loads((tmp_path / "copie.json").read_text(encoding="utf-8"))
+    assert dumped["tables"]["entries"]["1"]["answers"] == {"q": "deux"} and dumped["tables"]["entries"]["1"]["history"] == []
