@@ -13,7 +13,7 @@ from journal.core.store import JournalStore
 from journal.tui.app import BilanApp
 from journal.tui.screens.comparison import ComparisonScreen
 from journal.tui.screens.exercise import ExerciseScreen
-from journal.tui.screens.help import HelpScreen
+from journal.tui.screens.help import HelpScreen, HelpText
 from journal.tui.screens.instances import InstancePicker
 from journal.tui.screens.missing_answers import MissingAnswersScreen
 from journal.tui.widgets.decision_table import DecisionTableView
@@ -140,7 +140,7 @@ async def test_self_care_page_in_help_and_in_mon_equilibre(data_dir, catalogue):
         app.action_help()
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        assert app.screen.query_one("#page-prendre-soin-de-soi", Markdown)
+        assert app.screen.query_one("#page-prendre-soin-de-soi", HelpText)
         await pilot.press("escape")
         await pilot.pause()
         screen = await open_exercise(pilot, "mon-equilibre")

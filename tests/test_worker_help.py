@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from textual.widgets import Markdown, TextArea
+import pytest
+from textual.widgets import TextArea
 
 from journal.core.store import JournalStore
 from journal.tui.app import BilanApp
 from journal.tui.screens.exercise import ExerciseScreen
 from journal.tui.screens.export import ExportScreen
-from journal.tui.screens.help import HelpScreen
+from journal.tui.screens.help import HelpScreen, HelpText
 from journal.tui.screens.history import HistoryScreen
 from journal.tui.screens.home import HomeScreen
 from journal.tui.screens.instances import InstancePicker
@@ -62,33 +63,29 @@ SCREENS = {
 }
 
 
-async def test_f1_and_question_mark_open_help_in_every_screen(data_dir, catalogue):
-    """One app walks through every screen (one app run keeps the suite quick)."""
+@pytest.mark.parametrize("where", SCREENS)
+async def test_f1_and_question_mark_open_help_in_every_screen(where, data_dir, catalogue):
     store = JournalStore(data_dir)
     app = BilanApp(store, catalogue)
     async with app.run_test(size=(80, 24)) as pilot:
-        for where, kind in SCREENS.items():
-            screen = await reach(pilot, where)
-            assert isinstance(screen, kind), where
-            await pilot.press("f1")
-            await pilot.pause()
-            assert isinstance(app.screen, HelpScreen), where
-            text = app.screen.markdown
-            assert "Les touches de cet écran" in text and "Ce qu'est un bilan" in text and "vie privée" in text
-            await pilot.press("escape")
-            await pilot.pause()
-            assert app.screen is screen, where
-            # ? opens it too once the focus is off any text field.
-            app.set_focus(None)
-            await pilot.press("question_mark")
-            await pilot.pause()
-            assert isinstance(app.screen, HelpScreen), where
-            await pilot.press("question_mark")
-            await pilot.pause()
-            assert app.screen is screen, where
-            while len(app.screen_stack) > 2:
-                app.pop_screen()
-            await pilot.pause()
+        screen = await reach(pilot, where)
+        assert isinstance(screen, SCREENS[where])
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = app.screen.markdown
+        assert "Les touches de cet écran" in text and "Ce qu'est un bilan" in text and "vie privée" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+        # ? opens it too once the focus is off any text field.
+        app.set_focus(None)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert app.screen is screen
     store.close()
 
 
@@ -107,5 +104,5 @@ async def test_question_mark_is_typed_in_an_answer_and_help_is_about_the_exercis
         text = app.screen.markdown
         assert "Cet exercice\u00a0: Ma demande" in text
         assert "**ctrl+t**" in text.lower() or "^t" in text
-        assert app.screen.query_one(Markdown)
+        assert app.screen.query_one(HelpText)
     store.close()

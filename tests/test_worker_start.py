@@ -56,6 +56,31 @@ async def test_welcome_once_with_optional_details_then_again_from_help(data_dir,
     store.close()
 
 
+async def test_welcome_does_not_ask_what_the_assignment_already_gives(data_dir, catalogue):
+    from journal.core.assignments.importing import import_assignment
+    from tests.assignment_files import assignment
+
+    store = JournalStore(data_dir)
+    given = assignment(conseiller="Claire Martin")
+    import_assignment(store, given)
+    app = BilanApp(store, catalogue, greet=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, WelcomeScreen)
+        assert not screen.query("#conseiller") and not screen.query("#appointment")
+        shown = " ".join(str(static.render()) for static in screen.query("Static"))
+        assert "Claire Martin" in shown
+        assert given.appointment.strftime("%d/%m/%Y à %H:%M") in shown
+        screen.query_one("#alias", Input).value = "Mathilde"
+        screen.query_one("#start").press()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    profile = read_profile(store)
+    assert (profile.alias, profile.conseiller, profile.next_appointment) == ("Mathilde", "", None)
+    store.close()
+
+
 async def test_welcome_can_encrypt_the_journal(data_dir, catalogue):
     store = JournalStore(data_dir)
     app = BilanApp(store, catalogue, greet=True)

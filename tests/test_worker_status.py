@@ -45,3 +45,18 @@ def test_status_prints_progress_next_step_appointment_and_warnings(data_dir, cat
 def test_status_without_a_journal_says_how_to_start(tmp_path, capsys):
     assert main(["--data", str(tmp_path / "none"), "status"]) == 1
     assert "Lancez « bilan »" in capsys.readouterr().err
+
+
+def test_status_names_the_conseiller_and_appointment_of_the_imported_assignment(data_dir, capsys):
+    from journal.core.assignments.importing import import_assignment
+    from tests.assignment_files import assignment
+
+    given = assignment(conseiller="Claire Martin")
+    with JournalStore(data_dir) as store:
+        save_profile(store, Profile("Léa", "Mme Durand", None))
+        import_assignment(store, given)
+    assert main(["--data", str(data_dir), "status"]) == 0
+    out = capsys.readouterr().out
+    assert given.appointment.strftime("%d/%m/%Y à %H:%M") + ", avec Claire Martin" in out
+    assert main(["--data", str(data_dir), "status", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["conseiller"] == "Claire Martin"

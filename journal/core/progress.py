@@ -11,6 +11,7 @@ last; otherwise the next exercise of the earliest phase not finished.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import chain
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -76,6 +77,29 @@ def assigned_exercises(store: JournalStore) -> list[tuple[str, date | None]]:
     return [(item.id, item.due) for item in plan.exercises] if plan is not None else []
 
 
+@dataclass(frozen=True, slots=True)
+class GivenByAssignment:
+    """What the conseiller's assignment files already say: the worker is not asked again."""
+
+    conseiller: str = ""
+    appointment: datetime | None = None
+
+
+def given_by_assignment(store: JournalStore, moment: datetime) -> GivenByAssignment:
+    """The conseiller's name and the next appointment, as the imported assignments of the current bilan give them."""
+    bilan, plan = current_plan(store)
+    if bilan is None or plan is None:
+        return GivenByAssignment()
+    coming = plan.next_appointment(moment)
+    return GivenByAssignment(bilan.conseiller.strip(), coming.starts if coming is not None else None)
+
+
+def conseiller_name(store: JournalStore) -> str:
+    """The conseiller of the current bilan (from an assignment), else the name the worker wrote at first start."""
+    bilan = store.bilans.current()
+    return (bilan.conseiller.strip() if bilan is not None else "") or read_profile(store).conseiller
+
+
 def next_appointment(store: JournalStore, moment: datetime) -> datetime | None:
     """The next appointment: from the imported assignments, else the one the worker wrote at first start."""
     _, plan = current_plan(store)
@@ -91,19 +115,8 @@ def next_appointment(store: JournalStore, moment: datetime) -> datetime | None:
 
 def statuses(catalogue: Catalogue, store: JournalStore) -> dict[str, EntryStatus]:
     """Every exercise's status, read from one pass over the journal's entries."""
-    by_exercise: dict[str, set[EntryStatus]] = {}
-    for entry in store.entries.all():
-        by_exercise.setdefault(entry.exercise_id, set()).add(entry.status)
-    result = {}
-    for exercise in catalogue.exercises:
-        found = by_exercise.get(exercise.id, set())
-        if EntryStatus.DONE in found:
-            result[exercise.id] = EntryStatus.DONE
-        elif EntryStatus.STARTED in found:
-            result[exercise.id] = EntryStatus.STARTED
-        else:
-            result[exercise.id] = EntryStatus.NOT_STARTED
-    return result
+    found = store.entries.statuses()
+    return {exercise.id: found.get(exercise.id, EntryStatus.NOT_STARTED) for exercise in catalogue.exercises}
 
 
 def progress(catalogue: Catalogue, store: JournalStore) -> Progress:
@@ -162,14 +175,14 @@ def _started_entries(catalogue: Catalogue, store: JournalStore) -> list[Entry]:
     """Entries begun and not finished (a repeatable exercise may have a done one beside)."""
     return [
         entry
-        for entry in store.entries.all()
+        for entry in chain.from_iterable(store.entries.current().values())
         if entry.status == EntryStatus.STARTED and catalogue.get(entry.exercise_id) is not None
     ]
 
 
 def _instance_to_open(store: JournalStore, exercise: Exercise) -> int:
     """The unfinished instance to continue, else the first (or next, for a repeatable exercise)."""
-    entries = store.entries.for_exercise(exercise.id)
+    entries = store.entries.current_of(exercise.id)
     unfinished = [entry for entry in entries if entry.status != EntryStatus.DONE]
     if unfinished:
         return max(unfinished, key=lambda entry: (entry.updated_at, entry.id)).instance

@@ -8,6 +8,7 @@ around the first match, so the worker recognises it before opening it.
 from __future__ import annotations
 
 import unicodedata
+from itertools import chain
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -73,7 +74,7 @@ def search(store: JournalStore, catalogue: Catalogue, query: str) -> list[Hit]:
     if not words:
         return []
     hits: list[Hit] = []
-    for entry in sorted(store.entries.all(), key=lambda found: found.updated_at, reverse=True):
+    for entry in sorted(chain.from_iterable(store.entries.current().values()), key=lambda found: found.updated_at, reverse=True):
         exercise = catalogue.get(entry.exercise_id)
         if exercise is None:
             continue

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import chain
+
 from journal.core.store import JournalStore
 from journal.i18n import t
 
@@ -10,7 +12,7 @@ def status_warnings(store: JournalStore) -> list[str]:
     warnings = []
     if store.notes.draft() is not None:
         warnings.append(t("worker.status.draft_waiting"))
-    private = sum(1 for entry in store.entries.all() if entry.private) + sum(1 for note in store.notes.all() if note.private)
+    private = sum(1 for entry in chain.from_iterable(store.entries.current().values()) if entry.private) + sum(1 for note in store.notes.all() if note.private)
     if private:
         warnings.append(t("worker.status.private_count", count=private))
     if not store.encrypted:

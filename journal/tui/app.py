@@ -46,8 +46,9 @@ show_marks_without_colour()
 
 # Screens where Enter opens an exercise or a note.
 OPENING_SCREENS = (HomeScreen, InstancePicker, ResumeOffer, SearchScreen)
-# Keys typed while an exercise opens are held at most this long (seconds), then handed on anyway.
-HOLD_LIMIT = 2.0
+# Keys typed while an exercise opens are held until its first field has the focus, or at most this long
+# (seconds), then handed on anyway; generous, because a busy machine can take seconds to mount a long exercise.
+HOLD_LIMIT = 5.0
 
 
 class BilanApp(App):

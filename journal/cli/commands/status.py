@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 
 from journal.cli.context import EXIT_OK, catalogue, open_store
-from journal.core.progress import NextStep, assigned_exercises, next_appointment, next_step, progress
+from journal.core.progress import NextStep, assigned_exercises, conseiller_name, next_appointment, next_step, progress
 from journal.core.store import now
 from journal.core.progress_text import next_step_reason, next_step_title, progress_lines
 from journal.core.status_warnings import status_warnings
-from journal.core.profile import read_profile
 from journal.core.text_safety import inert_line
 from journal.i18n import t
 
@@ -25,11 +24,11 @@ def run(args) -> int:
     with open_store(args, create=False) as store:
         summary = progress(exercises, store)
         step = next_step(exercises, store, assigned_exercises(store))
-        profile = read_profile(store)
+        conseiller = conseiller_name(store)
         appointment = next_appointment(store, now())
         warnings = status_warnings(store)
     if args.json:
-        print(json.dumps(_as_json(summary, step, profile, appointment, warnings), ensure_ascii=False, indent=2))
+        print(json.dumps(_as_json(summary, step, conseiller, appointment, warnings), ensure_ascii=False, indent=2))
         return EXIT_OK
     print("\n".join(progress_lines(summary)))
     print()
@@ -42,8 +41,8 @@ def run(args) -> int:
         print("  " + t("worker.status.open_hint"))
     if appointment is not None:
         when = appointment.strftime(t("formats.datetime"))
-        if profile.conseiller:
-            print(t("worker.status.appointment_with", date=when, name=inert_line(profile.conseiller)))
+        if conseiller:
+            print(t("worker.status.appointment_with", date=when, name=inert_line(conseiller)))
         else:
             print(t("worker.status.appointment", date=when))
     for warning in warnings:
@@ -51,7 +50,7 @@ def run(args) -> int:
     return EXIT_OK
 
 
-def _as_json(summary, step: NextStep | None, profile, appointment, warnings: list[str]) -> dict:
+def _as_json(summary, step: NextStep | None, conseiller: str, appointment, warnings: list[str]) -> dict:
     return {
         "done": summary.done,
         "total": summary.total,
@@ -78,6 +77,6 @@ def _as_json(summary, step: NextStep | None, profile, appointment, warnings: lis
             "proposed": step.proposed.isoformat() if step.proposed else None,
         },
         "next_appointment": appointment.isoformat(timespec="minutes") if appointment else None,
-        "conseiller": profile.conseiller or None,
+        "conseiller": conseiller or None,
         "warnings": warnings,
     }

@@ -1,6 +1,7 @@
 """First start: what bilan does in plain words, where the journal lives, that nothing leaves
 without the worker's choice, how to get help; then an optional alias, the conseiller's name,
-the next appointment, and an offer to encrypt the journal.
+the next appointment (each only when no imported assignment gives it), and an offer to
+encrypt the journal.
 
 Shown once (the journal remembers it); reachable again from the help screen.
 """
@@ -15,6 +16,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from journal.core.profile import Profile, mark_welcomed, parse_appointment, read_profile, save_profile
+from journal.core.progress import given_by_assignment
+from journal.core.store import now
 from journal.core.storage import JournalError
 from journal.core.text_safety import inert_line
 from journal.i18n import t
@@ -34,11 +37,18 @@ class WelcomeScreen(ModalScreen[None]):
             yield Static(t("worker.welcome.body", folder=inert_line(str(store.data_dir))), markup=False)
             yield Label(t("worker.welcome.alias"))
             yield Input(profile.alias, id="alias", max_length=80, compact=True, placeholder=t("worker.welcome.type_here"))
-            yield Label(t("worker.welcome.conseiller"))
-            yield Input(profile.conseiller, id="conseiller", max_length=80, compact=True, placeholder=t("worker.welcome.type_here"))
-            yield Label(t("worker.welcome.appointment"))
-            when = profile.next_appointment.strftime("%d/%m/%Y %H:%M") if profile.next_appointment else ""
-            yield Input(when, id="appointment", placeholder=t("worker.welcome.appointment_placeholder"), max_length=40, compact=True)
+            given = given_by_assignment(store, now())
+            if given.conseiller:
+                yield Static(t("worker.welcome.conseiller_given", name=inert_line(given.conseiller)), markup=False)
+            else:
+                yield Label(t("worker.welcome.conseiller"))
+                yield Input(profile.conseiller, id="conseiller", max_length=80, compact=True, placeholder=t("worker.welcome.type_here"))
+            if given.appointment is not None:
+                yield Static(t("worker.welcome.appointment_given", date=given.appointment.strftime(t("formats.datetime"))), markup=False)
+            else:
+                yield Label(t("worker.welcome.appointment"))
+                when = profile.next_appointment.strftime("%d/%m/%Y %H:%M") if profile.next_appointment else ""
+                yield Input(when, id="appointment", placeholder=t("worker.welcome.appointment_placeholder"), max_length=40, compact=True)
             if not store.encrypted:
                 yield Checkbox(t("worker.welcome.encrypt"), id="encrypt")
                 yield Input(id="passphrase", password=True, placeholder=t("worker.welcome.passphrase"), classes="passphrase", compact=True)
@@ -64,17 +74,26 @@ class WelcomeScreen(ModalScreen[None]):
 
     @on(Button.Pressed, "#start")
     def action_start(self) -> None:
+        known = read_profile(self.app.store)
+        # A field not shown (the assignment gives it) keeps what the journal already holds.
+        typed_date = self._typed("#appointment")
         try:
-            when = parse_appointment(self.query_one("#appointment", Input).value)
+            when = known.next_appointment if typed_date is None else parse_appointment(typed_date)
         except ValueError:
             self.notify(t("worker.welcome.bad_date"), severity="warning", timeout=8)
             self.query_one("#appointment", Input).focus()
             return
         if not self._encrypt_if_asked():
             return
-        profile = Profile(self.query_one("#alias", Input).value, self.query_one("#conseiller", Input).value, when)
+        conseiller = self._typed("#conseiller")
+        profile = Profile(self.query_one("#alias", Input).value, known.conseiller if conseiller is None else conseiller, when)
         if self.app.guarded(save_profile, self.app.store, profile) and self.app.guarded(mark_welcomed, self.app.store):
             self.dismiss(None)
+
+    def _typed(self, selector: str) -> str | None:
+        """What the field holds, or None when the field is not on the screen."""
+        found = self.query(selector)
+        return found.first(Input).value if found else None
 
     def _encrypt_if_asked(self) -> bool:
         """Encrypt now if the box is ticked; False (and a message) when the passphrase will not do."""
