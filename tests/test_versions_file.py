@@ -103,6 +103,14 @@ def test_saves_that_start_no_version_and_reads_without_versions_never_touch_the_
     assert (data_dir / "versions.json").stat().st_ino == saved_once
 
 
+def test_a_version_of_one_exercise_keeps_the_versions_of_the_others(data_dir):
+    answer_in_sessions(data_dir, "un", "deux", exercise="mes-valeurs")
+    answer_in_sessions(data_dir, "a", "b")
+    stored = versions_on_disk(data_dir)["versions"]
+    assert [v["answers"]["q"] for v in stored["mes-valeurs"]["1"]] == ["un"]
+    assert [v["answers"]["q"] for v in stored["ma-demande"]["1"]] == ["a"]
+
+
 def test_restore_writes_the_current_answers_as_a_version_and_takes_back_the_chosen_one(data_dir):
     answer_in_sessions(data_dir, "un", "deux")
     with JournalStore(data_dir, snapshot_on_open=False) as store:

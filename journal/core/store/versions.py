@@ -154,26 +154,21 @@ class EntryVersions:
 
     def reseal(self, sealed: bool) -> None:
         """Write the versions file again, sealed with the journal's cipher or plain (turning encryption on or off)."""
-        if not self._exists():
-            return
-        self._storage.cipher = self._journal.storage.cipher
         data = self._read()
-        if self._exists():
+        if self._exists():  # none, or damaged and just set aside: nothing to write
             self._write({"kind": KIND, "format": FORMAT, "versions": data}, sealed=sealed)
 
-    def seal_if_plain(self) -> bool:
-        """Seal a plain versions file left beside an encrypted journal (a crash while encrypting); True if done."""
+    def seal_if_plain(self) -> None:
+        """Seal a plain versions file left beside an encrypted journal (a crash while encrypting)."""
         try:
             with open(self.path, "rb") as stream:
                 head = stream.read(len(crypto.MAGIC))
         except FileNotFoundError:
-            return False
+            return
         except OSError as error:
             raise failure("read", self.path, error) from error
-        if crypto.is_encrypted(head):
-            return False
-        self.reseal(sealed=True)
-        return True
+        if not crypto.is_encrypted(head):
+            self.reseal(sealed=True)
 
     def _write(self, data: dict, *, sealed: bool) -> None:
         journal_storage = self._journal.storage
