@@ -385,6 +385,8 @@ class ExerciseScreen(Screen):
     def action_history(self) -> None:
         self.flush()
         entry = self.app.store.entries.get(self.exercise.id, self.instance)
+        if self.app.store.versions_notice:  # the file of earlier versions was damaged and set aside
+            self.notify(plain(self.app.store.versions_notice), severity="warning", timeout=15, markup=False)
 
         def closed(restored: bool | None) -> None:
             if restored:
