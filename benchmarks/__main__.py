@@ -142,7 +142,8 @@ def _run(specs: list[JournalSpec], repeat: int, cache: Path, keep: bool) -> int:
         written = write_journals(spec, catalogue, folder)
         print(
             f"{spec.label}: {written.instances} exercise instances × {VERSIONS} saved versions, {written.notes} notes; "
-            f"bilan file {written.bilan_bytes / 1e6:.1f} MB, jrnl file {written.jrnl_bytes / 1e6:.1f} MB",
+            f"bilan files {written.bilan_bytes / 1e6:.1f} MB (journal {written.journal_bytes / 1e6:.1f} MB), "
+            f"jrnl file {written.jrnl_bytes / 1e6:.1f} MB",
             flush=True,
         )
         measured = measure_journal(written, jrnl, marker, repeat, folder).cells

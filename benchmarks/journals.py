@@ -7,8 +7,10 @@ with 30 saved versions of its answers, and French notes for the rest. The
 spread over three years, in order.
 
 The bilan side is written straight in the store's file format (schema 1, see
-``journal/core/store/entries.py`` and ``journal/core/storage/validation.py``);
-going through ``JournalStore`` would save the whole file once per answer. The
+``journal/core/store/entries.py`` and ``journal/core/storage/validation.py``):
+the journal with each entry's current answers, and ``versions.json`` beside it
+with the saved versions (``journal/core/storage/versions_file.py``), as bilan
+keeps them; going through ``JournalStore`` would save the whole file once per answer. The
 jrnl side holds the current answers only, since jrnl keeps no versions.
 """
 
@@ -25,8 +27,10 @@ import orjson
 
 from benchmarks import french_texts as fr
 from journal.core.catalogue import Catalogue
+from journal.core.paths import VERSIONS_FILE
+from journal.core.storage.versions_file import FORMAT as VERSIONS_FORMAT
+from journal.core.storage.versions_file import KIND as VERSIONS_KIND
 from journal.core.models import Exercise, Field, Prompt, PromptKind
-from journal.core.profile import WELCOMED
 
 VERSIONS = 30
 FOLLOW_UP_EVERY = 200
@@ -63,8 +67,9 @@ class Written:
     entries: int
     instances: int
     notes: int
-    bilan_bytes: int
+    bilan_bytes: int  # the journal and its versions file
     jrnl_bytes: int
+    journal_bytes: int = 0  # the journal file alone, what every command reads
 
 
 def write_journals(spec: JournalSpec, catalogue: Catalogue, folder: Path) -> Written:
@@ -75,14 +80,16 @@ def write_journals(spec: JournalSpec, catalogue: Catalogue, folder: Path) -> Wri
     slots = _timeline(spec.entries)
     exercise_slots = set(_spread(len(instances), spec.entries))
     entries: dict[str, dict] = {}
+    versions: dict[str, dict[str, list]] = {}
     notes: dict[str, dict] = {}
     jrnl: list[str] = []
     pending = iter(instances)
     for position, moment in enumerate(slots):
         if position in exercise_slots:
             exercise, number = next(pending)
-            doc = _entry_doc(rng, exercise, number, moment)
+            doc, history = _entry_doc(rng, exercise, number, moment)
             entries[str(len(entries) + 1)] = doc
+            versions.setdefault(exercise.id, {})[str(number)] = history
             jrnl.append(_jrnl_entry(moment, _exercise_as_text(exercise, number, doc["answers"])))
         else:
             text = fr.note_text(rng)
@@ -92,17 +99,19 @@ def write_journals(spec: JournalSpec, catalogue: Catalogue, folder: Path) -> Wri
         "meta": {"1": {"kind": "bilan-journal", "schema": 1, "created_at": START.isoformat()}},
         "entries": entries,
         "notes": notes,
-        # A journal of years has long been welcomed: the app opens on the home screen, not on the first-start welcome.
-        "settings": {"1": {"key": WELCOMED, "value": True}},
+        "settings": {"1": {"key": "welcomed", "value": True}},  # past the first-start welcome, as a worker of years is
     }
     bilan_dir = folder / "bilan"
     bilan_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     payload = orjson.dumps(data)
     _write_private(bilan_dir / "journal.json", payload)
+    versions_payload = orjson.dumps({"kind": VERSIONS_KIND, "format": VERSIONS_FORMAT, "versions": versions})
+    _write_private(bilan_dir / VERSIONS_FILE, versions_payload)
     jrnl_file = folder / "jrnl.txt"
     jrnl_text = "".join(jrnl).encode("utf-8")
     _write_private(jrnl_file, jrnl_text)
-    return Written(bilan_dir, jrnl_file, spec.entries, len(entries), len(notes), len(payload), len(jrnl_text))
+    bilan_bytes = len(payload) + len(versions_payload)
+    return Written(bilan_dir, jrnl_file, spec.entries, len(entries), len(notes), bilan_bytes, len(jrnl_text), len(payload))
 
 
 def _write_private(path: Path, payload: bytes) -> None:
@@ -134,7 +143,8 @@ def _spread(count: int, total: int) -> list[int]:
     return [index * total // count for index in range(count)] if count else []
 
 
-def _entry_doc(rng: random.Random, exercise: Exercise, instance: int, created: datetime) -> dict:
+def _entry_doc(rng: random.Random, exercise: Exercise, instance: int, created: datetime) -> tuple[dict, list]:
+    """The entry as the journal holds it, and its saved versions (for the versions file)."""
     answers = {prompt.id: _answer(rng, prompt) for prompt in exercise.prompts}
     texts = [prompt.id for prompt in exercise.prompts if prompt.kind == PromptKind.LONG_TEXT] or list(answers)
     history = []
@@ -153,8 +163,8 @@ def _entry_doc(rng: random.Random, exercise: Exercise, instance: int, created: d
         "updated_at": (created + timedelta(hours=6 * VERSIONS)).isoformat(),
         "private": False,
         "session": "bench",
-        "history": history,
-    }
+        "history": [],
+    }, history
 
 
 def _answer(rng: random.Random, prompt: Prompt) -> Any:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+import orjson
+
 import pytest
 
 from benchmarks.__main__ import parse_sizes
@@ -133,3 +135,13 @@ async def test_the_typing_probe_types_every_key_into_the_app(written, tmp_path):
         gc.unfreeze()  # the probe freezes what is loaded, as the app does
     assert result["text_kept"] and result["saved_kept"]
     assert result["edits"] == 12 and len(result["latencies"]) == len(result["cpu_latencies"]) == 12
+
+
+def test_the_journal_is_generated_with_its_versions_in_their_own_file(written):
+    """As bilan keeps it: opening it for writing migrates nothing (no rewrite, no upgrade snapshot)."""
+    journal = written.bilan_dir / "journal.json"
+    before = journal.read_bytes()
+    assert all(doc["history"] == [] for doc in orjson.loads(before)["entries"].values())
+    assert 0 < written.journal_bytes < written.bilan_bytes
+    JournalStore(written.bilan_dir, snapshot_on_open=False).close()
+    assert journal.read_bytes() == before

@@ -132,3 +132,35 @@ async def test_ctrl_e_edits_the_answer_in_the_workers_editor(data_dir, catalogue
     assert [path.name for path in tmp_path.glob("bilan-*.txt")] == [], "the temporary file is removed"
     assert store.entries.get("ma-demande").answers["pourquoi-maintenant"] == "Réponse écrite\ndans mon éditeur"
     store.close()
+
+
+async def test_only_the_history_screen_reads_the_versions_file(data_dir, catalogue, monkeypatch):
+    """Opening an exercise, marking it private: the (large) file of versions stays unread until F2."""
+    from journal.core.store.versions import EntryVersions
+    from journal.tui.app import BilanApp
+    from journal.tui.screens.exercise import ExerciseScreen
+    from journal.tui.screens.history import HistoryScreen
+
+    prompt = catalogue.get("ma-demande").prompts[0].id
+    with JournalStore(data_dir) as store:
+        store.entries.save_answer("ma-demande", prompt, "première idée")
+    with JournalStore(data_dir) as store:
+        store.entries.save_answer("ma-demande", prompt, "idée reprise")
+    reads = []
+    original = EntryVersions._read
+    monkeypatch.setattr(EntryVersions, "_read", lambda self: reads.append(1) or original(self))
+    store = JournalStore(data_dir)
+    app = BilanApp(store, catalogue)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.open_exercise(catalogue.get("ma-demande"))
+        await pilot.pause()
+        assert isinstance(app.screen, ExerciseScreen)
+        app.screen.action_toggle_private()
+        await pilot.pause()
+        assert reads == []
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen) and reads
+        assert [version.answers[prompt] for version in app.screen.entry.history] == ["première idée"]
+    store.close()

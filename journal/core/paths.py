@@ -2,7 +2,9 @@
 
 Inside that folder: ``journal.json`` (the journal, plain TinyDB JSON or
 encrypted), ``journal.lock`` (the writers' lock), ``backups/`` (snapshots) and
-``sessions/`` (which programs have the journal open).
+``sessions/`` (which programs have the journal open), and ``versions.json``
+(the earlier versions of answers; beside the journal's real file when
+``journal.json`` is a link).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 JOURNAL_FILE = "journal.json"
+VERSIONS_FILE = "versions.json"
 BACKUPS_FOLDER = "backups"
 SESSIONS_FOLDER = "sessions"
 

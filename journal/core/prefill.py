@@ -21,6 +21,7 @@ from journal.core.answer_view import answer_view, is_empty, view_as_text
 from journal.core.catalogue import Catalogue
 from journal.core.models import Prompt, PromptKind
 from journal.core.models.prompt import TEXT_KINDS
+from journal.core.store.entries import copied
 from journal.core.store import JournalStore
 
 DRAFT_LINES = 5
@@ -38,9 +39,10 @@ def short_draft(text: str) -> str:
 
 def _latest_answer(store: JournalStore, exercise_id: str, prompt: Prompt) -> Any:
     entries = [
-        e for e in store.entries.for_exercise(exercise_id) if not e.is_private(prompt) and not is_empty(e.answer(prompt.id))
+        e for e in store.entries.current_of(exercise_id) if not e.is_private(prompt) and not is_empty(e.answer(prompt.id))
     ]
-    return max(entries, key=lambda e: e.updated_at).answer(prompt.id) if entries else None
+    # A copy: the answer read is the journal's own (no copies on this read), and the editor it fills may change it.
+    return copied(max(entries, key=lambda e: e.updated_at).answer(prompt.id)) if entries else None
 
 
 def prefill_value(prompt: Prompt, catalogue: Catalogue, store: JournalStore) -> Any:

@@ -194,7 +194,7 @@ class BilanApp(App):
         if not exercise.repeatable:
             self.push_exercise(ExerciseScreen(exercise))
             return
-        entries = self.store.entries.for_exercise(exercise.id)
+        entries = self.store.entries.current_of(exercise.id)
         if not entries:
             self.push_exercise(ExerciseScreen(exercise, self.store.entries.next_instance(exercise.id)))
             return
@@ -208,7 +208,7 @@ class BilanApp(App):
             if choice == COMPARE:
                 from journal.tui.screens.comparison import ComparisonScreen
 
-                self.push_screen(ComparisonScreen(exercise, self.store.entries.for_exercise(exercise.id)))
+                self.push_screen(ComparisonScreen(exercise, self.store.entries.current_of(exercise.id)))
                 return
             instance = self.store.entries.next_instance(exercise.id) if choice == NEW else int(choice)
             self.push_exercise(ExerciseScreen(exercise, instance))

@@ -55,7 +55,7 @@ def build_synthese(store: JournalStore, catalogue: Catalogue) -> SyntheseDocumen
         exercise = catalogue.get(exercise_id)
         if exercise is None:
             return ()
-        found = (exported_entry(exercise, entry) for entry in store.entries.for_exercise(exercise_id) if not entry.private)
+        found = (exported_entry(exercise, entry) for entry in store.entries.current_of(exercise_id) if not entry.private)
         return tuple(item for item in found if item.answers)
 
     if bilan and plan and plan.draft:

@@ -4,7 +4,11 @@ A snapshot is a byte-for-byte copy of ``journal.json`` written with the same
 atomic write (mode ``0600``, folder ``0700``): an encrypted journal gives
 encrypted snapshots, and nothing is ever decrypted to make one. Its ID is the
 local time it was taken and why, e.g. ``20250314-091502-start``; the file is
-``<ID>.json``.
+``<ID>.json``, and the versions file of the answers (``versions_file``), when
+there is one, is copied beside it as ``<ID>.versions.json`` (written first, so
+a listed snapshot has its versions). Restoring puts both back; a snapshot
+taken before versions had a file of their own holds them inside its journal,
+and the versions file is then removed (the ``restore`` snapshot keeps it).
 
 Why a snapshot is taken, and how many of each kind are kept (older ones are
 deleted when a new one of the same kind is taken):
@@ -29,11 +33,12 @@ from pathlib import Path
 
 from journal.core.paths import backups_dir, journal_path
 from journal.core.storage import crypto, links
-from journal.core.storage.atomic import atomic_write, private_folder, remove_leftovers
+from journal.core.storage.atomic import atomic_write, fsync_folder, private_folder, remove_leftovers
 from journal.core.storage.codec import usable
 
 KEEP = {"start": 10, "daily": 14, "restore": 10, "upgrade": 5}
 SUFFIX = ".json"
+VERSIONS_SUFFIX = ".versions.json"
 _STAMP = "%Y%m%d-%H%M%S"
 _NAME = re.compile(r"^(?P<stamp>\d{8}-\d{6})-(?P<kind>[a-z]+)(?:-(?P<seq>\d+))?$")
 
@@ -57,6 +62,17 @@ class Backup:
 
     def read(self) -> bytes:
         return self.path.read_bytes()
+
+    @property
+    def versions_path(self) -> Path:
+        return self.path.with_name(f"{self.id}{VERSIONS_SUFFIX}")
+
+    def read_versions(self) -> bytes | None:
+        """The versions file copied with this snapshot, or None when there was none."""
+        try:
+            return self.versions_path.read_bytes()
+        except FileNotFoundError:
+            return None
 
     def restorable(self) -> bool:
         """Whether the snapshot can be read and looks like a journal (see ``codec.usable``)."""
@@ -84,8 +100,9 @@ class Backups:
     """The snapshots of one journal folder."""
 
     def __init__(self, data_dir: Path):
-        self.folder = backups_dir(Path(data_dir))
-        self.journal = journal_path(Path(data_dir))
+        self.data_dir = Path(data_dir)
+        self.folder = backups_dir(self.data_dir)
+        self.journal = journal_path(self.data_dir)
 
     def all(self) -> list[Backup]:
         """Every snapshot, newest first."""
@@ -127,6 +144,12 @@ class Backups:
         private_folder(self.folder)
         remove_leftovers(self.folder)
         backup_id = self._new_id(kind)
+        try:
+            versions = links.versions_target(self.data_dir).read_bytes()
+        except FileNotFoundError:
+            versions = None
+        if versions is not None:
+            atomic_write(self.folder / f"{backup_id}{VERSIONS_SUFFIX}", versions)
         atomic_write(self.folder / f"{backup_id}{SUFFIX}", raw)
         self.prune(kind)
         return self.get(backup_id)
@@ -142,18 +165,29 @@ class Backups:
         same_kind = [backup for backup in self.all() if backup.kind == kind]
         for backup in same_kind[KEEP.get(kind, 10) :]:
             backup.path.unlink(missing_ok=True)
+            backup.versions_path.unlink(missing_ok=True)
 
     def restore(self, backup: Backup) -> Backup | None:
         """Put ``backup`` back as the journal; the journal it replaces is kept as a ``restore`` snapshot."""
-        raw = backup.read()
+        raw, versions = backup.read(), backup.read_versions()
         kept = self.take("restore")
         atomic_write(links.journal_target(self.journal), raw)
+        live_versions = links.versions_target(self.data_dir)
+        if versions is not None:
+            atomic_write(live_versions, versions)
+        else:
+            live_versions.unlink(missing_ok=True)
+            fsync_folder(live_versions.parent)
         return kept
 
     def rewrite(self, transform: Callable[[bytes], bytes | None]) -> int:
         """Replace each snapshot's bytes by ``transform(bytes)`` (None leaves it); returns how many changed."""
         changed = 0
         for backup in self.all():
+            versions = backup.read_versions()
+            new_versions = transform(versions) if versions is not None else None
+            if new_versions is not None:
+                atomic_write(backup.versions_path, new_versions)
             new = transform(backup.read())
             if new is not None:
                 atomic_write(backup.path, new)

@@ -44,15 +44,7 @@ class Decoded:
 
 
 def decode(raw: bytes, cipher: crypto.Cipher | None) -> Decoded:
-    encrypted = crypto.is_encrypted(raw)
-    if encrypted:
-        raw = _unseal(raw, cipher)
-    if not raw.strip():
-        raise Problem("empty")
-    try:
-        data = _parse(raw)
-    except orjson.JSONDecodeError as error:
-        raise Problem("truncated" if _cut_short(raw, error) else "not_json") from error
+    data, encrypted = unseal_and_parse(raw, cipher)
     try:
         data, schema = upgrade(data)
     except NewerSchema as newer:
@@ -62,6 +54,19 @@ def decode(raw: bytes, cipher: crypto.Cipher | None) -> Decoded:
             raise Problem("bad_record", where=wrong.detail) from wrong
         raise Problem("not_journal") from wrong
     return Decoded(data, schema, encrypted)
+
+
+def unseal_and_parse(raw: bytes, cipher: crypto.Cipher | None) -> tuple[object, bool]:
+    """The JSON value in ``raw`` (unsealed first if it is encrypted) and whether it was; no check of its shape."""
+    encrypted = crypto.is_encrypted(raw)
+    if encrypted:
+        raw = _unseal(raw, cipher)
+    if not raw.strip():
+        raise Problem("empty")
+    try:
+        return _parse(raw), encrypted
+    except orjson.JSONDecodeError as error:
+        raise Problem("truncated" if _cut_short(raw, error) else "not_json") from error
 
 
 def _parse(raw: bytes):

@@ -45,3 +45,10 @@ def exists(path: Path) -> bool:
     except OSError as error:
         raise failure("read", path, error) from error
     return True
+
+
+def versions_target(data_dir: Path) -> Path:
+    """The versions file of the journal in ``data_dir``: beside the journal's real file, so a link keeps both together."""
+    from journal.core.paths import VERSIONS_FILE, journal_path
+
+    return journal_target(journal_path(Path(data_dir))).parent / VERSIONS_FILE

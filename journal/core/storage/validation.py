@@ -98,7 +98,7 @@ def _entry_problem(doc: dict) -> str | None:
         return "status"
     if not isinstance(doc.get("private", False), bool):
         return "private"
-    if not _answers_ok(doc.get("answers", {})):
+    if not answers_ok(doc.get("answers", {})):
         return "answers"
     history = doc.get("history", [])
     if not isinstance(history, list):
@@ -106,7 +106,7 @@ def _entry_problem(doc: dict) -> str | None:
     for index, version in enumerate(history):
         if not isinstance(version, dict) or not is_timestamp(version.get("saved_at")):
             return f"history[{index}].saved_at"
-        if not _answers_ok(version.get("answers")):
+        if not answers_ok(version.get("answers")):
             return f"history[{index}].answers"
     return None
 
@@ -168,7 +168,7 @@ def is_timestamp(value: Any) -> bool:
     return True
 
 
-def _answers_ok(answers: Any) -> bool:
+def answers_ok(answers: Any) -> bool:
     return isinstance(answers, dict) and _depth(answers, MAX_ANSWER_DEPTH)
 
 

@@ -3,13 +3,17 @@
 Two kinds of read: ``all``, ``for_exercise`` and ``get`` give entries with their
 history, each a copy the caller may change; ``current`` and ``statuses`` are for
 readers that only read the current state (a summary, the home list): no
-versions, no copies, one pass over the stored documents.
+versions, no copies, one pass over the stored documents. The versions live in
+their own file (``store.versions``), read only by the first kind of read and
+written only when a version is added or restored.
 """
 
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from dataclasses import replace
+from datetime import datetime
 from typing import Any
 
 from tinydb.table import Document
@@ -19,6 +23,7 @@ from journal.core.models import Entry, EntryStatus
 from journal.core.models.entry import Version
 from journal.core.store.clock import now, parse
 from journal.core.store.records import Records, changes, reads
+from journal.core.store.versions import appended, identity_of
 
 HISTORY_LIMIT = 30
 # Autosave writes after every pause in typing; a version is kept once per session of the
@@ -29,17 +34,19 @@ VERSION_GAP_SECONDS = 30 * 60
 class EntryRecords(Records):
     @reads
     def all(self) -> list[Entry]:
-        return [self._entry(Document(doc, int(doc_id))) for doc_id, doc in self._journal.raw("entries").items()]
+        history = self._journal.versions.lookup()
+        return [self._entry(Document(doc, int(doc_id)), history) for doc_id, doc in self._journal.raw("entries").items()]
 
     @reads
     def for_exercise(self, exercise_id: str) -> list[Entry]:
         """The instances of one exercise, in order."""
-        found = (
+        found = [
             Document(doc, int(doc_id))
             for doc_id, doc in self._journal.raw("entries").items()
             if doc.get("exercise_id") == exercise_id
-        )
-        return sorted((self._entry(doc) for doc in found), key=lambda entry: entry.instance)
+        ]
+        history = self._journal.versions.lookup() if found else _no_history
+        return sorted((self._entry(doc, history) for doc in found), key=lambda entry: entry.instance)
 
     @reads
     def current(self) -> dict[str, list[Entry]]:
@@ -78,7 +85,13 @@ class EntryRecords(Records):
     @reads
     def get(self, exercise_id: str, instance: int = 1) -> Entry | None:
         found = self._find(exercise_id, instance)
-        return self._entry(found) if found else None
+        return self._entry(found, self._journal.versions.lookup()) if found else None
+
+    @reads
+    def latest(self, exercise_id: str, instance: int = 1) -> Entry | None:
+        """One entry as it is now, without its versions (the versions file is not read); answers copied, the caller's to change."""
+        found = self._find(exercise_id, instance)
+        return self._entry(found, _no_history) if found else None
 
     def status(self, exercise_id: str) -> EntryStatus:
         """Done if one instance is done, started if one is started, else not started."""
@@ -86,7 +99,11 @@ class EntryRecords(Records):
 
     @changes
     def save_answer(self, exercise_id: str, prompt_id: str, value: Any, instance: int = 1) -> Entry:
-        """Store one answer; the first change of a session keeps the previous answers as a version."""
+        """Store one answer; the first change of a session keeps the previous answers as a version.
+
+        Returns the entry as ``current_of`` gives it (no history: reading the
+        versions file on every autosave is what keeping it apart avoids).
+        """
         table = self._journal.table("entries")
         found = self._find(exercise_id, instance)
         if found is None:
@@ -94,14 +111,14 @@ class EntryRecords(Records):
                 return self._blank_entry(exercise_id, instance)
             doc = {**self._blank_doc(exercise_id, instance), "answers": {prompt_id: copy.deepcopy(value)}}
             doc_id = table.insert(doc)
-            return self._entry(table.get(doc_id=doc_id))
+            return self._current_entry(table.get(doc_id=doc_id), doc_id)
         answers = copy.deepcopy(found.get("answers", {}))
         if answers.get(prompt_id) == value:
-            return self._entry(found)
-        history = list(found.get("history", []))
+            return self._current_entry(found, found.doc_id)
+        changed: dict[str, Any] = {}
         if self._starts_a_version(found) and any(not is_empty(v) for v in answers.values()):
-            history.append({"saved_at": found["updated_at"], "answers": copy.deepcopy(answers)})
-            history = history[-HISTORY_LIMIT:]
+            self._keep_version(found, {"saved_at": found["updated_at"], "answers": copy.deepcopy(answers)})
+            changed["history"] = []  # now in the versions file (written first: see store.versions)
         answers[prompt_id] = copy.deepcopy(value)
         drafts = [draft for draft in found.get("drafts", []) if draft != prompt_id]
         status = found.get("status", EntryStatus.STARTED.value)
@@ -112,13 +129,20 @@ class EntryRecords(Records):
                 "answers": answers,
                 "updated_at": now().isoformat(),
                 "session": self._journal.session,
-                "history": history,
+                **changed,
                 "status": status,
                 "drafts": drafts,
             },
             doc_ids=[found.doc_id],
         )
-        return self._entry(table.get(doc_id=found.doc_id))
+        return self._current_entry(table.get(doc_id=found.doc_id), found.doc_id)
+
+    def _keep_version(self, found: Document, version: dict) -> list[dict]:
+        """Add ``version`` to the entry's versions in the versions file; returns them all."""
+        versions = self._journal.versions
+        history = appended(versions.lookup()(found), version, HISTORY_LIMIT)
+        versions.put({identity_of(found): history})
+        return history
 
     @changes
     def mark_drafts(self, exercise_id: str, prompt_ids: list[str], instance: int = 1) -> None:
@@ -146,24 +170,24 @@ class EntryRecords(Records):
         found = self._find(exercise_id, instance)
         if found is None:
             return None
-        history = list(found.get("history", []))
+        history = self._journal.versions.lookup()(found)
         chosen = history[index] if 0 <= index < len(history) else None
         if chosen is None or not isinstance(chosen.get("saved_at"), str) or parse(chosen["saved_at"]) != saved_at:
             return None
+        chosen = copy.deepcopy(chosen)
         answers = copy.deepcopy(found.get("answers", {}))
         if any(not is_empty(v) for v in answers.values()):
-            history.append({"saved_at": found["updated_at"], "answers": answers})
-            history = history[-HISTORY_LIMIT:]
+            history = self._keep_version(found, {"saved_at": found["updated_at"], "answers": answers})
         table.update(
             {
-                "answers": copy.deepcopy(chosen["answers"]),
+                "answers": chosen["answers"],
                 "updated_at": now().isoformat(),
                 "session": self._journal.session,
-                "history": history,
+                "history": [],
             },
             doc_ids=[found.doc_id],
         )
-        return self._entry(table.get(doc_id=found.doc_id))
+        return self._entry(table.get(doc_id=found.doc_id), lambda doc: history)
 
     @changes
     def set_status(self, exercise_id: str, status: EntryStatus, instance: int = 1) -> None:
@@ -245,14 +269,15 @@ class EntryRecords(Records):
         )
 
     @classmethod
-    def _entry(cls, doc) -> Entry:
-        """The entry with its versions, answers copied for the caller to change."""
-        history = tuple(
-            Version(parse(item["saved_at"]), copied(item["answers"]))
-            for item in doc.get("history", [])
-        )
+    def _entry(cls, doc, history_of: Callable[[dict], list[dict]]) -> Entry:
+        """The entry with its versions (``history_of``, see ``store.versions``), answers copied for the caller to change."""
+        history = tuple(Version(parse(item["saved_at"]), copied(item["answers"])) for item in history_of(doc))
         current = cls._current_entry(doc, doc.doc_id)
         return replace(current, answers=copied(current.answers), history=history)
+
+
+def _no_history(doc: dict) -> list[dict]:
+    return []
 
 
 def _combined(statuses: set[str]) -> EntryStatus:

@@ -15,7 +15,9 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tinydb import TinyDB
 
@@ -29,8 +31,12 @@ from journal.core.storage.lock import JournalLock
 from journal.core.storage.presence import Presence
 from journal.core.storage.table import JournalTable
 from journal.core.storage.validation import JOURNAL_KIND, SCHEMA_VERSION
+from journal.core.paths import VERSIONS_FILE
 from journal.core.store.clock import now
 from journal.i18n import t
+
+if TYPE_CHECKING:
+    from journal.core.store.versions import EntryVersions
 
 
 class JournalFile:
@@ -93,15 +99,20 @@ class JournalFile:
             return
         with self.lock:
             remove_leftovers(self.target.parent, self.target.name)
+            remove_leftovers(self.target.parent, VERSIONS_FILE)
             data = self.storage.read()
             if data is None:
                 self.table("meta").insert({"kind": JOURNAL_KIND, "schema": SCHEMA_VERSION, "created_at": now().isoformat()})
                 return
-            if self.storage.schema_on_disk < SCHEMA_VERSION:
+            inline_history = any(doc.get("history") for doc in data.get("entries", {}).values())
+            if self.storage.schema_on_disk < SCHEMA_VERSION or inline_history:
                 self.snapshot("upgrade", required=True)
+                if inline_history:
+                    self.versions.absorb_inline(data)  # the versions file first, then the journal: see store.versions
                 self.storage.write(data)
             if self.storage.encrypted:
                 self.seal_backups()
+                self.versions.seal_if_plain()
             if snapshot:
                 self.snapshot("start", unless_unchanged=True)
             self._daily()
@@ -127,10 +138,19 @@ class JournalFile:
         cipher = self.storage.cipher
         return self.backups.rewrite(lambda raw: None if crypto.is_encrypted(raw) else cipher.seal(raw))
 
+    @cached_property
+    def versions(self) -> EntryVersions:
+        """The earlier versions of the answers, in their own file (loaded on first use)."""
+        from journal.core.store.versions import EntryVersions
+
+        return EntryVersions(self)
+
     def close(self) -> None:
         with self.threads:
             self._presence.withdraw()
             self._db.close()
+            if "versions" in self.__dict__:
+                self.versions.close()
             self.lock.close()
 
     # -- living with other programs -----------------------------------------

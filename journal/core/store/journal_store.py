@@ -137,6 +137,12 @@ class JournalStore:
         return self._journal.permissions_notice
 
     @property
+    def versions_notice(self) -> str | None:
+        """Said once found: the file of earlier versions was damaged and has been set aside (None otherwise)."""
+        journal = self._journal
+        return journal.versions.notice if "versions" in journal.__dict__ else None
+
+    @property
     def backup_warning(self) -> str | None:
         """A snapshot that could not be taken on open, as one line (None when all went well)."""
         return self._journal.backup_warning
@@ -171,7 +177,7 @@ class JournalStore:
             return self._journal.storage.encrypted
 
     def enable_encryption(self, passphrase: str) -> int:
-        """Encrypt the journal and its backups with ``passphrase``; returns how many backups were sealed."""
+        """Encrypt the journal, its versions and its backups with ``passphrase``; returns how many backups were sealed."""
         if len(passphrase) < crypto.MIN_PASSPHRASE:
             raise JournalError(t("crypto.too_short", minimum=crypto.MIN_PASSPHRASE))
         journal = self._journal
@@ -181,16 +187,18 @@ class JournalStore:
                 raise JournalError(t("crypto.already_encrypted", path=journal.path))
             journal.storage.encrypt_with(crypto.Cipher(passphrase))
             journal.storage.write(data)
+            journal.versions.reseal(sealed=True)  # after the journal: never sealed beside a plain journal
             return self._rewrite_backups(journal.seal_backups)
 
     def disable_encryption(self) -> int:
-        """Write the journal (and the backups this passphrase opens) in clear; returns how many backups."""
+        """Write the journal, its versions (and the backups this passphrase opens) in clear; returns how many backups."""
         journal = self._journal
         with journal.changing():
             data = journal.storage.read()
             if not journal.storage.encrypted:
                 raise JournalError(t("crypto.not_encrypted", path=journal.path))
             cipher = journal.storage.cipher
+            journal.versions.reseal(sealed=False)  # before the journal: never sealed beside a plain journal
             journal.storage.encrypt_with(None)
             journal.storage.write(data)
             return self._rewrite_backups(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from journal.core.paths import JOURNAL_FILE, journal_path
+from journal.core.paths import JOURNAL_FILE, VERSIONS_FILE, journal_path
 from journal.core.storage import JournalError, codec, crypto
 from journal.core.storage.atomic import remove_leftovers
 from journal.core.storage.backups import Backup, Backups
@@ -46,6 +46,7 @@ def restore_backup(data_dir: Path, backup_id: str, *, passphrase: str | None = N
     try:
         with lock:
             remove_leftovers(data_dir, JOURNAL_FILE)
+            remove_leftovers(data_dir, VERSIONS_FILE)
             kept = backups.restore(backup)
     except OSError as error:
         raise failure("write", journal_path(data_dir), error) from error

@@ -7,6 +7,10 @@ what identifies them (an exercise instance, a note's time and text, a
 bilan's id, an assignment's dossier and sequence…): merging twice adds
 nothing the second time. Where both sides changed the same exercise, the
 newer answers are kept and the others become an earlier version.
+
+The tables given and returned hold each entry's versions inline (``history``),
+as a dump always has; in the journal they live in the versions file
+(``store.versions``), written before the journal, as every change of versions is.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from journal.core.store.records import Records, changes, reads
+from journal.core.store.versions import identity_of
 
 TABLES = ("entries", "notes", "settings", "bilans", "assignments", "custom_exercises", "questions", "synthesis_reviews")
 
@@ -46,10 +51,17 @@ class TransferRecords(Records):
     def tables(self) -> dict[str, dict]:
         """Every record table, as stored (ids as keys)."""
         data = self._journal.storage.read() or {}
-        return {name: copy.deepcopy(data.get(name, {})) for name in TABLES}
+        tables = {name: copy.deepcopy(data.get(name, {})) for name in TABLES}
+        history = self._journal.versions.lookup()
+        for doc_id, doc in data.get("entries", {}).items():
+            versions = history(doc)
+            if versions or "history" in doc:
+                tables["entries"][doc_id]["history"] = copy.deepcopy(versions)
+        return tables
 
     def is_empty(self) -> bool:
-        return not any(self.tables().values())
+        data = self._journal.storage.read() or {}
+        return not any(data.get(name) for name in TABLES)
 
     @changes
     def restore(self, tables: dict[str, dict]) -> None:
@@ -57,11 +69,14 @@ class TransferRecords(Records):
         data = copy.deepcopy(self._journal.storage.read() or {})
         for name in TABLES:
             data[name] = copy.deepcopy(tables.get(name, {}))
-        self._write(data)
+        self._write(data, replace_all=True)
 
     @changes
     def merge(self, tables: dict[str, dict]) -> MergeReport:
         data = copy.deepcopy(self._journal.storage.read() or {})
+        history = self._journal.versions.lookup()
+        for doc in data.get("entries", {}).values():
+            doc["history"] = copy.deepcopy(history(doc))
         report = MergeReport()
         for name in TABLES:
             mine = data.setdefault(name, {})
@@ -77,11 +92,22 @@ class TransferRecords(Records):
                 elif name == "entries" and _combine_entry(mine[known[identity]], doc):
                     report.combined += 1
         _one_open_bilan(data.get("bilans", {}))
-        self._write(data)
+        self._write(data, replace_all=True)
         return report
 
-    def _write(self, data: dict) -> None:
-        """Write the changed tables; on failure the cached copy is discarded (memory never disagrees with the disk)."""
+    def _write(self, data: dict, *, replace_all: bool = False) -> None:
+        """Write the entries' versions, then the changed tables (their versions emptied: they are in the versions
+        file now); on failure the cached copy is discarded (memory never disagrees with the disk)."""
+        moved: dict = {}
+        for doc in data.get("entries", {}).values():
+            history = doc.get("history")
+            if history:
+                identity = identity_of(doc)
+                moved[identity] = [*moved.get(identity, []), *history]
+        self._journal.versions.put(moved, replace_all=replace_all)
+        for doc in data.get("entries", {}).values():
+            if doc.get("history"):
+                doc["history"] = []
         try:
             self._journal.storage.write(data)
         except BaseException:

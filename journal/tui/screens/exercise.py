@@ -78,7 +78,7 @@ class ExerciseScreen(Screen):
     def compose(self) -> ComposeResult:
         exercise = self.exercise
         store = self.app.store
-        entry = store.entries.get(exercise.id, self.instance)
+        entry = store.entries.latest(exercise.id, self.instance)
         answers = entry.answers if entry else {}
         self._answers = dict(answers)
         yield Header()
@@ -132,7 +132,7 @@ class ExerciseScreen(Screen):
     def on_mount(self) -> None:
         title = str(self.exercise.title)
         if self.exercise.repeatable:
-            entry = self.app.store.entries.get(self.exercise.id, self.instance)
+            entry = self.app.store.entries.latest(self.exercise.id, self.instance)
             if entry:
                 title += " · " + entry.created_at.strftime(t("formats.date"))
         self.title = plain_line(title)
@@ -274,7 +274,7 @@ class ExerciseScreen(Screen):
         return True
 
     def _refresh_state(self, saved_at: datetime | None = None) -> None:
-        entry = self.app.store.entries.get(self.exercise.id, self.instance)
+        entry = self.app.store.entries.latest(self.exercise.id, self.instance)
         status = entry.status if entry else EntryStatus.NOT_STARTED
         private = bool(entry and entry.private)
         parts = [t(f"status.{status.value}")]
@@ -300,7 +300,7 @@ class ExerciseScreen(Screen):
     @on(Button.Pressed, "#toggle-done")
     def action_toggle_done(self) -> None:
         self.flush()
-        entry = self.app.store.entries.get(self.exercise.id, self.instance)
+        entry = self.app.store.entries.latest(self.exercise.id, self.instance)
         done = entry is not None and entry.status == EntryStatus.DONE
         missing = [] if done else missing_required(self.exercise, entry.answers if entry else {})
         if missing:
@@ -322,7 +322,7 @@ class ExerciseScreen(Screen):
     @on(Button.Pressed, "#toggle-private")
     def action_toggle_private(self) -> None:
         self.flush()
-        entry = self.app.store.entries.get(self.exercise.id, self.instance)
+        entry = self.app.store.entries.latest(self.exercise.id, self.instance)
         private = not (entry is not None and entry.private)
         if not self.app.guarded(self.app.store.entries.set_private, self.exercise.id, private, self.instance):
             return
@@ -360,7 +360,7 @@ class ExerciseScreen(Screen):
             return
         prompt = next(p for p in self.exercise.prompts if p.id == prompt_id)
         self.flush()
-        entry = self.app.store.entries.get(self.exercise.id, self.instance)
+        entry = self.app.store.entries.latest(self.exercise.id, self.instance)
         private = not (entry.is_private(prompt) if entry else prompt.private)
         if not self.app.guarded(self.app.store.entries.set_prompt_private, self.exercise.id, prompt_id, private, self.instance):
             return
@@ -385,6 +385,8 @@ class ExerciseScreen(Screen):
     def action_history(self) -> None:
         self.flush()
         entry = self.app.store.entries.get(self.exercise.id, self.instance)
+        if self.app.store.versions_notice:  # the file of earlier versions was damaged and set aside
+            self.notify(plain(self.app.store.versions_notice), severity="warning", timeout=15, markup=False)
 
         def closed(restored: bool | None) -> None:
             if restored:

@@ -78,7 +78,7 @@ class SynthesisScreen(Screen):
 
     def _mine(self) -> str:
         exercise = self.app.catalogue.get(SYNTHESIS_EXERCISE)
-        entry = self.app.store.entries.get(SYNTHESIS_EXERCISE) if exercise else None
+        entry = self.app.store.entries.latest(SYNTHESIS_EXERCISE) if exercise else None
         if exercise is None or entry is None:
             return t("synthesis_screen.mine_empty")
         parts = []

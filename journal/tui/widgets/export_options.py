@@ -36,7 +36,8 @@ class ExportOptionsPanel(VerticalScroll):
             id="export-phases",
         )
         yield Static(t("export_screen_options.exercises"), classes="muted", markup=False)
-        started = [e for e in self.app.catalogue.exercises if self.app.store.entries.for_exercise(e.id)]
+        found = self.app.store.entries.statuses()
+        started = [e for e in self.app.catalogue.exercises if e.id in found]
         yield SelectionList[str](*[(inert_line(str(e.title)), e.id, True) for e in started], id="export-exercises")
         yield Static(t("export_screen_options.since"), classes="muted", markup=False)
         yield SafeInput(placeholder=t("export_screen_options.since_placeholder"), id="export-since")

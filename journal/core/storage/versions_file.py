@@ -1,0 +1,115 @@
+"""The saved versions of answers, kept in ``versions.json`` beside the journal: its format, checks and storage.
+
+Layout (plain JSON, or sealed exactly like the journal when the journal is
+encrypted; see ``crypto``)::
+
+    {"kind": "bilan-versions", "format": 1,
+     "versions": {"<exercise id>": {"<instance>": [{"saved_at": "<ISO 8601>", "answers": {…}}, …]}}}
+
+Versions are oldest first. The file sits next to the journal's real file (so
+a journal linked onto an encrypted volume keeps its versions there too) and
+is written with the same atomic write, under the same lock. It is hostile
+input like the journal: every field is checked and bounded (instance numbers
+as the journal's, answers nested at most ``MAX_ANSWER_DEPTH``, at most
+``MAX_VERSIONS_PER_ENTRY`` versions per entry) before anything reads it.
+
+A file that cannot be used (cut short, not JSON, wrong shape, sealed with
+another passphrase) raises ``VersionsDamaged``; the store then sets it aside
+with ``set_aside`` (never deletes it) and carries on without versions: the
+current answers live in the journal and never depend on this file.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from journal.core.paths import VERSIONS_FILE
+from journal.core.storage import codec
+from journal.core.storage.atomic import fsync_folder
+from journal.core.storage.safe_storage import SafeJSONStorage
+from journal.core.storage.links import versions_target as versions_path
+from journal.core.storage.validation import answers_ok, is_timestamp
+
+__all__ = ["VERSIONS_FILE", "VersionsDamaged", "VersionsStorage", "problem_in", "set_aside", "versions_path"]
+
+KIND = "bilan-versions"
+FORMAT = 1
+# bilan keeps 30 versions per entry; merging two journals may keep more, never this many.
+MAX_VERSIONS_PER_ENTRY = 1000
+MAX_INSTANCE = 1_000_000
+DAMAGED_PREFIX = "versions.damaged-"
+
+
+class VersionsDamaged(Exception):
+    """The versions file cannot be used as it is; ``where`` says what is wrong (a field, or a ``storage.*`` key)."""
+
+    def __init__(self, where: str):
+        super().__init__(where)
+        self.where = where
+
+
+def empty() -> dict:
+    return {"kind": KIND, "format": FORMAT, "versions": {}}
+
+
+def problem_in(data: Any) -> str | None:
+    """Where ``data`` is not a usable versions file (``versions.<exercise>.<instance>[i].saved_at``…), or None."""
+    if not isinstance(data, dict) or data.get("kind") != KIND:
+        return "kind"
+    if data.get("format") != FORMAT:
+        return "format"
+    versions = data.get("versions")
+    if not isinstance(versions, dict):
+        return "versions"
+    for exercise_id, instances in versions.items():
+        if not isinstance(instances, dict):
+            return f"versions.{exercise_id}"
+        for instance, history in instances.items():
+            where = f"versions.{exercise_id}.{instance}"
+            if not (instance.isascii() and instance.isdigit() and 1 <= int(instance) <= MAX_INSTANCE):
+                return where
+            if not isinstance(history, list) or len(history) > MAX_VERSIONS_PER_ENTRY:
+                return where
+            for index, version in enumerate(history):
+                if not isinstance(version, dict) or not is_timestamp(version.get("saved_at")):
+                    return f"{where}[{index}].saved_at"
+                if not answers_ok(version.get("answers")):
+                    return f"{where}[{index}].answers"
+    return None
+
+
+class VersionsStorage(SafeJSONStorage):
+    """The journal's storage (cache pinned to the file's identity, atomic writes, sealing) for the versions file."""
+
+    def _decode(self, raw: bytes) -> codec.Decoded:
+        try:
+            data, encrypted = codec.unseal_and_parse(raw, self.cipher)
+        except codec.Problem as problem:
+            raise VersionsDamaged(problem.key) from problem
+        except codec.NeedPassphrase as error:
+            raise VersionsDamaged("sealed") from error
+        except codec.WrongPassphrase as error:
+            raise VersionsDamaged("other_passphrase") from error
+        where = problem_in(data)
+        if where is not None:
+            raise VersionsDamaged(where)
+        return codec.Decoded(data, FORMAT, encrypted)
+
+
+def set_aside(path: Path) -> Path:
+    """Rename a damaged versions file to ``versions.damaged-<time>.json`` beside it; returns the new path.
+
+    Call it under the journal lock. Raises ``OSError`` if the disk refuses.
+    """
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{DAMAGED_PREFIX}{stamp}.json")
+    number = 1
+    while aside.exists():
+        number += 1
+        aside = path.with_name(f"{DAMAGED_PREFIX}{stamp}-{number}.json")
+    os.replace(path, aside)
+    fsync_folder(path.parent)
+    return aside
