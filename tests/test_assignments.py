@@ -108,6 +108,19 @@ def test_a_changed_key_waits_for_confirmation(store):
     assert store.bilans.current().confirmed_key == KEY_B and store.bilans.current().pending_key is None
 
 
+def test_a_new_conseiller_in_the_same_bilan_never_inherits_the_former_ones_key(store):
+    bilan = import_assignment(store, assignment(1, key=KEY_A)).bilan
+    store.bilans.confirm_key(bilan.id, KEY_A)
+    other = assignment(1, dossier="PAU-2026-AAAA", conseiller="Paul Durand", custom=(), exercises=())
+    import_assignment(store, other, same_bilan=True)
+    current = store.bilans.current()
+    assert current.id == bilan.id and current.conseiller == "Paul Durand"
+    assert current.confirmed_key is None and current.key_to_confirm is None
+    with_key = assignment(2, dossier="PAU-2026-AAAA", conseiller="Paul Durand", custom=(), exercises=(), key=KEY_B)
+    import_assignment(store, with_key)
+    assert store.bilans.current().key_to_confirm == KEY_B and store.bilans.current().confirmed_key is None
+
+
 def test_an_old_file_never_brings_back_an_old_key(store):
     import_assignment(store, assignment(2, key=KEY_B, custom=()))
     bilan = store.bilans.current()

@@ -112,6 +112,9 @@ class BilanRecords(Records):
         if dossier not in dossiers:
             dossiers.append(dossier)
         changes_ = {"dossiers": dossiers, "conseiller": conseiller}
+        if str(found.get("conseiller", "")).casefold() != conseiller.casefold():
+            # The key was the former conseiller's: what is exported for the new one must never open with it.
+            changes_.update(key=None, key_confirmed=False, pending_key=None)
         if beneficiaire:
             changes_["beneficiaire"] = beneficiaire
         self._journal.table(TABLE).update(changes_, doc_ids=[found.doc_id])
