@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 
 import pytest
 import yaml
@@ -104,6 +105,23 @@ def test_a_second_bilan_holds_nothing_of_the_first(store, catalogue):
             assert word not in text, (fmt, word)
     assert "Paul Durand" in render(build_summary(other, full), "markdown")
     other.close()
+
+
+def test_a_second_bilan_started_the_same_day_holds_nothing_of_the_first(store, catalogue):
+    from datetime import date
+
+    import_assignment(store, assignment())
+    store.notes.add("Une note pour Claire.")
+    store.entries.save_answer("ma-demande", "pourquoi-maintenant", "Pour Claire.")
+    time.sleep(1.1)  # the journal keeps times to the second
+    second = assignment(1, dossier="PAU-2026-AAAA", conseiller="Paul Durand", custom=(), synthese="", message="Bienvenue")
+    import_assignment(store, second, same_bilan=False)
+    store.notes.add("Une note pour Paul.")
+    full, _ = with_custom(catalogue, store.custom_exercises.all())
+    for options in (ExportOptions(), ExportOptions(since=date(2020, 1, 1))):
+        text = render(build_summary(store, full, options), "markdown")
+        assert "Une note pour Paul." in text
+        assert "Une note pour Claire." not in text and "Pour Claire." not in text, options
 
 
 def test_synthese_document_only_validated_synthesis_and_plan(store, catalogue):

@@ -104,14 +104,22 @@ def next_sequence(store: JournalStore, bilan: Bilan | None) -> int:
     return bilan.exports + 1 if bilan else int(store.settings.get("export_sequence", 0) or 0) + 1  # see sharing.EXPORTS_SETTING
 
 
+def _day_start(day: date | None) -> datetime | None:
+    return datetime.combine(day, datetime.min.time()).astimezone() if day else None
+
+
 def build_summary(store: JournalStore, catalogue: Catalogue, options: ExportOptions | None = None) -> Summary:
     options = options or ExportOptions()
     moment = now()
     bilan, plan = current_plan(store)
-    period_from = options.since or (bilan.started_at.date() if bilan else None)
+    # From the current bilan's start, to the second: what came before belongs to an earlier bilan
+    # (another conseiller perhaps), even asked for with --since.
+    starts = [start for start in (bilan.started_at if bilan else None, _day_start(options.since)) if start is not None]
+    period_start = max(starts) if starts else None
+    period_from = period_start.astimezone().date() if period_start else None
 
     def in_period(stamp: datetime) -> bool:
-        return period_from is None or stamp.date() >= period_from
+        return period_start is None or stamp >= period_start
 
     stored = store.entries.current()
     by_phase: dict[Phase, list[ExportedEntry]] = {phase: [] for phase in Phase}
