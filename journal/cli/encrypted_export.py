@@ -7,6 +7,7 @@ from pathlib import Path
 from journal.cli.context import EXIT_USAGE, CommandFailure
 from journal.core.storage import JournalError
 from journal.core.text_safety import inert_line
+from journal.core.storage.disk_errors import describe
 from journal.i18n import t
 
 
@@ -53,7 +54,7 @@ def write(target: Path, text: str, key: str, journal_folder: Path) -> None:
     except (SharingError, JournalError) as error:
         raise CommandFailure(str(error)) from error
     except OSError as error:
-        raise CommandFailure(t("cli.export.write_failed", path=inert_line(str(target)), error=error.strerror or error)) from error
+        raise CommandFailure(describe("write", inert_line(str(target)), error)) from error
 
 
 def report_written(target: Path, key: str) -> None:

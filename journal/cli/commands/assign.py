@@ -8,6 +8,8 @@ from pathlib import Path
 from journal.cli.context import EXIT_OK, EXIT_USAGE, CommandFailure, catalogue, interactive, say
 from journal.core.assignments.building import AssignRefused, AssignRequest, build_assignment
 from journal.core.assignments.dossiers import ConseillerDossiers
+from journal.cli.overwrite import may_overwrite
+from journal.core.storage.disk_errors import describe
 from journal.core.assignments.writer import write_assignment
 from journal.core.text_safety import inert_line
 from journal.i18n import t
@@ -30,6 +32,7 @@ def register(subparsers) -> None:
     parser.add_argument("--key", metavar="AGE_PUBLIC_KEY", help=t("assign_cli.key_help"))
     parser.add_argument("--withdraw", nargs="+", default=[], metavar="ID", help=t("assign_cli.withdraw_help"))
     parser.add_argument("-o", "--output", type=Path, metavar=t("assign_cli.file_metavar"), help=t("assign_cli.output_help"))
+    parser.add_argument("--force", action="store_true", help=t("export_cli.force_help"))
     parser.set_defaults(run=run)
 
 
@@ -71,10 +74,11 @@ def run(args) -> int:
         raise CommandFailure(str(refused), EXIT_USAGE) from refused
     if output.is_dir():
         output = output / f"travail-{assignment.dossier}-{assignment.sequence}.toml"
+    may_overwrite(output, args.force)
     try:
         write_assignment(output, assignment)
     except OSError as error:
-        raise CommandFailure(t("assign_cli.write_failed", path=inert_line(str(output)), error=error.strerror or error)) from error
+        raise CommandFailure(describe("write", inert_line(str(output)), error)) from error
     dossiers.record(assignment.dossier, assignment.beneficiaire, assignment.conseiller, assignment.sequence)
     say(inert_line(t(
         "assign_cli.written",

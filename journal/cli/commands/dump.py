@@ -8,6 +8,7 @@ from journal.cli.context import EXIT_OK, CommandFailure, fail, open_store, say
 from journal.core.dump import write_dump
 from journal.core.export.writer import check_target
 from journal.core.text_safety import inert_line
+from journal.core.storage.disk_errors import describe
 from journal.i18n import t
 
 
@@ -28,7 +29,7 @@ def run(args) -> int:
         try:
             write_dump(target, store)
         except OSError as error:
-            raise CommandFailure(t("dump_cli.write_failed", path=shown, error=error.strerror or error)) from error
+            raise CommandFailure(describe("write", shown, error)) from error
         if store.versions_notice:  # the file of earlier versions was damaged and set aside: the dump lacks them
             fail(store.versions_notice)
     say(t("dump_cli.written", path=shown))

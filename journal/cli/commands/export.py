@@ -7,14 +7,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from journal.cli import encrypted_export
-from journal.cli.context import EXIT_OK, EXIT_USAGE, CommandFailure, catalogue, interactive, open_store, say
+from journal.cli.overwrite import may_overwrite
+from journal.cli.context import EXIT_OK, EXIT_USAGE, CommandFailure, catalogue, open_store, say
 from journal.core.assignments.dates import BadDate, parse_day
 from journal.core.catalogue.custom import with_custom
 from journal.core.export import FORMATS, build_summary, render
 from journal.core.export.formats import default_file_name
 from journal.core.export.options import ExportOptions
 from journal.core.export.sharing import count_written_export
-from journal.core.export.writer import check_target, is_stream, write_export
+from journal.core.export.writer import check_target, write_export
 from journal.core.text_safety import inert_line
 from journal.core.storage.disk_errors import describe
 from journal.i18n import t
@@ -44,18 +45,6 @@ def _options(args, exercises) -> ExportOptions:
         if exercises.get(identifier) is None:
             raise CommandFailure(inert_line(t("export_check.unknown_exercise", id=identifier)), EXIT_USAGE)
     return ExportOptions(since=since, exercises=tuple(args.exercise), notes=not args.no_notes)
-
-
-def _may_overwrite(target: Path, force: bool) -> None:
-    if not target.exists() or force or is_stream(target):
-        return
-    shown = inert_line(str(target))
-    if not interactive():
-        raise CommandFailure(t("export_cli.exists", path=shown))
-    from journal.cli.prompts import confirm
-
-    if not confirm(t("export_cli.overwrite", path=shown), default=False):
-        raise CommandFailure(t("export_cli.not_overwritten", path=shown))
 
 
 @dataclass(frozen=True)
@@ -112,7 +101,7 @@ def _write(args, store, exercises, key) -> _Written:
     if key is not None:
         target = encrypted_export.encrypted_target(target)
     check_target(target, store.data_dir)
-    _may_overwrite(target, args.force)
+    may_overwrite(target, args.force)
     if key is not None:
         encrypted_export.write(target, text, key, store.data_dir)
         return _Written(target, counts)

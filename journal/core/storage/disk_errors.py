@@ -23,6 +23,9 @@ _ADVICE = {
     errno.EPERM: "denied",
     errno.ENAMETOOLONG: "too_long",
     errno.ELOOP: "loop",
+    errno.ENOENT: "missing",
+    errno.ENOTDIR: "not_a_folder",
+    errno.EISDIR: "is_a_folder",
 }
 
 
