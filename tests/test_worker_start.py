@@ -81,6 +81,40 @@ async def test_welcome_does_not_ask_what_the_assignment_already_gives(data_dir, 
     store.close()
 
 
+async def test_one_dialog_at_a_time_welcome_then_key_then_resume(data_dir, catalogue):
+    from journal.core.assignments.importing import import_assignment
+    from journal.core.last_place import Place, save_place
+    from journal.tui.sharing.key_confirmation import KeyConfirmationScreen
+    from tests.assignment_files import assignment
+
+    store = JournalStore(data_dir)
+    from pyrage import x25519
+
+    import_assignment(store, assignment(key=str(x25519.Identity.generate().to_public())))
+    app = BilanApp(store, catalogue, greet=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen) and len(app.screen_stack) == 3  # the default screen, home, welcome
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, KeyConfirmationScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    store.close()
+
+    store = JournalStore(data_dir)
+    save_place(store, Place("ma-demande", 1, catalogue.get("ma-demande").prompts[0].id, (0, 0)))
+    app = BilanApp(store, catalogue, greet=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, KeyConfirmationScreen) and not any(isinstance(s, ResumeOffer) for s in app.screen_stack)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ResumeOffer)
+    store.close()
+
+
 async def test_welcome_can_encrypt_the_journal(data_dir, catalogue):
     store = JournalStore(data_dir)
     app = BilanApp(store, catalogue, greet=True)

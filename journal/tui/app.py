@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual import events
@@ -94,13 +95,11 @@ class BilanApp(App):
         chosen = self.store.settings.get("theme", DEFAULT_THEME)
         self.theme = chosen if isinstance(chosen, str) and chosen in self.available_themes else DEFAULT_THEME
         self.push_screen(HomeScreen())
+        # One dialog at a time: the welcome, then a conseiller's key to confirm, then the offer to resume.
         if self.greet and not was_welcomed(self.store):
-            self.action_welcome()
-        elif self.greet:
-            from journal.tui.resume import offer_resume
-
-            offer_resume(self)
-        offer_key_confirmation(self)
+            self.action_welcome(after=lambda: offer_key_confirmation(self))
+        elif not offer_key_confirmation(self, done=self._offer_resume):
+            self._offer_resume()
         others = self.store.open_elsewhere()
         if others:
             self.notify(t("lock.open_elsewhere", count=others), severity="warning", timeout=12)
@@ -108,6 +107,12 @@ class BilanApp(App):
             self.notify(self.store.permissions_notice, severity="warning", timeout=12, markup=False)
         if self.store.backup_warning:
             self.notify(plain(self.store.backup_warning), severity="warning", timeout=12, markup=False)
+
+    def _offer_resume(self, _key_confirmed: bool | None = None) -> None:
+        if self.greet:
+            from journal.tui.resume import offer_resume
+
+            offer_resume(self)
 
     def refresh_catalogue(self) -> None:
         """The built-in exercises plus the custom ones kept in the journal (after an import, for instance)."""
@@ -301,10 +306,10 @@ class BilanApp(App):
 
             self.push_exercise(ExerciseScreen(exercise, hit.instance, place=Place(exercise.id, hit.instance, hit.prompt_id)))
 
-    def action_welcome(self) -> None:
+    def action_welcome(self, after: Callable[[], object] | None = None) -> None:
         from journal.tui.screens.welcome import WelcomeScreen
 
-        self.push_screen(WelcomeScreen())
+        self.push_screen(WelcomeScreen(), (lambda _: after()) if after is not None else None)
 
     def action_next_theme(self) -> None:
         names = [theme.name for theme in load_themes()]
