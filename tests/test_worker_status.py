@@ -60,3 +60,26 @@ def test_status_names_the_conseiller_and_appointment_of_the_imported_assignment(
     assert given.appointment.strftime("%d/%m/%Y à %H:%M") + ", avec Claire Martin" in out
     assert main(["--data", str(data_dir), "status", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["conseiller"] == "Claire Martin"
+
+
+def test_status_gives_the_appointment_in_local_time_and_names_the_other_zone(data_dir, capsys, monkeypatch):
+    import time as clock
+    from datetime import timedelta, timezone
+
+    from journal.core.assignments.importing import import_assignment
+    from tests.assignment_files import assignment, soon
+
+    monkeypatch.setenv("TZ", "America/Montreal")
+    clock.tzset()
+    try:
+        paris = timezone(timedelta(hours=1))
+        moment = datetime.combine(soon(14), datetime.min.time()).replace(hour=10, tzinfo=paris)
+        with JournalStore(data_dir) as store:
+            import_assignment(store, assignment(appointment=moment))
+        assert main(["--data", str(data_dir), "status"]) == 0
+        out = capsys.readouterr().out
+        local = moment.astimezone().strftime("%d/%m/%Y à %H:%M")
+        assert f"{local}, heure d'ici (10:00 à l'heure de votre conseiller, UTC+0100)" in out
+    finally:
+        monkeypatch.delenv("TZ")
+        clock.tzset()

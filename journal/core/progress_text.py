@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from journal.core.progress import NextStep, PhaseProgress, Progress, bar, duration_text
 from journal.core.text_safety import inert_line
 from journal.i18n import t
@@ -48,3 +50,13 @@ def progress_lines(summary: Progress) -> list[str]:
         if summary.essential_minutes_left != summary.minutes_left:
             lines.append(t("worker.home.everything", time=time_text(summary.minutes_left)))
     return lines
+
+
+def moment_text(moment: datetime) -> str:
+    """An appointment in local time; when the conseiller's zone differs, their time and zone too."""
+    if moment.tzinfo is None:  # written by the worker: already local
+        return moment.strftime(t("formats.datetime"))
+    when = moment.astimezone().strftime(t("formats.datetime"))
+    if moment.utcoffset() != moment.astimezone().utcoffset():
+        when = t("panel.other_zone", when=when, theirs=moment.strftime("%H:%M"), offset=moment.strftime("%z"))
+    return when

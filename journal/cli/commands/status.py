@@ -7,7 +7,7 @@ import json
 from journal.cli.context import EXIT_OK, catalogue, open_store
 from journal.core.progress import NextStep, assigned_exercises, conseiller_name, next_appointment, next_step, progress
 from journal.core.store import now
-from journal.core.progress_text import next_step_reason, next_step_title, progress_lines
+from journal.core.progress_text import moment_text, next_step_reason, next_step_title, progress_lines
 from journal.core.status_warnings import status_warnings
 from journal.core.text_safety import inert_line
 from journal.i18n import t
@@ -40,7 +40,7 @@ def run(args) -> int:
         print("  " + next_step_reason(step))
         print("  " + t("worker.status.open_hint"))
     if appointment is not None:
-        when = appointment.strftime(t("formats.datetime"))
+        when = moment_text(appointment)
         if conseiller:
             print(t("worker.status.appointment_with", date=when, name=inert_line(conseiller)))
         else:

@@ -24,11 +24,3 @@ class AppointmentRecords(Records):
 
     def last(self, bilan_id: str, moment: datetime | None = None) -> Appointment | None:
         return build_plan(AssignmentRecords(self._journal).for_bilan(bilan_id)).last_appointment(moment or now())
-
-
-def local(moment: datetime) -> datetime:
-    return moment.astimezone()
-
-
-def zone_differs(moment: datetime) -> bool:
-    return moment.utcoffset() != moment.astimezone().utcoffset()

@@ -14,7 +14,7 @@ from textual.widgets import Static
 
 from journal.core.assignments.plan import Appointment
 from journal.core.export.summary import current_plan
-from journal.core.store.appointments import zone_differs
+from journal.core.progress_text import moment_text
 from journal.core.text_safety import inert, inert_line
 from journal.i18n import t
 
@@ -24,9 +24,7 @@ MESSAGE_LINES = 4
 def appointment_text(appointment: Appointment, today: date) -> str:
     if appointment.at is not None:
         local = appointment.at.astimezone()
-        when = local.strftime(t("formats.datetime"))
-        if zone_differs(appointment.at):
-            when = t("panel.other_zone", when=when, theirs=appointment.at.strftime("%H:%M"), offset=appointment.at.strftime("%z"))
+        when = moment_text(appointment.at)
         days = (local.date() - today).days
     else:
         start, end = appointment.window
