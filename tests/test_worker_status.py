@@ -59,7 +59,12 @@ def test_status_names_the_conseiller_and_appointment_of_the_imported_assignment(
     out = capsys.readouterr().out
     assert given.appointment.strftime("%d/%m/%Y à %H:%M") + ", avec Claire Martin" in out
     assert main(["--data", str(data_dir), "status", "--json"]) == 0
-    assert json.loads(capsys.readouterr().out)["conseiller"] == "Claire Martin"
+    data = json.loads(capsys.readouterr().out)
+    assert data["conseiller"] == "Claire Martin"
+    with JournalStore(data_dir) as store:
+        from journal.core.catalogue import load_catalogue
+
+        assert data["total"] == len(load_catalogue().exercises) + len(store.custom_exercises.all())  # « Ma lettre » counts
 
 
 def test_status_gives_the_appointment_in_local_time_and_names_the_other_zone(data_dir, capsys, monkeypatch):
