@@ -74,3 +74,34 @@ async def test_palette_keys_entry_opens_the_bilan_help(data_dir, catalogue):
         await pilot.pause(0.3)
         assert isinstance(app.screen, HelpScreen)
     store.close()
+
+
+async def test_a_search_without_match_says_so_in_french(data_dir, catalogue):
+    store = JournalStore(data_dir)
+    app = BilanApp(store, catalogue)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        await pilot.press(*"zzqxw")
+        await pilot.pause(CommandPalette._NO_MATCHES_COUNTDOWN + 0.5)
+        options = app.screen.query_one(OptionList)
+        shown = " ".join(str(options.get_option_at_index(i).prompt.renderable) for i in range(options.option_count))
+        assert "Aucune commande ni aucun exercice ne correspond" in shown
+        assert "No matches" not in shown
+    store.close()
+
+
+async def test_the_palette_finds_an_exercise_typed_without_accents(data_dir, catalogue):
+    store = JournalStore(data_dir)
+    app = BilanApp(store, catalogue)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        await pilot.press(*"competences")
+        await pilot.pause(0.5)
+        options = app.screen.query_one(OptionList)
+        shown = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert any("Mes compétences" in line for line in shown), shown
+    store.close()

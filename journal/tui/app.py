@@ -15,6 +15,7 @@ from journal.core.crash_report import write_crash_report
 from journal.core.profile import was_welcomed
 from journal.core.storage import JournalError
 from journal.i18n import t
+from journal.tui.palette import BilanPalette
 from journal.tui.commands import BilanCommands
 from journal.tui.marks_without_colour import show_marks_without_colour
 from journal.tui.nonbreaking import keep_non_breaking_spaces
@@ -128,7 +129,7 @@ class BilanApp(App):
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(id="--command-palette", placeholder=t("palette.placeholder")))
+            self.push_screen(BilanPalette(id="--command-palette", placeholder=t("palette.placeholder")))
 
     def get_system_commands(self, screen):
         return system_commands(self, screen)

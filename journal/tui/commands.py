@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content, Span
 
 from journal.i18n import t
 
@@ -33,8 +34,18 @@ class BilanCommands(Provider):
             yield DiscoveryHit(name, action, help=help_text)
 
     async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
+        """Accents and capitals aside: « reseau » finds « Mon réseau », as the journal's search does."""
+        from journal.core.search import fold_with_positions
+
+        matcher = self.matcher(fold_with_positions(query)[0])
         for name, action, help_text in self._commands():
-            score = matcher.match(name)
+            folded, origin = fold_with_positions(name)
+            score = matcher.match(folded)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), action, help=help_text)
+                yield Hit(score, _highlighted(name, matcher.highlight(folded), origin), action, help=help_text)
+
+
+def _highlighted(name: str, folded: Content, origin: list[int]) -> Content:
+    """The matcher's highlight of the folded name, carried back onto the name as written."""
+    spans = [Span(origin[span.start], origin[span.end - 1] + 1, span.style) for span in folded.spans if span.end > span.start]
+    return Content(name, spans=spans)

@@ -16,6 +16,7 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.theme import ThemeProvider
 
+from journal.tui.palette import BilanPalette
 from journal.i18n import t
 
 
@@ -42,7 +43,7 @@ def system_commands(app: App, screen: Screen) -> Iterable[SystemCommand]:
 
 
 def theme_palette() -> CommandPalette:
-    return CommandPalette(providers=[ThemeProvider], placeholder=t("worker.system.theme_search"))
+    return BilanPalette(providers=[ThemeProvider], placeholder=t("worker.system.theme_search"))
 
 
 def quit_hint(app: App) -> None:
