@@ -76,32 +76,27 @@ async def test_palette_keys_entry_opens_the_bilan_help(data_dir, catalogue):
     store.close()
 
 
-async def test_a_search_without_match_says_so_in_french(data_dir, catalogue):
+async def palette_lines_after_typing(data_dir, catalogue, typed: str, wait: float) -> list[str]:
     store = JournalStore(data_dir)
     app = BilanApp(store, catalogue)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+p")
         await pilot.pause(0.3)
-        await pilot.press(*"zzqxw")
-        await pilot.pause(CommandPalette._NO_MATCHES_COUNTDOWN + 0.5)
+        await pilot.press(*typed)
+        await pilot.pause(wait)
         options = app.screen.query_one(OptionList)
-        shown = " ".join(str(options.get_option_at_index(i).prompt.renderable) for i in range(options.option_count))
-        assert "Aucune commande ni aucun exercice ne correspond" in shown
-        assert "No matches" not in shown
+        shown = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
     store.close()
+    return shown
+
+
+async def test_a_search_without_match_says_so_in_french(data_dir, catalogue):
+    shown = " ".join(await palette_lines_after_typing(data_dir, catalogue, "zzqxw", CommandPalette._NO_MATCHES_COUNTDOWN + 0.5))
+    assert "Aucune commande ni aucun exercice ne correspond" in shown
+    assert "No matches" not in shown
 
 
 async def test_the_palette_finds_an_exercise_typed_without_accents(data_dir, catalogue):
-    store = JournalStore(data_dir)
-    app = BilanApp(store, catalogue)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        await pilot.press("ctrl+p")
-        await pilot.pause(0.3)
-        await pilot.press(*"competences")
-        await pilot.pause(0.5)
-        options = app.screen.query_one(OptionList)
-        shown = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
-        assert any("Mes compétences" in line for line in shown), shown
-    store.close()
+    shown = await palette_lines_after_typing(data_dir, catalogue, "competences", 0.5)
+    assert any("Mes compétences" in line for line in shown), shown
