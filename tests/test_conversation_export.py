@@ -137,6 +137,23 @@ def test_synthese_document_only_validated_synthesis_and_plan(store, catalogue):
     assert "size: A4" in html and "Version validée le" in markdown
 
 
+def test_the_workers_own_synthesis_goes_out_only_once_reviewed_and_done(store, catalogue):
+    from journal.core.models import EntryStatus
+    from journal.core.storage.errors import JournalError
+
+    prompt = catalogue.get("ma-synthese").prompts[0].id
+    store.entries.save_answer("ma-synthese", prompt, "Brouillon pré-rempli.")
+    store.entries.mark_drafts("ma-synthese", [prompt])
+    for status in (EntryStatus.STARTED, EntryStatus.DONE):
+        store.entries.set_status("ma-synthese", status)
+        with pytest.raises(JournalError, match="pas encore relue"):
+            build_synthese(store, catalogue)
+    store.entries.save_answer("ma-synthese", prompt, "Ma synthèse relue.")
+    assert store.entries.latest("ma-synthese").drafts == ()
+    markdown = synthese_markdown(build_synthese(store, catalogue))
+    assert "Ma synthèse relue." in markdown
+
+
 def test_export_flags_and_overwrite(tmp_path, catalogue, capsys):
     data = tmp_path / "j"
     with JournalStore(data) as store:

@@ -15,18 +15,34 @@ def add_option(parser) -> None:
     parser.add_argument("--to", metavar=t("sharing.to_metavar"), help=t("sharing.to_help"))
 
 
+# ``--to conseiller``: the key of the current bilan's conseiller, as the worker confirmed it in the app.
+CONFIRMED_KEY = "conseiller"
+
+
 def checked_key(args) -> str | None:
-    """The ``--to`` key, checked before any work (bad key or ``-o -``: bad usage, exit 2)."""
+    """The ``--to`` key, checked before any work (bad key or ``-o -``: bad usage, exit 2); CONFIRMED_KEY as given."""
     if not getattr(args, "to", None):
         return None
     if args.output == "-":
         raise CommandFailure(t("sharing.no_stdout"), EXIT_USAGE)
+    if args.to.strip().casefold() == CONFIRMED_KEY:
+        return CONFIRMED_KEY
     from journal.core.sharing import SharingError, normalized_public_key  # only with --to: a clear export never loads it
 
     try:
         return normalized_public_key(args.to)
     except SharingError as error:
         raise CommandFailure(str(error), EXIT_USAGE) from error
+
+
+def confirmed_key(store) -> str:
+    """The confirmed key of the current bilan's conseiller (one line and exit 1 when there is none)."""
+    from journal.core.sharing.conseiller_key import confirmed_recipient
+
+    recipient = confirmed_recipient(store)
+    if recipient is None:
+        raise CommandFailure(t("sharing.no_confirmed_key"))
+    return recipient.key
 
 
 def encrypted_target(target: Path) -> Path:
@@ -36,11 +52,7 @@ def encrypted_target(target: Path) -> Path:
 
 
 def warn_clear_copies() -> None:
-    """Where copies of a clear file linger, said after the "written" line.
-
-    Said once the file is safely written, so that a failure stays one line;
-    a summary sent to standard output goes where the worker's script says.
-    """
+    """Where copies of a clear summary linger, said before it is written (not for standard output: a script's pipe)."""
     print(t("sharing.clear_copies_warning"))
 
 

@@ -60,6 +60,8 @@ def run(args) -> int:
         raise CommandFailure(t("export_cli.synthese_formats"), EXIT_USAGE)
     key = encrypted_export.checked_key(args)
     with open_store(args, create=False) as store:
+        if key == encrypted_export.CONFIRMED_KEY:
+            key = encrypted_export.confirmed_key(store)
         exercises, _ = with_custom(catalogue(), store.custom_exercises.all())
         written = _write(args, store, exercises, key)
         if written.summary_counts is not None:
@@ -74,7 +76,6 @@ def run(args) -> int:
     else:
         entries, notes = written.summary_counts
         say(t("cli.export.written", path=inert_line(str(written.target)), entries=entries, notes=notes))
-    encrypted_export.warn_clear_copies()
     return EXIT_OK
 
 
@@ -102,6 +103,8 @@ def _write(args, store, exercises, key) -> _Written:
         target = encrypted_export.encrypted_target(target)
     check_target(target, store.data_dir)
     may_overwrite(target, args.force)
+    if key is None and counts is not None:
+        encrypted_export.warn_clear_copies()  # before: the worker may still stop and export it encrypted
     if key is not None:
         encrypted_export.write(target, text, key, store.data_dir)
         return _Written(target, counts)

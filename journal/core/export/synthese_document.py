@@ -2,7 +2,8 @@
 
 No front matter, no questions, no notes, nothing private: the synthesis the
 worker validated (the conseiller's draft, « version validée le … »; without a
-draft from a conseiller, the worker's own « Ma synthèse »), then the
+draft from a conseiller, the worker's own « Ma synthèse » once marked done, no
+pre-filled draft left to reread), then the
 non-private answers of « Mon plan d'action ». Printable on A4 as HTML.
 """
 
@@ -17,6 +18,7 @@ from markdown_it import MarkdownIt
 from journal.core.catalogue import Catalogue
 from journal.core.export.markdown import render_view
 from journal.core.export.markdown_escape import escape_inline
+from journal.core.models import EntryStatus
 from journal.core.export.summary import ExportedEntry, exported_entry, current_plan
 from journal.core.storage.errors import JournalError
 from journal.core.store import JournalStore, now
@@ -51,11 +53,15 @@ class NoValidatedSynthesis(JournalError):
 def build_synthese(store: JournalStore, catalogue: Catalogue) -> SyntheseDocument:
     bilan, plan = current_plan(store)
 
-    def shared(exercise_id: str) -> tuple[ExportedEntry, ...]:
+    def shared(exercise_id: str, *, reviewed_only: bool = False) -> tuple[ExportedEntry, ...]:
         exercise = catalogue.get(exercise_id)
         if exercise is None:
             return ()
-        found = (exported_entry(exercise, entry) for entry in store.entries.current_of(exercise_id) if not entry.private)
+        entries = [entry for entry in store.entries.current_of(exercise_id) if not entry.private]
+        if reviewed_only:
+            # The worker's own synthesis counts as validated once marked done, with no pre-filled draft left unread.
+            entries = [entry for entry in entries if entry.status == EntryStatus.DONE and not entry.drafts]
+        found = (exported_entry(exercise, entry) for entry in entries)
         return tuple(item for item in found if item.answers)
 
     if bilan and plan and plan.draft:
@@ -63,9 +69,11 @@ def build_synthese(store: JournalStore, catalogue: Catalogue) -> SyntheseDocumen
         if review.validated_at is None:
             raise NoValidatedSynthesis(t("synthese_doc.not_validated", conseiller=plan.draft.conseiller))
         return SyntheseDocument(now(), plan.draft.text, review.validated_at, (), shared(ACTION_PLAN_EXERCISE))
-    own = shared(SYNTHESIS_EXERCISE)
-    if not own:
+    if not shared(SYNTHESIS_EXERCISE):
         raise JournalError(t("synthese_doc.nothing"))
+    own = shared(SYNTHESIS_EXERCISE, reviewed_only=True)
+    if not own:
+        raise JournalError(t("synthese_doc.own_not_done"))
     return SyntheseDocument(now(), "", None, own, shared(ACTION_PLAN_EXERCISE))
 
 
