@@ -159,3 +159,19 @@ async def test_encrypted_summaries_are_shown_as_such(tmp_path):
         leaf = app.query_one("#caseload").root.children[0].children[0]
         assert str(leaf.label).endswith("· chiffré")
         assert "Mes valeurs" in shown_text(app)
+
+
+async def test_f1_and_question_mark_open_the_viewers_help(tmp_path):
+    from journal.tui.review.help_screen import ReviewHelp
+
+    app = ReviewApp(caseload(tmp_path), [])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for key in ("f1", "question_mark"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, ReviewHelp)
+            assert "Ctrl+F" in app.screen.query_one("HelpText").markdown
+            await pilot.press("escape")
+            await pilot.pause()
+            assert not isinstance(app.screen, ReviewHelp) and app.is_running

@@ -33,6 +33,8 @@ class ReviewApp(App):
         Binding("shift+f3", "step(-1)", t("review.keys.previous"), show=False),
         Binding("c", "toggle_changes", t("review.keys.changes")),
         Binding("q", "quit", t("review.keys.quit"), show=False),
+        Binding("f1", "help", t("review.keys.help"), key_display="F1", priority=True),
+        Binding("question_mark", "help", t("review.keys.help"), show=False),
     ]
 
     def __init__(self, dossiers: list[Dossier], refusals: list[Refusal]):
@@ -130,6 +132,14 @@ class ReviewApp(App):
     def on_input_changed(self, event) -> None:
         if event.input.id == "search-input":
             self._run_search()
+
+    def action_help(self) -> None:
+        from journal.tui.review.help_screen import ReviewHelp
+
+        if isinstance(self.screen, ReviewHelp):
+            self.screen.dismiss(None)
+        else:
+            self.push_screen(ReviewHelp())
 
     # -- leaving ----------------------------------------------------------------------
 
