@@ -42,7 +42,18 @@ WRONG_STRINGS = (
     "Exporter ma synthèse",
     "Synthèse écrite",
     "Export my summary",
+    # The exported file is the « document à partager » (the conseiller receives « documents »):
+    # « synthèse » is the exercise « Ma synthèse » and the synthesis written with the conseiller.
+    "synthèses reçues",
+    "synthèse chiffrée",
+    "synthèses chiffrées",
+    "synthèse de bilan",
+    "Synthèse n°",
+    "Your bilan with",
 )
+
+# « vous seul » assumes a man (and « vous seule » a woman): « vous seulement », « vous uniquement ».
+GENDERED_ALONE = re.compile(r"\bvous seule?\b", re.IGNORECASE)
 
 
 def shipped() -> list[Exercise]:
@@ -132,7 +143,8 @@ def masculine_only(exercise: Exercise) -> list[str]:
 
 
 def wrong_strings(text: str) -> list[str]:
-    return [wrong for wrong in WRONG_STRINGS if wrong.casefold() in text.casefold()]
+    found = [wrong for wrong in WRONG_STRINGS if wrong.casefold() in text.casefold()]
+    return found + [match.group(0) for match in GENDERED_ALONE.finditer(text)]
 
 
 RULES = (missing_languages, long_sentences, unexplained_jargon, masculine_only)
@@ -252,3 +264,13 @@ def test_inclusive_form_passes(tmp_path):
 @pytest.mark.parametrize("wrong", WRONG_STRINGS)
 def test_each_wrong_string_is_caught(wrong):
     assert wrong_strings(f"Un texte qui contient {wrong} quelque part.") == [wrong]
+
+
+@pytest.mark.parametrize("text", ["lisible par vous seul.", "pour vous seule (changement", "Vous seul décidez"])
+def test_a_gendered_alone_is_caught(text):
+    assert len(wrong_strings(text)) == 1
+
+
+@pytest.mark.parametrize("text", ["lisible par vous seulement.", "pour vous uniquement", "c'est vous qui décidez"])
+def test_a_neutral_alone_is_not_caught(text):
+    assert wrong_strings(text) == []

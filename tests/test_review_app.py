@@ -43,7 +43,7 @@ async def test_the_caseload_is_grouped_and_the_newest_summary_shown_first(tmp_pa
         await pilot.pause()
         assert "Mes pistes" not in shown_text(app)
         header = str(app.query_one("#summary-header").render())
-        assert "remplacée par la synthèse n° 2" in header
+        assert "remplacée par le document n° 2" in header
 
 
 async def test_what_changed_since_the_previous_summary(tmp_path):
@@ -52,7 +52,7 @@ async def test_what_changed_since_the_previous_summary(tmp_path):
         await pilot.press("c")
         await pilot.pause()
         text = shown_text(app)
-        assert "Ce qui a changé" in text and "Par rapport à la synthèse n° 1" in text
+        assert "Ce qui a changé" in text and "Par rapport au document n° 1" in text
         assert "+ **Ce qui compte le plus** : l'autonomie, la transmission, l'équipe." in text
         await pilot.press("c")
         await pilot.pause()

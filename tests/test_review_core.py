@@ -52,9 +52,9 @@ def test_a_dump_is_refused_as_such(tmp_path):
 @pytest.mark.parametrize(
     "content, expected",
     [
-        ("# Juste du Markdown\n", "n'est pas une synthèse"),
-        ("---\ntitle: un article\n---\ntexte\n", "n'est pas une synthèse"),
-        ("{\"kind\": \"autre\"}", "n'est pas une synthèse"),
+        ("# Juste du Markdown\n", "n'est pas un document exporté par bilan"),
+        ("---\ntitle: un article\n---\ntexte\n", "n'est pas un document exporté par bilan"),
+        ("{\"kind\": \"autre\"}", "n'est pas un document exporté par bilan"),
         ("---\nbilan_summary: 1\nexported_at: hier\nsequence: 1\n---\n", "exported_at"),
         ("---\nbilan_summary: 1\nexported_at: '2026-03-14T10:00:00+01:00'\nsequence: 0\n---\n", "sequence"),
         ("---\nbilan_summary: 1\nexported_at: '2026-03-14T10:00:00+01:00'\nsequence: true\n---\n", "sequence"),
@@ -66,7 +66,7 @@ def test_a_dump_is_refused_as_such(tmp_path):
         ("---\nbilan_summary: 'un'\n---\n", "bilan_summary"),
         ("---\na: &x [1]\nb: *x\nbilan_summary: 1\n---\n", "yaml"),
         ("---\nbilan_summary: 1\n" + "x: 1\n" * 5000 + "---\n", "---"),
-        ("---\nbilan_summary: 1\n", "n'est pas une synthèse"),
+        ("---\nbilan_summary: 1\n", "n'est pas un document exporté par bilan"),
     ],
 )
 def test_bad_files_are_refused_in_one_line(tmp_path, content, expected):
@@ -158,7 +158,7 @@ def test_what_changed_between_two_summaries(tmp_path):
     assert any("l'équipe" in line for line in changes.changed[0].added)
     page = changes_markdown(first, second)
     assert "Mes pistes" in page and "+ **Ce qui compte le plus**" in page
-    assert "première synthèse" in changes_markdown(None, first)
+    assert "premier document" in changes_markdown(None, first)
     assert "Aucune différence" in changes_markdown(first, first)
 
 

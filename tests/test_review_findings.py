@@ -44,7 +44,7 @@ def test_the_readme_conseiller_loop_works_as_written(tmp_path, monkeypatch, caps
     assert [argv[:2] for argv in commands] == [["bilan", "assign"], ["bilan", "import"], ["bilan", "export"]]
     for argv in commands:
         assert main(argv[1:]) == 0, (argv, capsys.readouterr().err)
-    assert (tmp_path / "synthese.md").read_text(encoding="utf-8").startswith("---\nbilan_summary: 1\n")
+    assert (tmp_path / "document.md").read_text(encoding="utf-8").startswith("---\nbilan_summary: 1\n")
 
 
 def test_the_readme_follow_up_window_is_accepted(tmp_path, monkeypatch, capsys):

@@ -139,12 +139,12 @@ def test_review_refuses_each_file_in_one_line_when_none_opens(tmp_path, capsys):
     lines = capsys.readouterr().err.strip().splitlines()
     assert len(lines) == 2
     assert any("copie.md" in line and "bilan dump" in line for line in lines)
-    assert any("notes.md" in line and "n'est pas une synthèse" in line for line in lines)
+    assert any("notes.md" in line and "n'est pas un document exporté par bilan" in line for line in lines)
 
 
 def test_review_of_an_empty_folder(tmp_path, capsys):
     assert main(["review", str(tmp_path)]) == 2
-    assert "Aucune synthèse" in capsys.readouterr().err
+    assert "Aucun document" in capsys.readouterr().err
 
 
 def test_review_with_a_wrong_identity_passphrase(keygen_output, tmp_path, monkeypatch, capsys):
