@@ -65,9 +65,26 @@ def test_missing_required_lists_empty_required_prompts_only(catalogue):
     missing = missing_required(values, {})
     assert missing and all(not p.optional for p in missing)
     first = missing[0]
-    assert first not in missing_required(values, {first.id: {"piles": {"autonomie": "essentiel"}}})
-    assert missing_required(values, {p.id: "x" for p in values.prompts}) == []
+    assert first.kind == "card_sort"
+    assert first in missing_required(values, {first.id: {"piles": {"autonomie": "essentiel"}}}), "one card of many: half done"
+    every_card = {card.id: first.piles[0].id for card in first.cards}
+    ranked = [card.id for card in first.cards][: first.top]
+    assert first in missing_required(values, {first.id: {"piles": every_card, "top": ranked[:-1]}}), "top not ranked"
+    assert first not in missing_required(values, {first.id: {"piles": every_card, "top": ranked}})
+    in_other_piles = {card.id: first.piles[-1].id for card in first.cards}
+    assert first not in missing_required(values, {first.id: {"piles": in_other_piles, "top": []}}), "nothing to rank"
+    complete = {p.id: "x" for p in values.prompts} | {first.id: {"piles": every_card, "top": ranked}}
+    assert missing_required(values, complete) == []
     assert missing_required(values, {first.id: "   "})[0] == first
+
+
+def test_a_questionnaire_half_answered_is_still_missing(catalogue):
+    interests = catalogue.get("mes-interets")
+    questionnaire = next(p for p in interests.prompts if p.kind == "questionnaire")
+    half = {item.id: 4 for item in questionnaire.items[: len(questionnaire.items) // 2]}
+    every = {item.id: 4 for item in questionnaire.items}
+    assert questionnaire in missing_required(interests, {questionnaire.id: half})
+    assert questionnaire not in missing_required(interests, {questionnaire.id: every})
 
 
 # -- instances side by side ----------------------------------------------------------------

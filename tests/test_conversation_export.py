@@ -222,3 +222,18 @@ def test_front_matter_is_yaml_that_survives_hostile_names(store, catalogue):
     markdown = render(build_summary(store, catalogue), "markdown")
     assert read_front_matter(markdown)["alias"] == "Ma: thilde # --- 'x' \"y\""
     assert yaml.safe_load(markdown.split("---\n")[1])["bilan_summary"] == 1
+
+
+def test_a_notes_mood_goes_out_only_when_ticked(data_dir, catalogue, capsys):
+    with JournalStore(data_dir) as store:
+        store.notes.add("Journée difficile.", mood="fatigue")
+        for fmt in ("markdown", "html", "json"):
+            text = render(build_summary(store, catalogue), fmt)
+            assert "Journée difficile." in text and "fatigué" not in text and '"mood": "fatigue"' not in text, fmt
+        with_moods = render(build_summary(store, catalogue, ExportOptions(moods=True)), "markdown")
+        assert "humeur\u00a0: fatigué·e" in with_moods
+        assert '"mood": "fatigue"' in render(build_summary(store, catalogue, ExportOptions(moods=True)), "json")
+    assert main(["--data", str(data_dir), "export", "-o", "-", "--moods"]) == 0
+    assert "humeur\u00a0: fatigué·e" in capsys.readouterr().out
+    assert main(["--data", str(data_dir), "export", "-o", "-"]) == 0
+    assert "fatigué" not in capsys.readouterr().out

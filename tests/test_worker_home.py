@@ -34,3 +34,40 @@ async def test_enter_opens_the_suggested_exercise_and_progress_is_shown(data_dir
         await pilot.pause()
         assert app.screen.exercise.id == "mes-reussites"
     store.close()
+
+
+def test_exercises_to_go_further_are_marked_in_the_list_and_the_command_line(catalogue, capsys):
+    import json
+
+    from journal.cli.main import main
+
+    further = [exercise for exercise in catalogue.exercises if not exercise.essential]
+    assert further and len(further) < len(catalogue.exercises)
+    assert main(["exercises", "list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    for exercise in catalogue.exercises:
+        line = next(line for line in lines if f" {exercise.id} " in line)
+        assert line.endswith("min, pour aller plus loin)") == (not exercise.essential), line
+    assert main(["exercises", "list", "--json"]) == 0
+    rows = {row["id"]: row["depth"] for row in json.loads(capsys.readouterr().out)}
+    assert rows == {exercise.id: exercise.depth.value for exercise in catalogue.exercises}
+
+
+async def test_the_home_list_marks_what_goes_further_and_says_so(data_dir, catalogue):
+    from journal.core.store import JournalStore
+    from journal.tui.app import BilanApp
+
+    store = JournalStore(data_dir)
+    app = BilanApp(store, catalogue)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        options = app.screen.query_one("#exercise-list")
+        for exercise in catalogue.exercises:
+            index = next(i for i in range(options.option_count) if options.get_option_at_index(i).id == f"exercise:{exercise.id}")
+            assert str(options.get_option_at_index(index).prompt).endswith("  +") == (not exercise.essential)
+        further = next(exercise for exercise in catalogue.exercises if not exercise.essential)
+        options.highlighted = next(i for i in range(options.option_count) if options.get_option_at_index(i).id == f"exercise:{further.id}")
+        await pilot.pause()
+        detail = str(app.screen.query_one("#detail").render())
+        assert "pour aller plus loin" in detail and "+ pour aller plus loin (hors du chemin court)" in detail
+    store.close()

@@ -25,6 +25,7 @@ from journal.core.storage.migrations import upgrade
 from journal.core.storage.validation import JOURNAL_KIND, META_TABLE, SCHEMA_VERSION, NewerSchema, NotAJournal
 from journal.core.store import JournalStore
 from journal.core.store.transfer import TABLES
+from journal.core.storage.disk_errors import os_reason
 from journal.i18n import t
 
 DUMP_KIND = "bilan-dump"
@@ -93,5 +94,5 @@ def read_dump(path: Path) -> dict[str, dict]:
         with open(path, "rb") as stream:
             data = stream.read(MAX_DUMP_BYTES + 1)
     except OSError as error:
-        raise DumpError(t("dump.unreadable", path=path, error=error.strerror or error)) from error
+        raise DumpError(t("dump.unreadable", path=path, error=os_reason(error))) from error
     return parse_dump(data, Path(path))

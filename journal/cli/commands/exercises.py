@@ -33,6 +33,7 @@ def run_list(args) -> int:
                 "summary": e.summary.in_language(lang),
                 "duration_minutes": e.duration_minutes,
                 "repeatable": e.repeatable,
+                "depth": e.depth.value,
                 "prompts": len(e.prompts),
             }
             for e in exercises
@@ -46,7 +47,8 @@ def run_list(args) -> int:
             if exercise is not exercises[0]:
                 say()
             say(t("cli.exercises.phase_line", number=current.number, name=t(f"phases.{current.value}")))
-        say(t("cli.exercises.line", id=exercise.id, title=exercise.title, minutes=exercise.duration_minutes))
+        depth = "" if exercise.essential else t("cli.exercises.approach_mark")
+        say(t("cli.exercises.line", id=exercise.id, title=exercise.title, minutes=exercise.duration_minutes, depth=depth))
     return EXIT_OK
 
 

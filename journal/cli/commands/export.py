@@ -28,6 +28,7 @@ def register(subparsers) -> None:
     parser.add_argument("--since", metavar=t("assign_cli.date_metavar"), help=t("export_cli.since_help"))
     parser.add_argument("--exercise", nargs="+", default=[], metavar="ID", help=t("export_cli.exercise_help"))
     parser.add_argument("--no-notes", action="store_true", help=t("export_cli.no_notes_help"))
+    parser.add_argument("--moods", action="store_true", help=t("cli.export.moods_help"))
     parser.add_argument("--synthese", action="store_true", help=t("export_cli.synthese_help"))
     parser.add_argument("--force", action="store_true", help=t("export_cli.force_help"))
     encrypted_export.add_option(parser)
@@ -44,7 +45,7 @@ def _options(args, exercises) -> ExportOptions:
     for identifier in args.exercise:
         if exercises.get(identifier) is None:
             raise CommandFailure(inert_line(t("export_check.unknown_exercise", id=identifier)), EXIT_USAGE)
-    return ExportOptions(since=since, exercises=tuple(args.exercise), notes=not args.no_notes)
+    return ExportOptions(since=since, exercises=tuple(args.exercise), notes=not args.no_notes, moods=args.moods and not args.no_notes)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from journal.core.assignments.limits import MAX_FILE_BYTES
 from journal.core.assignments.reader import AssignmentError, parse_assignment
 from journal.core.dump import MAX_DUMP_BYTES, DumpError, looks_like_dump, parse_dump
 from journal.core.text_safety import inert_line
+from journal.core.storage.disk_errors import os_reason
 from journal.i18n import t
 
 
@@ -30,7 +31,7 @@ def _read(path: Path) -> bytes:
     except FileNotFoundError as error:
         raise CommandFailure(t("import_cli.no_file", path=inert_line(str(path))), EXIT_USAGE) from error
     except OSError as error:
-        raise CommandFailure(t("import_cli.unreadable", path=inert_line(str(path)), error=error.strerror or error), EXIT_USAGE) from error
+        raise CommandFailure(t("import_cli.unreadable", path=inert_line(str(path)), error=os_reason(error)), EXIT_USAGE) from error
 
 
 def run(args) -> int:

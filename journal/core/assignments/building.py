@@ -19,6 +19,7 @@ from journal.core.assignments.reader import AssignmentError, clean_text, parse_a
 from journal.core.assignments.writer import assignment_toml
 from journal.core.catalogue import Catalogue
 from journal.core.catalogue.validation import validate_file
+from journal.core.storage.disk_errors import os_reason
 from journal.i18n import t
 
 FOLLOW_UP_EXERCISE = "point-de-suivi"
@@ -60,7 +61,7 @@ def _read_text(path: Path, limit: int, what: str) -> str:
             data = stream.read(limit * 4 + 1)
         text = data.decode("utf-8")
     except OSError as error:
-        raise AssignRefused(t("assign_cli.cannot_read", path=path, what=what, error=error.strerror or error)) from error
+        raise AssignRefused(t("assign_cli.cannot_read", path=path, what=what, error=os_reason(error))) from error
     except UnicodeDecodeError as error:
         raise AssignRefused(t("assign_cli.not_utf8", path=path, what=what)) from error
     if len(text) > limit:

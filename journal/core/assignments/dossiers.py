@@ -25,6 +25,7 @@ from platformdirs import user_data_dir
 from journal.core.assignments import limits
 from journal.core.storage.atomic import atomic_write, private_folder
 from journal.core.storage.errors import JournalError
+from journal.core.storage.disk_errors import os_reason
 from journal.i18n import t
 
 STATE_FILE = "dossiers.json"
@@ -110,7 +111,7 @@ class ConseillerDossiers:
             document = {"kind": STATE_KIND, "format": 1, "dossiers": state}
             atomic_write(self.path, (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
         except OSError as error:
-            raise JournalError(t("assign_cli.state_unwritable", path=self.path, error=error.strerror or error)) from error
+            raise JournalError(t("assign_cli.state_unwritable", path=self.path, error=os_reason(error))) from error
 
     def _read(self) -> dict[str, dict]:
         try:
@@ -119,7 +120,7 @@ class ConseillerDossiers:
         except FileNotFoundError:
             return {}
         except OSError as error:
-            raise JournalError(t("assign_cli.state_unreadable", path=self.path, error=error.strerror or error)) from error
+            raise JournalError(t("assign_cli.state_unreadable", path=self.path, error=os_reason(error))) from error
         try:
             document = json.loads(raw)
             dossiers = document["dossiers"]

@@ -20,6 +20,7 @@ from journal.core.catalogue import Catalogue, Problem
 from journal.core.catalogue.validation import IDENTIFIER, validate_source
 from journal.core.text_safety import is_inert
 from journal.core.toml_errors import toml_refusal
+from journal.core.storage.disk_errors import os_reason
 from journal.i18n import t
 
 TOP_LEVEL_KEYS = {
@@ -47,7 +48,7 @@ def read_assignment(path: Path, catalogue: Catalogue) -> Assignment:
     except IsADirectoryError as error:
         raise _error(path, t("validation.whole_file"), "assign_check.is_folder", "assign_check.fix_no_file") from error
     except OSError as error:
-        raise _error(path, t("validation.whole_file"), "assign_check.unreadable", "assign_check.fix_no_file", error=error.strerror or error) from error
+        raise _error(path, t("validation.whole_file"), "assign_check.unreadable", "assign_check.fix_no_file", error=os_reason(error)) from error
     return parse_assignment(data, path, catalogue)
 
 

@@ -32,6 +32,7 @@ from journal.core.models import (
 )
 from journal.core.models.prompt import FIELD_KINDS
 from journal.core.text_safety import inert_line
+from journal.core.storage.disk_errors import os_reason
 from journal.i18n import t
 
 FORMAT_VERSION = 1
@@ -380,7 +381,7 @@ def validate_file(path: Path, *, bilingual: bool = True, parse: Callable[[str], 
     except UnicodeDecodeError as error:
         checker.report(whole, "validation_limits.not_utf8", "validation_limits.fix_utf8", position=error.start)
     except OSError as error:
-        checker.report(whole, "validation.unreadable", "validation.fix_no_file", error=error.strerror or error)
+        checker.report(whole, "validation.unreadable", "validation.fix_no_file", error=os_reason(error))
     else:
         return _check_source(checker, source, parse)
     return None, checker.problems

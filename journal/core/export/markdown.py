@@ -172,7 +172,10 @@ def _notes(summary: Summary) -> list[str]:
         return []
     lines = _heading("export.notes")
     for note in summary.notes:
-        lines += [f"### {escape_inline(_datetime(note.created_at))}", ""] + escape_block(note.text) + [""]
+        heading = _datetime(note.created_at)
+        if note.mood:
+            heading += t("export.note_mood", mood=t(f"worker.notes.mood_{note.mood}"))
+        lines += [f"### {escape_inline(heading)}", ""] + escape_block(note.text) + [""]
     return lines
 
 

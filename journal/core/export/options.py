@@ -14,6 +14,7 @@ class ExportOptions:
     exercises: tuple[str, ...] = ()
     phases: tuple[Phase, ...] = ()
     notes: bool = True
+    moods: bool = False  # a note's mood goes out only when the worker ticks it
 
     def includes(self, exercise_id: str, phase: Phase) -> bool:
         if self.exercises and exercise_id not in self.exercises:

@@ -9,7 +9,7 @@ bilan's export holds nothing of the first.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -134,7 +134,11 @@ def build_summary(store: JournalStore, catalogue: Catalogue, options: ExportOpti
                 by_phase[exercise.phase].append(exported)
     phases = tuple((phase, tuple(entries)) for phase, entries in by_phase.items() if entries)
     shared = [exported for _, entries in phases for exported in entries]
-    notes = tuple(note for note in store.notes.all() if not note.private and in_period(note.created_at)) if options.notes else ()
+    notes = tuple(
+        note if options.moods else replace(note, mood=None)
+        for note in store.notes.all()
+        if not note.private and in_period(note.created_at)
+    ) if options.notes else ()
     last = plan.last_appointment(moment) if plan else None
     changed_since = (
         datetime.combine(options.since, datetime.min.time()).astimezone() if options.since

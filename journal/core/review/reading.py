@@ -24,6 +24,7 @@ from journal.core.review.front_matter import (
 from journal.core.sharing import MAX_SUMMARY_BYTES, SharingError, decrypt_summary, is_age_encrypted
 from journal.core.sharing.envelope import MAX_ENCRYPTED_BYTES
 from journal.core.text_safety import inert, inert_line
+from journal.core.storage.disk_errors import os_reason
 from journal.i18n import t
 
 DUMP_KIND = "bilan-dump"
@@ -76,7 +77,7 @@ def _bounded_read(path: Path, shown: str) -> bytes:
     except FileNotFoundError as error:
         raise ReviewRefused(t("review.not_found", path=shown)) from error
     except OSError as error:
-        raise ReviewRefused(t("review.unreadable", path=shown, error=error.strerror or error)) from error
+        raise ReviewRefused(t("review.unreadable", path=shown, error=os_reason(error))) from error
     if len(raw) > MAX_ENCRYPTED_BYTES:
         raise ReviewRefused(t("sharing.file_too_large", path=shown, limit=MAX_SUMMARY_BYTES // (1024 * 1024)))
     return raw

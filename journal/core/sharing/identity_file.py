@@ -26,6 +26,7 @@ from journal.core.sharing.fingerprint import fingerprint
 from journal.core.storage.atomic import FILE_MODE, FOLDER_MODE, POSIX, fsync_folder
 from journal.core.storage.crypto import MIN_PASSPHRASE
 from journal.core.text_safety import inert_line
+from journal.core.storage.disk_errors import os_reason
 from journal.i18n import t
 
 SECRET_KEY_PREFIX = "AGE-SECRET-KEY-1"
@@ -89,7 +90,7 @@ def _write_new_private_file(path: Path, payload: bytes) -> None:
     except FileExistsError as error:
         raise IdentityFileExists(t("sharing.identity_exists", path=inert_line(str(path)))) from error
     except OSError as error:
-        raise SharingError(t("sharing.identity_write_failed", path=inert_line(str(path)), error=error.strerror or error)) from error
+        raise SharingError(t("sharing.identity_write_failed", path=inert_line(str(path)), error=os_reason(error))) from error
     try:
         if POSIX:
             os.fchmod(handle, FILE_MODE)
@@ -100,7 +101,7 @@ def _write_new_private_file(path: Path, payload: bytes) -> None:
     except OSError as error:
         os.close(handle)
         path.unlink(missing_ok=True)
-        raise SharingError(t("sharing.identity_write_failed", path=inert_line(str(path)), error=error.strerror or error)) from error
+        raise SharingError(t("sharing.identity_write_failed", path=inert_line(str(path)), error=os_reason(error))) from error
     os.close(handle)
     fsync_folder(path.parent)
 
@@ -116,7 +117,7 @@ def read_identity_bytes(path: Path) -> bytes:
     except FileNotFoundError as error:
         raise NotAnIdentity(t("sharing.identity_not_found", path=shown)) from error
     except OSError as error:
-        raise SharingError(t("sharing.identity_unreadable", path=shown, error=error.strerror or error)) from error
+        raise SharingError(t("sharing.identity_unreadable", path=shown, error=os_reason(error))) from error
     if len(raw) > MAX_IDENTITY_FILE_BYTES:
         raise TooLarge(t("sharing.identity_too_large", path=shown, limit=MAX_IDENTITY_FILE_BYTES // 1024))
     return raw

@@ -34,13 +34,18 @@ def reason(error: OSError) -> str:
     return _ADVICE.get(error.errno, "other")
 
 
+def os_reason(error: OSError) -> str:
+    """Why the system refused, in the interface language (the system's own words for a case not listed)."""
+    return t(f"storage_errors.why.{reason(error)}", error=error.strerror or error)
+
+
 def describe(action: str, path: Path | str, error: OSError) -> str:
     """``action`` is ``write``, ``read``, ``lock`` or ``create``; the line names ``path``."""
     why = reason(error)
     return t(
         "storage_errors.line",
         what=t(f"storage_errors.{action}.what", path=path),
-        why=t(f"storage_errors.why.{why}", error=error.strerror or error),
+        why=os_reason(error),
         advice=t(f"storage_errors.advice.{why}"),
     )
 

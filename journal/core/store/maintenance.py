@@ -12,6 +12,7 @@ from journal.core.storage.disk_errors import failure
 from journal.core.storage.errors import PassphraseRequired, WrongPassphrase
 from journal.core.storage.lock import JournalLock
 from journal.core.storage.presence import Presence
+from journal.core.storage.disk_errors import os_reason
 from journal.i18n import t
 
 
@@ -41,7 +42,7 @@ def restore_backup(data_dir: Path, backup_id: str, *, passphrase: str | None = N
     except codec.Problem as problem:
         raise JournalError(t("backup.damaged", id=backup.id)) from problem
     except OSError as error:
-        raise JournalError(t("backup.unreadable", id=backup.id, error=error.strerror or error)) from error
+        raise JournalError(t("backup.unreadable", id=backup.id, error=os_reason(error))) from error
     lock = JournalLock(data_dir)
     try:
         with lock:

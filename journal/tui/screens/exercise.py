@@ -51,6 +51,9 @@ class ExerciseScreen(Screen):
     AUTO_FOCUS = ".prompt *"
     BINDINGS = [
         Binding("escape", "back", t("keys.back")),
+        # Also the app's (which works even in a text field): named here so that the footer shows it early, before
+        # it is cut at 80 columns.
+        Binding("f1", "app.help", t("keys.help"), key_display="F1"),
         Binding("ctrl+t", "toggle_done", t("keys.done")),
         Binding("ctrl+r", "toggle_private", t("keys.private")),
         Binding("f3", "toggle_prompt_private", t("hardening.key_prompt_private")),

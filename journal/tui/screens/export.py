@@ -20,6 +20,7 @@ from journal.core.sharing import SharingError, encrypted_name
 from journal.core.sharing.export_file import write_encrypted_export
 from journal.core.storage import JournalError
 from journal.core.text_safety import inert_line
+from journal.core.storage.disk_errors import os_reason
 from journal.i18n import t
 from journal.tui.safe_text import SafeInput, plain
 from journal.tui.sharing.encryption_choice import EncryptionChoice
@@ -127,7 +128,7 @@ class ExportScreen(Screen):
             self.app.call_from_thread(self.notify, plain(error), severity="error", timeout=10, markup=False)
             return
         except OSError as error:
-            message = t("export_screen.failed", path=path, error=error.strerror or error)
+            message = t("export_screen.failed", path=path, error=os_reason(error))
             self.app.call_from_thread(self.notify, plain(message), severity="error", timeout=10, markup=False)
             return
         if key is None:

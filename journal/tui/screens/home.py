@@ -113,6 +113,7 @@ class HomeScreen(Screen):
                     (plain_line(exercise.title), "bold" if status != EntryStatus.DONE else ""),
                     (f"  {t('panel.proposed_by', conseiller=inert_line(exercise.proposed_by))}" if exercise.proposed_by else "", "dim"),
                     (_privacy_mark(current.get(exercise.id, [])), "italic"),
+                    ("" if exercise.essential else "  +", "dim"),
                 )
                 options.append(Option(line, id=f"exercise:{exercise.id}"))
         option_list.add_options(options)
@@ -151,7 +152,7 @@ class HomeScreen(Screen):
         entries = store.entries.current_of(exercise.id)
         lines = [
             str(exercise.title),
-            t("home.detail_phase", name=t(f"phases.{exercise.phase.value}"), minutes=exercise.duration_minutes),
+            t("home.detail_phase", name=t(f"phases.{exercise.phase.value}"), minutes=exercise.duration_minutes, depth=t(f"depth.{exercise.depth.value}")),
             "",
             str(exercise.summary),
             "",

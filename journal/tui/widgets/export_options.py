@@ -42,6 +42,7 @@ class ExportOptionsPanel(VerticalScroll):
         yield Static(t("export_screen_options.since"), classes="muted", markup=False)
         yield SafeInput(placeholder=t("export_screen_options.since_placeholder"), id="export-since")
         yield Checkbox(t("export_screen_options.notes"), True, id="export-notes")
+        yield Checkbox(t("export.moods_option"), False, id="export-moods")
 
     def options(self) -> ExportOptions:
         phases = tuple(Phase(value) for value in self.query_one("#export-phases", SelectionList).selected)
@@ -56,7 +57,9 @@ class ExportOptionsPanel(VerticalScroll):
             since = parse_day(raw) if raw else None
         except BadDate:
             since = None
-        return ExportOptions(since=since, exercises=exercises, phases=phases, notes=self.query_one("#export-notes", Checkbox).value)
+        notes = self.query_one("#export-notes", Checkbox).value
+        moods = notes and self.query_one("#export-moods", Checkbox).value
+        return ExportOptions(since=since, exercises=exercises, phases=phases, notes=notes, moods=moods)
 
     @on(SelectionList.SelectedChanged)
     @on(Checkbox.Changed)
