@@ -244,7 +244,7 @@ def test_no_daily_copy_of_an_unchanged_journal(data_dir, monkeypatch):
     assert [b.id for b in backups.all()] == ["20200101-080000-daily"]
 
 
-def test_an_unreadable_backup_is_named_with_the_system_reason(data_dir, monkeypatch):
+def test_an_unreadable_backup_is_named_with_the_reason_in_french(data_dir, monkeypatch):
     from pathlib import Path
 
     with JournalStore(data_dir) as store:
@@ -257,4 +257,6 @@ def test_an_unreadable_backup_is_named_with_the_system_reason(data_dir, monkeypa
     monkeypatch.setattr(Path, "read_bytes", broken)
     with pytest.raises(JournalError) as raised:
         restore_backup(data_dir, backup.id)
-    assert "Input/output error" in str(raised.value) and "[Errno" not in str(raised.value)
+    said = str(raised.value)
+    assert "le disque signale une erreur d'entrée-sortie" in said and backup.id in said
+    assert "Input/output" not in said and "[Errno" not in said
