@@ -22,7 +22,7 @@ from journal.core.catalogue.validation import validate_source
 from journal.core.store.custom_exercises import CustomExerciseConflict
 from tests.assignment_files import CUSTOM_SOURCE, assignment, soon, write
 
-EXAMPLES = int(os.environ.get("BILAN_HYPOTHESIS_EXAMPLES", "1000"))
+EXAMPLES = int(os.environ.get("BILAN_HYPOTHESIS_EXAMPLES", "300"))
 KEY_A = "age1" + "q" * 58
 KEY_B = "age1" + "p" * 58
 
