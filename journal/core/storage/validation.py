@@ -103,11 +103,17 @@ def _entry_problem(doc: dict) -> str | None:
     history = doc.get("history", [])
     if not isinstance(history, list):
         return "history"
+    problem = versions_problem(history)
+    return f"history{problem}" if problem else None
+
+
+def versions_problem(history: list) -> str | None:
+    """Where a list of saved versions is malformed (``[2].saved_at``), or None: the journal's inline history and the versions file."""
     for index, version in enumerate(history):
         if not isinstance(version, dict) or not is_timestamp(version.get("saved_at")):
-            return f"history[{index}].saved_at"
+            return f"[{index}].saved_at"
         if not answers_ok(version.get("answers")):
-            return f"history[{index}].answers"
+            return f"[{index}].answers"
     return None
 
 

@@ -31,7 +31,7 @@ from journal.core.storage import codec
 from journal.core.storage.atomic import fsync_folder
 from journal.core.storage.safe_storage import SafeJSONStorage
 from journal.core.storage.links import versions_target as versions_path
-from journal.core.storage.validation import answers_ok, is_timestamp
+from journal.core.storage.validation import versions_problem
 
 __all__ = ["VERSIONS_FILE", "VersionsDamaged", "VersionsStorage", "problem_in", "set_aside", "versions_path"]
 
@@ -73,11 +73,9 @@ def problem_in(data: Any) -> str | None:
                 return where
             if not isinstance(history, list) or len(history) > MAX_VERSIONS_PER_ENTRY:
                 return where
-            for index, version in enumerate(history):
-                if not isinstance(version, dict) or not is_timestamp(version.get("saved_at")):
-                    return f"{where}[{index}].saved_at"
-                if not answers_ok(version.get("answers")):
-                    return f"{where}[{index}].answers"
+            problem = versions_problem(history)
+            if problem:
+                return where + problem
     return None
 
 
