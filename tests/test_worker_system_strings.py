@@ -29,6 +29,15 @@ async def palette_text(pilot) -> str:
     return "\n".join([placeholder, *lines])
 
 
+async def type_in_palette(pilot, typed: str, wait: float) -> None:
+    """Open the command palette, type ``typed``, and give it ``wait`` seconds to search."""
+    await pilot.pause()
+    await pilot.press("ctrl+p")
+    await pilot.pause(0.3)
+    await pilot.press(*typed)
+    await pilot.pause(wait)
+
+
 async def test_palette_footer_and_ctrl_c_are_french(data_dir, catalogue):
     store = JournalStore(data_dir)
     app = BilanApp(store, catalogue)
@@ -65,11 +74,7 @@ async def test_palette_keys_entry_opens_the_bilan_help(data_dir, catalogue):
     store = JournalStore(data_dir)
     app = BilanApp(store, catalogue)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        await pilot.press("ctrl+p")
-        await pilot.pause(0.3)
-        await pilot.press(*"Touches")
-        await pilot.pause(0.3)
+        await type_in_palette(pilot, "Touches", 0.3)
         await pilot.press("enter")
         await pilot.pause(0.3)
         assert isinstance(app.screen, HelpScreen)
@@ -80,11 +85,7 @@ async def palette_lines_after_typing(data_dir, catalogue, typed: str, wait: floa
     store = JournalStore(data_dir)
     app = BilanApp(store, catalogue)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        await pilot.press("ctrl+p")
-        await pilot.pause(0.3)
-        await pilot.press(*typed)
-        await pilot.pause(wait)
+        await type_in_palette(pilot, typed, wait)
         options = app.screen.query_one(OptionList)
         shown = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
     store.close()
