@@ -175,14 +175,14 @@ class BilanApp(App):
     async def on_event(self, event: events.Event) -> None:
         if self.collector is not None and isinstance(event, events.InputEvent):
             self.collector.input_seen()
-        if isinstance(event, events.Key) and not self.screen_stack:
-            # A key still on its way (typed, handed on or bubbling back) as the app closes: no screen left to take it.
-            return
-        if isinstance(event, events.Key) and not event.is_forwarded:
-            if self._held_keys is not None:
+        if isinstance(event, events.Key):
+            if not self._screen_stack:  # the stack itself, not a copy: this runs on every key
+                # A key still on its way (typed, handed on or bubbling back) as the app closes: no screen left to take it.
+                return
+            if self._held_keys is not None and not event.is_forwarded:
                 self._held_keys.append(event)
                 return
-            if event.key == "enter" and getattr(self.screen, "OPENS_ON_ENTER", False):
+            if event.key == "enter" and not event.is_forwarded and getattr(self.screen, "OPENS_ON_ENTER", False):
                 # Enter here opens a screen: what follows is typed for that screen, not for this list.
                 await super().on_event(event)
                 self.hold_keys()
