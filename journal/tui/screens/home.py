@@ -31,6 +31,8 @@ STATUS_MARKS = {EntryStatus.NOT_STARTED: "○", EntryStatus.STARTED: "◐", Entr
 class HomeScreen(Screen):
     OPENS_ON_ENTER = True  # Enter opens an exercise: keys typed meanwhile are held for it (see BilanApp.on_event)
     _just_built = False
+    _statuses: dict = {}  # read with the list (refresh_list), for the detail pane; never changed in place
+    _current: dict = {}
 
     BINDINGS = [
         Binding("enter", "open_exercise", t("keys.open"), show=True, priority=False),
@@ -90,8 +92,9 @@ class HomeScreen(Screen):
         catalogue, store = self.app.catalogue, self.app.store
         self.next_step = next_step(catalogue, store, assigned_exercises(store))
         self.progress = progress(catalogue, store)
-        statuses = store.entries.statuses()
-        current = store.entries.current()
+        # Kept for the detail pane: moving through the list must not read the whole journal on every arrow key.
+        self._statuses = statuses = store.entries.statuses()
+        self._current = current = store.entries.current()
         options = [  # added in one go: the list lays its lines out once, not once per option
             Option(Content.from_markup("[b]$title[/b]", title=t("worker.home.start_here")), disabled=True),
             Option(Content.assemble((next_step_title(self.next_step), "bold")), id="next"),
@@ -148,15 +151,14 @@ class HomeScreen(Screen):
         if exercise is None:
             detail.update(t("home.pick_one"))
             return
-        store = self.app.store
-        entries = store.entries.current_of(exercise.id)
+        entries = self._current.get(exercise.id, [])
         lines = [
             str(exercise.title),
             t("home.detail_phase", name=t(f"phases.{exercise.phase.value}"), minutes=exercise.duration_minutes, depth=t(f"depth.{exercise.depth.value}")),
             "",
             str(exercise.summary),
             "",
-            t("home.detail_status", status=t(f"status.{store.entries.status(exercise.id).value}")),
+            t("home.detail_status", status=t(f"status.{self._statuses.get(exercise.id, EntryStatus.NOT_STARTED).value}")),
         ]
         if entries:
             last = max(entry.updated_at for entry in entries)
