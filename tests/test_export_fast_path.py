@@ -130,6 +130,38 @@ def test_hostile_text_is_escaped_as_before(text):
     assert escape_block(text) == slow_escape_block(text)
 
 
+# Every character the escaping looks at (Markdown's, each line break ``str.splitlines`` knows,
+# whitespace ``str.strip`` removes, digits that are and are not decimal) among plain ones.
+EVERY_SPECIAL = "`*_~|\\<&]#>+-=[().:;!/?" + "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029" + " \t\xa0\u3000" + "0123456789٣²"
+ANY_TEXT = st.text(alphabet=st.sampled_from(list(EVERY_SPECIAL)) | st.characters(), max_size=80)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(ANY_TEXT)
+def test_the_escaping_shortcuts_give_what_the_full_escaping_gave(text):
+    """Texts holding none of the characters that need an escape skip the substitution: same result either way."""
+    assert escape_block(text) == slow_escape_block(text)
+    assert escape_block(text, "   ") == slow_escape_block(text, "   ")
+    assert escape_inline(text) == slow_escape_inline(text)
+    assert escape_line(text) == slow_escape_line(text)
+
+
+@pytest.mark.parametrize("text", [
+    EVERY_SPECIAL,
+    "Une note sans rien à échapper, sur deux lignes.\nLa seconde ligne.\n\nUn autre paragraphe.",
+    "12. douze\n1234567890. trop long\n٣) trois\n²) pas un nombre\n10) dix",
+    "  \n\n  # titre  \n\n\n> cite\n- tiret\n+ plus\n===\n---\n[lien]: x\n",
+    "fin de ligne \\\n\nfin de paragraphe \\",
+    "03/01/2022 à 16:11",
+    "",
+    "   ",
+])
+def test_every_markdown_special_character_is_escaped_as_before(text):
+    assert escape_block(text) == slow_escape_block(text)
+    assert escape_inline(text) == slow_escape_inline(text)
+    assert escape_line(text) == slow_escape_line(text)
+
+
 NESTED = st.recursive(
     st.none() | st.integers() | st.text(max_size=3),
     lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=2), children, max_size=3),

@@ -19,18 +19,29 @@ import re
 _INLINE_PATTERN = r"[`*_~|]|\\(?=[!-/:-@\[-`{-~]|$)|<(?=[A-Za-z/!?])|&(?=#?[^\W_]+;)|\](?=[(\[:])"
 _INLINE = re.compile(_INLINE_PATTERN)
 _INLINE_LINES = re.compile(_INLINE_PATTERN, re.MULTILINE)
+# Every match of the pattern above starts with one of these characters: most texts hold
+# none, and a search for them is several times cheaper than the substitution.
+_INLINE_FIRST = r"`*_~|\\<&\]"
+_MAY_ESCAPE = re.compile(f"[{_INLINE_FIRST}]")
+# The same, or a character ``str.splitlines`` breaks a line on (a one-line text holding
+# none of them is the same text once its lines are joined).
+_MAY_ESCAPE_OR_BREAK = re.compile(f"[{_INLINE_FIRST}\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _LINE_START = re.compile(r"^(#{1,6}(?=\s|$)|>|[+-](?=\s|$)|=+\s*$|-+\s*$|\d{1,9}[.)](?=\s|$)|\[)")
+_NUMBERED = re.compile(r"\d{1,9}[.)](?=\s|$)")  # the only marker of _LINE_START that starts with a digit
 _MARKER_FIRST = frozenset("#>+-=[")
 
 
 def escape_line(line: str) -> str:
-    return _escape_start(_INLINE.sub(r"\\\g<0>", line.strip()))
+    line = line.strip()
+    if _MAY_ESCAPE.search(line) is not None:
+        line = _INLINE.sub(r"\\\g<0>", line)
+    return _escape_start(line)
 
 
 def _escape_start(line: str) -> str:
     """Escape a block marker at the start of an already escaped line (checked only where one can start)."""
     first = line[:1]
-    if first in _MARKER_FIRST or first.isdigit():
+    if first in _MARKER_FIRST or (first.isdigit() and _NUMBERED.match(line) is not None):
         return _LINE_START.sub(lambda m: _escape_marker(m.group(1)), line)
     return line
 
@@ -48,16 +59,18 @@ def escape_block(text: str, indent: str = "") -> list[str]:
         lines.pop()
     while lines and not lines[0]:
         lines.pop(0)
-    escaped = _INLINE_LINES.sub(r"\\\g<0>", "\n".join(lines)).split("\n")
+    if _MAY_ESCAPE.search(text) is not None:
+        lines = _INLINE_LINES.sub(r"\\\g<0>", "\n".join(lines)).split("\n")
     out: list[str] = []
-    for index, line in enumerate(escaped):
+    last = len(lines) - 1
+    for index, line in enumerate(lines):
         if not line:
             if out and out[-1] != "":
                 out[-1] = out[-1].removesuffix("\\")
                 out.append("")
             continue
         line = _escape_start(line)
-        if index + 1 < len(escaped) and escaped[index + 1]:
+        if index < last and lines[index + 1]:
             line += "\\"
         out.append(indent + line)
     return out
@@ -65,4 +78,6 @@ def escape_block(text: str, indent: str = "") -> list[str]:
 
 def escape_inline(text: str) -> str:
     """One-line worker text (a title, a list item) made inert; newlines become spaces."""
+    if _MAY_ESCAPE_OR_BREAK.search(text) is None:
+        return _escape_start(text.strip())
     return escape_line(" ".join(part.strip() for part in text.splitlines() if part.strip()))
