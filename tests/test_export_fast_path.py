@@ -11,6 +11,7 @@ text must be identical in every format.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import re
 import shutil
 from datetime import date, datetime, timezone
@@ -91,6 +92,16 @@ def slow_current(store):
         return {exercise_id: store.entries.for_exercise(exercise_id) for exercise_id in ids}
 
     return current
+
+
+def slow_notes(store):
+    """Notes as the summary read them before: every one with its mood, copied without it when moods stay home."""
+    every = store.notes.all
+
+    def notes(with_moods: bool = True):
+        return [note if with_moods else dataclasses.replace(note, mood=None) for note in every()]
+
+    return notes
 
 
 def slow_depth(value, allowed: int) -> bool:
@@ -183,8 +194,9 @@ def generated(tmp_path_factory, catalogue_module):
     with JournalStore(written.bilan_dir) as store:
         bilan, _ = fill(store, catalogue_module)
         for text in HOSTILE:
-            store.notes.add(text)
+            store.notes.add(text, mood="fatigue")
             store.questions.add(text, bilan.id)
+        store.notes.add("Une humeur en secret.", private=True, mood="inquiet")
         store.entries.save_answer("ma-lettre", "lettre", HOSTILE[0])
         store.entries.save_answer("ma-demande", "pourquoi-maintenant", "zanzibarique")
         store.entries.save_answer("ma-demande", "attentes", "Une réponse partagée.")
@@ -201,8 +213,13 @@ def catalogue_module():
 
 @pytest.mark.parametrize(
     "options",
-    [ExportOptions(), ExportOptions(since=date(2000, 1, 1)), ExportOptions(since=date(2024, 6, 1), notes=False)],
-    ids=["default", "since", "no-notes"],
+    [
+        ExportOptions(),
+        ExportOptions(moods=True),
+        ExportOptions(since=date(2000, 1, 1)),
+        ExportOptions(since=date(2024, 6, 1), notes=False),
+    ],
+    ids=["default", "moods", "since", "no-notes"],
 )
 def test_the_export_is_byte_identical_to_the_slow_path(generated, catalogue_module, options, monkeypatch, tmp_path):
     folder = tmp_path / "journal"
@@ -214,6 +231,7 @@ def test_the_export_is_byte_identical_to_the_slow_path(generated, catalogue_modu
         fast = build_summary(store, exercises, options)
         assert fast.phases and any(len(entries) > 1 for _, entries in fast.phases)
         monkeypatch.setattr(store.entries, "current", slow_current(store))
+        monkeypatch.setattr(store.notes, "all", slow_notes(store))
         slow = build_summary(store, exercises, options)
     with monkeypatch.context() as slow_escaping:
         slow_escaping.setattr("journal.core.export.markdown.escape_block", slow_escape_block)

@@ -9,7 +9,7 @@ bilan's export holds nothing of the first.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -135,9 +135,7 @@ def build_summary(store: JournalStore, catalogue: Catalogue, options: ExportOpti
     phases = tuple((phase, tuple(entries)) for phase, entries in by_phase.items() if entries)
     shared = [exported for _, entries in phases for exported in entries]
     notes = tuple(
-        note if options.moods else replace(note, mood=None)
-        for note in store.notes.all()
-        if not note.private and in_period(note.created_at)
+        note for note in store.notes.all(with_moods=options.moods) if not note.private and in_period(note.created_at)
     ) if options.notes else ()
     last = plan.last_appointment(moment) if plan else None
     changed_since = (

@@ -17,6 +17,10 @@ def _mood(value: object) -> str | None:
     return value if isinstance(value, str) and value in MOODS else None
 
 
+def _oldest_first(note: Note) -> tuple[datetime, int]:
+    return note.created_at, note.id
+
+
 def _when(value: object) -> datetime | None:
     try:
         return parse(value) if isinstance(value, str) else None
@@ -35,10 +39,12 @@ class NoteRecords(Records):
         return Note(note_id, text, created, private, _mood(mood))
 
     @reads
-    def all(self) -> list[Note]:
-        """Every note, oldest first."""
-        notes = [self._note(doc, int(doc_id)) for doc_id, doc in self._journal.raw("notes").items()]
-        return sorted(notes, key=lambda note: (note.created_at, note.id))
+    def all(self, *, with_moods: bool = True) -> list[Note]:
+        """Every note, oldest first; ``with_moods=False`` leaves every mood out (an export without them)."""
+        note = self._note
+        notes = [note(doc, int(doc_id), with_moods) for doc_id, doc in self._journal.raw("notes").items()]
+        notes.sort(key=_oldest_first)
+        return notes
 
     @reads
     def get(self, note_id: int) -> Note | None:
@@ -105,13 +111,16 @@ class NoteRecords(Records):
         self._journal.table("note_draft").truncate()
 
     @staticmethod
-    def _note(doc, doc_id: int | None = None) -> Note:
-        """A stored note; ``doc_id`` when ``doc`` is the raw stored dict rather than a TinyDB document."""
+    def _note(doc, doc_id: int | None = None, with_moods: bool = True) -> Note:
+        """A stored note; ``doc_id`` when ``doc`` is the raw stored dict rather than a TinyDB document.
+
+        The storage has checked the text, date and privacy of every stored note; mood and change date are read with care.
+        """
         return Note(
             doc.doc_id if doc_id is None else doc_id,
             doc["text"],
             parse(doc["created_at"]),
             bool(doc.get("private")),
-            _mood(doc.get("mood")),
-            _when(doc.get("updated_at")),
+            _mood(doc["mood"]) if with_moods and "mood" in doc else None,
+            _when(doc["updated_at"]) if "updated_at" in doc else None,
         )
