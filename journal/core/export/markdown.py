@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from journal.core.answer_view import Bars, Grid, Groups, Items, Pairs, Text, View, decimal, grid_lines
+from journal.core.export.date_format import date_formatter
 from journal.core.export.markdown_escape import escape_block, escape_inline
 from journal.core.export.front_matter import front_matter
 from journal.core.export.summary import ExportedEntry, Summary
@@ -15,11 +16,7 @@ BAR_WIDTH = 20
 
 
 def _date(moment) -> str:
-    return moment.strftime(t("formats.date"))
-
-
-def _datetime(moment) -> str:
-    return moment.strftime(t("formats.datetime"))
+    return date_formatter(t("formats.date"))(moment)
 
 
 def bar(value: float, maximum: float, width: int = BAR_WIDTH) -> str:
@@ -171,11 +168,18 @@ def _notes(summary: Summary) -> list[str]:
     if not summary.notes:
         return []
     lines = _heading("export.notes")
+    when = date_formatter(t("formats.datetime"))
+    moods: dict[str, str] = {}
     for note in summary.notes:
-        heading = _datetime(note.created_at)
+        heading = when(note.created_at)
         if note.mood:
-            heading += t("export.note_mood", mood=t(f"worker.notes.mood_{note.mood}"))
-        lines += [f"### {escape_inline(heading)}", ""] + escape_block(note.text) + [""]
+            if note.mood not in moods:
+                moods[note.mood] = t("export.note_mood", mood=t(f"worker.notes.mood_{note.mood}"))
+            heading += moods[note.mood]
+        lines.append(f"### {escape_inline(heading)}")
+        lines.append("")
+        lines += escape_block(note.text)
+        lines.append("")
     return lines
 
 
