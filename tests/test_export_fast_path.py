@@ -14,7 +14,7 @@ import copy
 import dataclasses
 import re
 import shutil
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from hypothesis import given, settings
@@ -26,7 +26,7 @@ from journal.core.catalogue.custom import with_custom
 from journal.core.export import build_summary, render
 from journal.core.export.markdown_escape import escape_block, escape_inline, escape_line
 from journal.core.export.options import ExportOptions
-from journal.core.storage.validation import _depth
+from journal.core.storage.validation import _depth, is_timestamp
 from journal.core.store import JournalStore
 from tests.hostile_toml import examples
 from tests.test_conversation_export import fill
@@ -102,6 +102,17 @@ def slow_notes(store):
         return [note if with_moods else dataclasses.replace(note, mood=None) for note in every()]
 
     return notes
+
+
+def slow_is_timestamp(value) -> bool:
+    """The date check converting every date to local time."""
+    if not isinstance(value, str):
+        return False
+    try:
+        datetime.fromisoformat(value).astimezone()
+    except (ValueError, OverflowError, OSError):
+        return False
+    return True
 
 
 def slow_depth(value, allowed: int) -> bool:
@@ -184,6 +195,21 @@ NESTED = st.recursive(
 @given(NESTED, st.integers(min_value=0, max_value=6))
 def test_the_depth_check_agrees_with_the_walk_of_every_value(value, allowed):
     assert _depth(value, allowed) == slow_depth(value, allowed)
+
+
+OFFSETS = st.none() | st.builds(lambda minutes: timezone(timedelta(minutes=minutes)), st.integers(-1439, 1439))
+STAMPS = (
+    st.datetimes(min_value=datetime(1, 1, 1), max_value=datetime(9999, 12, 31, 23, 59, 59), timezones=OFFSETS).map(datetime.isoformat)
+    | st.sampled_from(["1970-01-01T00:00:00+14:00", "0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-12:00", "2999-12-31T23:59:59-23:59", "1971-01-01T00:00:00+23:59"])
+    | st.text(max_size=30)
+    | st.integers()
+)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(STAMPS)
+def test_the_date_check_agrees_with_converting_every_date(value):
+    assert is_timestamp(value) == slow_is_timestamp(value)
 
 
 @pytest.fixture(scope="module")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from itertools import repeat
 from typing import Any
 
 SCHEMA_VERSION = 1
@@ -23,6 +24,9 @@ PRE_RELEASE_TABLES = frozenset({"entries", "notes", "settings"})
 # is not bilan's and would exhaust recursion in the code that walks answers.
 MAX_ANSWER_DEPTH = 16
 STATUSES = frozenset({"todo", "started", "done"})
+# Years whose dates convert to local time on every platform (Windows' clock functions stop before
+# 1970 and after 3000): converting each of the journal's dates to check it costs more than parsing it.
+_CONVERTS_EVERYWHERE = range(1971, 3000)
 
 
 class NotAJournal(ValueError):
@@ -44,7 +48,7 @@ def schema_of(data: Any) -> int:
     if not isinstance(data, dict) or not data:
         raise NotAJournal()
     for name, table in data.items():
-        if not isinstance(table, dict) or not all(key.isdigit() and isinstance(doc, dict) for key, doc in table.items()):
+        if not isinstance(table, dict) or not all(map(str.isdigit, table)) or not all(map(isinstance, table.values(), repeat(dict))):
             raise NotAJournal(name)
     meta = data.get(META_TABLE)
     if meta is None:
@@ -168,7 +172,9 @@ def is_timestamp(value: Any) -> bool:
     if not isinstance(value, str):
         return False
     try:
-        datetime.fromisoformat(value).astimezone()
+        moment = datetime.fromisoformat(value)
+        if moment.year not in _CONVERTS_EVERYWHERE:
+            moment.astimezone()
     except (ValueError, OverflowError, OSError):
         return False
     return True
