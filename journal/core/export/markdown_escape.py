@@ -23,6 +23,7 @@ _INLINE_LINES = re.compile(_INLINE_PATTERN, re.MULTILINE)
 # none, and a search for them is several times cheaper than the substitution.
 _INLINE_FIRST = r"`*_~|\\<&\]"
 _MAY_ESCAPE = re.compile(f"[{_INLINE_FIRST}]")
+_MAY_ESCAPE_OR_CR = re.compile(f"[{_INLINE_FIRST}\r]")  # ``\r`` breaks a block's lines too
 # The same, or a character ``str.splitlines`` breaks a line on (a one-line text holding
 # none of them is the same text once its lines are joined).
 _MAY_ESCAPE_OR_BREAK = re.compile(f"[{_INLINE_FIRST}\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
@@ -54,13 +55,21 @@ def _escape_marker(marker: str) -> str:
 
 def escape_block(text: str, indent: str = "") -> list[str]:
     """Worker text as Markdown lines: paragraphs kept, single newlines as hard breaks."""
-    lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    while lines and not lines[-1]:
-        lines.pop()
-    while lines and not lines[0]:
-        lines.pop(0)
-    if _MAY_ESCAPE.search(text) is not None:
-        lines = _INLINE_LINES.sub(r"\\\g<0>", "\n".join(lines)).split("\n")
+    if _MAY_ESCAPE_OR_CR.search(text) is None:
+        # Nothing to escape inside the lines and only \n to break them: the text without its blank
+        # lines around is already the lines to write (most notes are one line).
+        kept = text.strip()
+        if "\n" not in kept:
+            return [indent + _escape_start(kept)] if kept else []
+        lines = [line.strip() for line in kept.split("\n")]
+    else:
+        lines = [line.strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+        while lines and not lines[-1]:
+            lines.pop()
+        while lines and not lines[0]:
+            lines.pop(0)
+        if _MAY_ESCAPE.search(text) is not None:
+            lines = _INLINE_LINES.sub(r"\\\g<0>", "\n".join(lines)).split("\n")
     out: list[str] = []
     last = len(lines) - 1
     for index, line in enumerate(lines):
