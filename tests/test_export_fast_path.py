@@ -22,7 +22,9 @@ from hypothesis import strategies as st
 
 import journal.core.export.summary as summary_module
 from benchmarks.journals import JournalSpec, write_journals
+from journal.core.answer_view import answer_view, is_empty, shown_value
 from journal.core.catalogue.custom import with_custom
+from journal.core.decision import decision_answer
 from journal.core.export import build_summary, render
 from journal.core.export.markdown_escape import escape_block, escape_inline, escape_line
 from journal.core.export.options import ExportOptions
@@ -102,6 +104,33 @@ def slow_notes(store):
         return [note if with_moods else dataclasses.replace(note, mood=None) for note in every()]
 
     return notes
+
+
+def slow_is_empty(value) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, (list, dict, tuple)):
+        return not value or all(slow_is_empty(v) for v in (value.values() if isinstance(value, dict) else value))
+    return False
+
+
+def slow_exported_entry(exercise, entry):
+    """An entry's shared answers as the summary made them: each answer read and checked twice."""
+    shared = [prompt for prompt in exercise.prompts if not entry.is_private(prompt)]
+    answers = tuple(
+        summary_module.ExportedAnswer(prompt.id, str(prompt.label), view, shown_value(prompt, entry.answer(prompt.id)))
+        for prompt in shared
+        if (view := answer_view(prompt, entry.answer(prompt.id))) is not None
+    )
+    computed = decision_answer(exercise, {prompt.id: entry.answer(prompt.id) for prompt in shared})
+    if computed is not None:
+        answers += (summary_module.ExportedAnswer(*computed),)
+    unanswered = tuple(
+        str(prompt.label) for prompt in exercise.prompts if not prompt.optional and slow_is_empty(entry.answer(prompt.id))
+    )
+    return summary_module.ExportedEntry(exercise, entry, answers, unanswered)
 
 
 def slow_is_timestamp(value) -> bool:
@@ -197,6 +226,12 @@ NESTED = st.recursive(
 
 
 @settings(max_examples=examples(300), deadline=None)
+@given(NESTED | st.text(alphabet=" \t\n\xa0\u2028\x1cab", max_size=5))
+def test_an_answer_is_empty_exactly_when_it_was(value):
+    assert is_empty(value) == slow_is_empty(value)
+
+
+@settings(max_examples=examples(300), deadline=None)
 @given(NESTED, st.integers(min_value=0, max_value=6))
 def test_the_depth_check_agrees_with_the_walk_of_every_value(value, allowed):
     assert _depth(value, allowed) == slow_depth(value, allowed)
@@ -232,6 +267,8 @@ def generated(tmp_path_factory, catalogue_module):
         store.entries.save_answer("ma-demande", "pourquoi-maintenant", "zanzibarique")
         store.entries.save_answer("ma-demande", "attentes", "Une réponse partagée.")
         store.entries.set_prompt_private("ma-demande", "pourquoi-maintenant", True)
+        store.entries.save_answer("ma-demande", "craintes", "")  # private and empty: still « not answered yet »
+        store.entries.set_prompt_private("ma-demande", "craintes", True)
     return written.bilan_dir
 
 
@@ -263,6 +300,7 @@ def test_the_export_is_byte_identical_to_the_slow_path(generated, catalogue_modu
         assert fast.phases and any(len(entries) > 1 for _, entries in fast.phases)
         monkeypatch.setattr(store.entries, "current", slow_current(store))
         monkeypatch.setattr(store.notes, "all", slow_notes(store))
+        monkeypatch.setattr(summary_module, "exported_entry", slow_exported_entry)
         slow = build_summary(store, exercises, options)
     with monkeypatch.context() as slow_escaping:
         slow_escaping.setattr("journal.core.export.markdown.escape_block", slow_escape_block)

@@ -69,9 +69,12 @@ def is_empty(value: Any) -> bool:
     if value is None:
         return True
     if isinstance(value, str):
-        return not value.strip()
+        return not value or value.isspace()  # what strip() would leave nothing of, without copying a long answer
     if isinstance(value, (list, dict, tuple)):
-        return not value or all(is_empty(v) for v in (value.values() if isinstance(value, dict) else value))
+        for inner in value.values() if isinstance(value, dict) else value:
+            if not is_empty(inner):
+                return False
+        return True
     return False
 
 
@@ -110,17 +113,19 @@ def _picked(value: Any) -> list[str]:
 
 def field_view(spec: Field, value: Any) -> View | None:
     """The view of one field value (a table cell or a card detail)."""
-    if is_empty(value):
-        return None
-    kind = spec.kind
+    return None if is_empty(value) else _filled_view(spec.kind, spec.options, value)
+
+
+def _filled_view(kind: PromptKind, options: tuple, value: Any) -> View | None:
+    """The view of a value that is not empty, from the two things a field's view reads (a prompt has them too)."""
     if kind in (PromptKind.SHORT_TEXT, PromptKind.LONG_TEXT):
         return Text(str(value))
     if kind == PromptKind.SCALE:
-        return Text(_scale_text(spec.options, value))
+        return Text(_scale_text(options, value))
     if kind == PromptKind.CHOICE:
-        return Text(_option_label(spec.options, value))
+        return Text(_option_label(options, value))
     if kind == PromptKind.MULTI_CHOICE:
-        return Items(tuple(_option_label(spec.options, v) for v in _as_list(value)))
+        return Items(tuple(_option_label(options, v) for v in _as_list(value)))
     if kind == PromptKind.PICK:
         labels = _picked(value)
         return Items(tuple(labels)) if len(labels) > 1 else Text(labels[0]) if labels else None
@@ -152,7 +157,7 @@ def answer_view(prompt: Prompt, value: Any) -> View | None:
         return _card_sort_view(prompt, value)
     if kind == PromptKind.QUESTIONNAIRE:
         return _questionnaire_view(prompt, value)
-    return field_view(prompt.as_field(), value)
+    return _filled_view(kind, prompt.options, value)
 
 
 def _row_view(columns: tuple[Field, ...], row: dict, skip: frozenset[str] = frozenset()) -> Pairs:

@@ -170,20 +170,26 @@ def build_summary(store: JournalStore, catalogue: Catalogue, options: ExportOpti
 
 
 def exported_entry(exercise: Exercise, entry: Entry) -> ExportedEntry:
-    shared = [prompt for prompt in exercise.prompts if not entry.is_private(prompt)]
-    answers = tuple(
-        ExportedAnswer(prompt.id, str(prompt.label), view, shown_value(prompt, entry.answer(prompt.id)))
-        for prompt in shared
-        if (view := answer_view(prompt, entry.answer(prompt.id))) is not None
-    )
+    """The shared answers of an entry as they read, and the required questions still empty (private ones too)."""
+    shared: dict[str, Any] = {}
+    answers: list[ExportedAnswer] = []
+    unanswered: list[str] = []
+    for prompt in exercise.prompts:
+        value = entry.answer(prompt.id)
+        view = None
+        if not entry.is_private(prompt):
+            shared[prompt.id] = value
+            view = answer_view(prompt, value)
+            if view is not None:
+                answers.append(ExportedAnswer(prompt.id, str(prompt.label), view, shown_value(prompt, value)))
+        # A view is only made of an answer that is not empty.
+        if view is None and not prompt.optional and is_empty(value):
+            unanswered.append(str(prompt.label))
     # Computed from the shared answers only: a private answer must not show through a result.
-    computed = decision_answer(exercise, {prompt.id: entry.answer(prompt.id) for prompt in shared})
+    computed = decision_answer(exercise, shared)
     if computed is not None:
-        answers += (ExportedAnswer(*computed),)
-    unanswered = tuple(
-        str(prompt.label) for prompt in exercise.prompts if not prompt.optional and is_empty(entry.answer(prompt.id))
-    )
-    return ExportedEntry(exercise, entry, answers, unanswered)
+        answers.append(ExportedAnswer(*computed))
+    return ExportedEntry(exercise, entry, tuple(answers), tuple(unanswered))
 
 
 def _status(catalogue: Catalogue, plan: BilanPlan | None, shared: list[ExportedEntry]) -> tuple[StatusLine, ...]:
