@@ -9,6 +9,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
+from journal.core.export.collector import collector_paused
+
 if TYPE_CHECKING:
     from journal.core.export.summary import Summary
 
@@ -22,7 +24,9 @@ FORMATS: dict[str, tuple[str, str]] = {
 
 def render(summary: Summary, format_name: str = "markdown") -> str:
     module, _, function = FORMATS[format_name][0].partition(":")
-    return getattr(importlib.import_module(module), function)(summary)
+    renderer = getattr(importlib.import_module(module), function)
+    with collector_paused():
+        return renderer(summary)
 
 
 def default_file_name(summary: Summary, format_name: str = "markdown") -> str:

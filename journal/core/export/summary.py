@@ -18,6 +18,7 @@ from journal.core.assignments.plan import BilanPlan, Draft, build_plan
 from journal.core.assignments.synthesis_parts import Part, split_parts
 from journal.core.catalogue import Catalogue
 from journal.core.decision import decision_answer
+from journal.core.export.collector import collector_paused
 from journal.core.export.options import ExportOptions
 from journal.core.models import Entry, EntryStatus, Exercise, Note, Phase
 from journal.core.store import JournalStore, now
@@ -109,7 +110,11 @@ def _day_start(day: date | None) -> datetime | None:
 
 
 def build_summary(store: JournalStore, catalogue: Catalogue, options: ExportOptions | None = None) -> Summary:
-    options = options or ExportOptions()
+    with collector_paused():
+        return _build_summary(store, catalogue, options or ExportOptions())
+
+
+def _build_summary(store: JournalStore, catalogue: Catalogue, options: ExportOptions) -> Summary:
     moment = now()
     bilan, plan = current_plan(store)
     # From the current bilan's start, to the second: what came before belongs to an earlier bilan
