@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import json
 import re
 import shutil
 from datetime import date, datetime, timedelta, timezone
@@ -250,6 +251,40 @@ STAMPS = (
 @given(STAMPS)
 def test_the_date_check_agrees_with_converting_every_date(value):
     assert is_timestamp(value) == slow_is_timestamp(value)
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 5), st.sampled_from([-2, 0, 1, 2]), st.sampled_from(["bien", "nope", 3, None])),
+        min_size=1,
+        max_size=12,
+    ),
+    st.randoms(use_true_random=False),
+)
+def test_notes_come_oldest_first_then_by_number_and_without_moods_when_asked(tmp_path_factory, notes, random):
+    """Same instants written in other offsets, numbers stored out of order: ordered as the (date, number) sort did."""
+    folder = tmp_path_factory.mktemp("notes")
+    base = datetime(2024, 3, 31, 1, 30, tzinfo=timezone.utc)
+    with JournalStore(folder) as store:
+        store.notes.add("pour créer le journal")
+    path = folder / "journal.json"
+    data = json.loads(path.read_text())
+    stored = {}
+    for number, (minutes, offset, mood) in enumerate(notes, start=2):
+        moment = (base + timedelta(minutes=minutes)).astimezone(timezone(timedelta(hours=offset)))
+        stored[str(number)] = {"text": f"note {number}", "created_at": moment.isoformat(), "private": False, "mood": mood}
+    keys = list(stored)
+    random.shuffle(keys)
+    data["notes"].update({key: stored[key] for key in keys})
+    path.write_text(json.dumps(data))
+    with JournalStore(folder, read_only=True) as store:
+        everything = store.notes.all()
+        assert everything == sorted(everything, key=lambda note: (note.created_at, note.id))
+        assert [note.mood for note in everything if note.id > 1] == [
+            stored[str(note.id)]["mood"] if stored[str(note.id)]["mood"] in ("bien",) else None for note in everything if note.id > 1
+        ]
+        assert store.notes.all(with_moods=False) == [dataclasses.replace(note, mood=None) for note in everything]
 
 
 @pytest.fixture(scope="module")

@@ -4,6 +4,7 @@ and restored; and the draft of the note being typed, saved as it is typed."""
 from __future__ import annotations
 
 from datetime import datetime
+from operator import attrgetter
 
 from journal.core.models import Note
 from journal.core.note_tags import MOODS
@@ -11,14 +12,12 @@ from journal.core.store.clock import now, parse
 from journal.core.store.records import Records, changes, reads
 
 DRAFT_LIMIT = 1_000_000
+_NUMBER = attrgetter("id")
+_DATE = attrgetter("created_at")
 
 
 def _mood(value: object) -> str | None:
     return value if isinstance(value, str) and value in MOODS else None
-
-
-def _oldest_first(note: Note) -> tuple[datetime, int]:
-    return note.created_at, note.id
 
 
 def _when(value: object) -> datetime | None:
@@ -43,7 +42,10 @@ class NoteRecords(Records):
         """Every note, oldest first; ``with_moods=False`` leaves every mood out (an export without them)."""
         note = self._note
         notes = [note(doc, int(doc_id), with_moods) for doc_id, doc in self._journal.raw("notes").items()]
-        notes.sort(key=_oldest_first)
+        # By date, then by number: two stable sorts, each comparing one value (dates in different
+        # offsets compare slowly, and a (date, number) key compared the dates twice).
+        notes.sort(key=_NUMBER)
+        notes.sort(key=_DATE)
         return notes
 
     @reads
