@@ -20,13 +20,13 @@ _INLINE_PATTERN = r"[`*_~|]|\\(?=[!-/:-@\[-`{-~]|$)|<(?=[A-Za-z/!?])|&(?=#?[^\W_
 _INLINE = re.compile(_INLINE_PATTERN)
 _INLINE_LINES = re.compile(_INLINE_PATTERN, re.MULTILINE)
 # Every match of the pattern above starts with one of these characters: most texts hold
-# none, and a search for them is several times cheaper than the substitution.
-_INLINE_FIRST = r"`*_~|\\<&\]"
-_MAY_ESCAPE = re.compile(f"[{_INLINE_FIRST}]")
-_MAY_ESCAPE_OR_CR = re.compile(f"[{_INLINE_FIRST}\r]")  # ``\r`` breaks a block's lines too
+# none, and looking for them is several times cheaper than the substitution.
+_INLINE_FIRST = "`*_~|\\<&]"
+_BLOCK_FIRST = _INLINE_FIRST + "\r"  # ``\r`` breaks a block's lines too
+_MAY_ESCAPE = re.compile(f"[{re.escape(_INLINE_FIRST)}]")
 # The same, or a character ``str.splitlines`` breaks a line on (a one-line text holding
 # none of them is the same text once its lines are joined).
-_MAY_ESCAPE_OR_BREAK = re.compile(f"[{_INLINE_FIRST}\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_MAY_ESCAPE_OR_BREAK = re.compile(f"[{re.escape(_INLINE_FIRST)}\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _LINE_START = re.compile(r"^(#{1,6}(?=\s|$)|>|[+-](?=\s|$)|=+\s*$|-+\s*$|\d{1,9}[.)](?=\s|$)|\[)")
 _NUMBERED = re.compile(r"\d{1,9}[.)](?=\s|$)")  # the only marker of _LINE_START that starts with a digit
 _MARKER_FIRST = frozenset("#>+-=[")
@@ -53,9 +53,18 @@ def _escape_marker(marker: str) -> str:
     return "\\" + marker
 
 
+def _holds_any(text: str, characters: str) -> bool:
+    """Whether ``text`` holds one of ``characters``: one fast scan per character, five times
+    cheaper than a regular expression's character class on a note of a few hundred characters."""
+    for character in characters:
+        if character in text:
+            return True
+    return False
+
+
 def escape_block(text: str, indent: str = "") -> list[str]:
     """Worker text as Markdown lines: paragraphs kept, single newlines as hard breaks."""
-    if _MAY_ESCAPE_OR_CR.search(text) is None:
+    if not _holds_any(text, _BLOCK_FIRST):
         # Nothing to escape inside the lines and only \n to break them: the text without its blank
         # lines around is already the lines to write (most notes are one line).
         kept = text.strip()
@@ -68,7 +77,7 @@ def escape_block(text: str, indent: str = "") -> list[str]:
             lines.pop()
         while lines and not lines[0]:
             lines.pop(0)
-        if _MAY_ESCAPE.search(text) is not None:
+        if _holds_any(text, _INLINE_FIRST):
             lines = _INLINE_LINES.sub(r"\\\g<0>", "\n".join(lines)).split("\n")
     out: list[str] = []
     last = len(lines) - 1
