@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 
 from journal.core.answer_view import Bars, Grid, Groups, Items, Pairs, Text, View, decimal, grid_lines
 from journal.core.export.date_format import date_formatter
@@ -76,7 +78,8 @@ def _trim(lines: list[str]) -> list[str]:
     return lines
 
 
-def _entry(exported: ExportedEntry) -> list[str]:
+def _entry(exported: ExportedEntry, label: Callable[[str], str] = escape_inline) -> list[str]:
+    """An entry's section; ``label`` escapes a question's label (see ``_exercises``)."""
     exercise, entry = exported.exercise, exported.entry
     title = str(exercise.title)
     if exercise.repeatable:
@@ -91,10 +94,10 @@ def _entry(exported: ExportedEntry) -> list[str]:
         "",
     ]
     for answer in exported.answers:
-        lines += [f"**{escape_inline(answer.label)}**", ""] + render_view(answer.view, 4) + [""]
+        lines += [f"**{label(answer.label)}**", ""] + render_view(answer.view, 4) + [""]
     if exported.unanswered:
         lines += [f"**{escape_inline(t('summary.not_answered_yet'))}**", ""]
-        lines += [f"- {escape_inline(label)}" for label in exported.unanswered] + [""]
+        lines += [f"- {label(unanswered)}" for unanswered in exported.unanswered] + [""]
     return lines
 
 
@@ -157,10 +160,12 @@ def _synthesis(summary: Summary) -> list[str]:
 
 def _exercises(summary: Summary) -> list[str]:
     lines: list[str] = []
+    # The same questions come back in every instance of an exercise: each label is escaped once.
+    label = functools.lru_cache(maxsize=None)(escape_inline)
     for phase, entries in summary.phases:
         lines += _heading("export.phase_heading", number=phase.number, name=t(f"phases.{phase.value}"))
         for exported in entries:
-            lines += _entry(exported)
+            lines += _entry(exported, label)
     return lines
 
 
