@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from datetime import date
 from operator import attrgetter, methodcaller
-from typing import Callable
 
 # directive → (attribute, how strftime writes it); %Y only for years of four digits, see ``_formatter``.
 _NUMERIC = {"d": ("day", "%02d"), "m": ("month", "%02d"), "Y": ("year", "%d"), "H": ("hour", "%02d"), "M": ("minute", "%02d"), "S": ("second", "%02d")}
