@@ -168,13 +168,17 @@ MARKDOWN_TEXT = st.text(
 )
 
 
-@settings(max_examples=examples(300), deadline=None)
-@given(MARKDOWN_TEXT)
-def test_escaping_a_block_at_once_gives_what_escaping_each_line_gave(text):
+def assert_escaped_as_before(text: str) -> None:
     assert escape_block(text) == slow_escape_block(text)
     assert escape_block(text, "  ") == slow_escape_block(text, "  ")
     assert escape_line(text) == slow_escape_line(text)
     assert escape_inline(text) == slow_escape_inline(text)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(MARKDOWN_TEXT)
+def test_escaping_a_block_at_once_gives_what_escaping_each_line_gave(text):
+    assert_escaped_as_before(text)
 
 
 @pytest.mark.parametrize("text", HOSTILE)
@@ -196,10 +200,7 @@ ANY_TEXT = st.text(alphabet=st.sampled_from(list(EVERY_SPECIAL)) | st.characters
 @given(ANY_TEXT)
 def test_the_escaping_shortcuts_give_what_the_full_escaping_gave(text):
     """Texts holding none of the characters that need an escape skip the substitution: same result either way."""
-    assert escape_block(text) == slow_escape_block(text)
-    assert escape_block(text, "   ") == slow_escape_block(text, "   ")
-    assert escape_inline(text) == slow_escape_inline(text)
-    assert escape_line(text) == slow_escape_line(text)
+    assert_escaped_as_before(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -214,9 +215,7 @@ def test_the_escaping_shortcuts_give_what_the_full_escaping_gave(text):
     "   ",
 ])
 def test_every_markdown_special_character_is_escaped_as_before(text):
-    assert escape_block(text) == slow_escape_block(text)
-    assert escape_inline(text) == slow_escape_inline(text)
-    assert escape_line(text) == slow_escape_line(text)
+    assert_escaped_as_before(text)
 
 
 NESTED = st.recursive(
