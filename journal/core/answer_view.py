@@ -63,6 +63,7 @@ class Grid:
 
 
 View = Union[Text, Items, Bars, Pairs, Groups, Grid]
+_FREE_TEXT = frozenset({PromptKind.SHORT_TEXT, PromptKind.LONG_TEXT})
 
 
 def is_empty(value: Any) -> bool:
@@ -118,7 +119,7 @@ def field_view(spec: Field, value: Any) -> View | None:
 
 def _filled_view(kind: PromptKind, options: tuple, value: Any) -> View | None:
     """The view of a value that is not empty, from the two things a field's view reads (a prompt has them too)."""
-    if kind in (PromptKind.SHORT_TEXT, PromptKind.LONG_TEXT):
+    if kind in _FREE_TEXT:
         return Text(str(value))
     if kind == PromptKind.SCALE:
         return Text(_scale_text(options, value))
@@ -146,6 +147,8 @@ def answer_view(prompt: Prompt, value: Any) -> View | None:
     if is_empty(value):
         return None
     kind = prompt.kind
+    if kind in _FREE_TEXT:  # most answers: looked at first
+        return Text(str(value))
     if kind == PromptKind.LIST:
         items = [str(v).strip() for v in value if str(v).strip()] if isinstance(value, list) else [str(value)]
         return Items(tuple(items))

@@ -94,7 +94,10 @@ def _entry(exported: ExportedEntry, label: Callable[[str], str] = escape_inline)
         "",
     ]
     for answer in exported.answers:
-        lines += [f"**{label(answer.label)}**", ""] + render_view(answer.view, 4) + [""]
+        lines.append(f"**{label(answer.label)}**")
+        lines.append("")
+        lines += render_view(answer.view, 4)
+        lines.append("")
     if exported.unanswered:
         lines += [f"**{escape_inline(t('summary.not_answered_yet'))}**", ""]
         lines += [f"- {label(unanswered)}" for unanswered in exported.unanswered] + [""]
