@@ -37,8 +37,8 @@ def _bars(view: Bars) -> list[str]:
     return lines
 
 
-def render_view(view: View, level: int) -> list[str]:
-    """Markdown lines for a view; ``level`` is the heading depth for its groups."""
+def render_view(view: View, level: int, label: Callable[[str], str] = escape_inline) -> list[str]:
+    """Markdown lines for a view; ``level`` is the heading depth for its groups, ``label`` escapes a field's label."""
     if isinstance(view, Text):
         return escape_block(view.text)
     if isinstance(view, Items):
@@ -53,16 +53,17 @@ def render_view(view: View, level: int) -> list[str]:
         return [f"{fence}text", *body, fence] + (["", escape_inline(view.caption)] if view.caption else [])
     lines: list[str] = []
     if isinstance(view, Pairs):
-        for label, child in view.pairs:
+        separator = t("formats.label_sep")
+        for name, child in view.pairs:
             if isinstance(child, Text) and "\n" not in child.text.strip():
-                lines += [f"**{escape_inline(label)}**{t('formats.label_sep')}{escape_inline(child.text)}", ""]
+                lines += [f"**{label(name)}**{separator}{escape_inline(child.text)}", ""]
             else:
-                lines += [f"**{escape_inline(label)}**{t('formats.label_sep').rstrip()}", ""] + render_view(child, level + 1) + [""]
+                lines += [f"**{label(name)}**{separator.rstrip()}", ""] + render_view(child, level + 1, label) + [""]
         return _trim(lines)
     assert isinstance(view, Groups)
     marks = "#" * min(level, 6)
     for title, child in view.groups:
-        lines += [f"{marks} {escape_inline(title)}", ""] + render_view(child, level + 1) + [""]
+        lines += [f"{marks} {escape_inline(title)}", ""] + render_view(child, level + 1, label) + [""]
     return _trim(lines)
 
 
@@ -96,7 +97,7 @@ def _entry(exported: ExportedEntry, label: Callable[[str], str] = escape_inline)
     for answer in exported.answers:
         lines.append(f"**{label(answer.label)}**")
         lines.append("")
-        lines += render_view(answer.view, 4)
+        lines += render_view(answer.view, 4, label)
         lines.append("")
     if exported.unanswered:
         lines += [f"**{escape_inline(t('summary.not_answered_yet'))}**", ""]
