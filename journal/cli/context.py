@@ -51,8 +51,8 @@ def is_utf8(text: str) -> bool:
     return True
 
 
-def open_store(args, *, create: bool = True) -> JournalStore:
-    """Open the journal; an encrypted one takes ``BILAN_PASSPHRASE`` or asks (in a terminal, 3 tries).
+def open_store(args, *, create: bool = True, ask: bool = True) -> JournalStore:
+    """Open the journal; an encrypted one takes ``BILAN_PASSPHRASE`` or asks (in a terminal, 3 tries; never if not ``ask``).
 
     Only the app (no sub-command) takes the ``start`` snapshot.
     """
@@ -68,7 +68,7 @@ def open_store(args, *, create: bool = True) -> JournalStore:
             return store
         except (PassphraseRequired, WrongPassphrase) as error:
             attempts += 1
-            if passphrase_from_environment() or not interactive() or attempts > PASSPHRASE_ATTEMPTS:
+            if not ask or passphrase_from_environment() or not interactive() or attempts > PASSPHRASE_ATTEMPTS:
                 raise CommandFailure(str(error)) from error
             if isinstance(error, WrongPassphrase):
                 fail(str(error))
