@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 
 from textual import events
 from textual.widgets import OptionList, Static
 
 from journal.core.models import EntryStatus, Phase
+from journal.core.storage import crypto
 from journal.core.store import JournalStore
 from journal.tui.app import BilanApp
-from journal.tui.journal_opening import JournalOpening
+from journal.tui.journal_opening import LATER_FROM_BYTES, JournalOpening, opens_later
 from journal.tui.screens.exercise import ExerciseScreen
 from journal.tui.screens.home import STATUS_MARKS, UNKNOWN, HomeScreen
 
@@ -73,3 +75,73 @@ async def test_titles_first_states_unknown_then_read_and_keys_typed_meanwhile_ke
         assert await _until(pilot, lambda: isinstance(app.screen, HomeScreen))
         assert f"{STATUS_MARKS[EntryStatus.DONE]} {first.title}" in "\n".join(_lines(app))
     app.opening.wait().close()
+
+
+async def test_the_welcome_waits_for_the_journal_and_comes_first(data_dir, catalogue):
+    from journal.tui.screens.welcome import WelcomeScreen
+
+    JournalStore(data_dir).close()  # a journal nobody was welcomed in
+    gate = Gate(data_dir)
+    app = _later(data_dir, catalogue, gate, greet=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, HomeScreen), "no dialog before the journal says whether it is needed"
+        assert "Lecture de votre journal" in str(app.screen.query_one("#detail", Static).render())
+        gate.through.set()
+        assert await _until(pilot, lambda: isinstance(app.screen, WelcomeScreen))
+    app.opening.wait().close()
+
+
+async def test_another_window_on_the_same_journal_is_still_said(data_dir, catalogue):
+    other = JournalStore(data_dir)
+    gate = Gate(data_dir)
+    app = _later(data_dir, catalogue, gate)
+    async with app.run_test(size=(80, 24)) as pilot:
+        gate.through.set()
+        assert await _until(pilot, lambda: app.store is not None)
+        await pilot.pause()
+        assert any("ouvert" in str(notice.message) for notice in app._notifications)
+    app.opening.wait().close()
+    other.close()
+
+
+async def test_quitting_before_the_journal_is_read_needs_no_journal_and_it_is_closed_after(data_dir, catalogue):
+    JournalStore(data_dir).close()
+    gate = Gate(data_dir)
+    app = _later(data_dir, catalogue, gate)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        assert await _until(pilot, lambda: app._exit_renderables is not None and not app.is_running)
+    gate.through.set()
+    store = app.opening.wait()
+    assert store is not None
+    store.close()
+    assert JournalStore(data_dir).open_elsewhere() == 0
+
+
+def test_only_a_large_plain_journal_is_read_later(tmp_path):
+    journal = tmp_path / "journal.json"
+    assert not opens_later(journal), "no journal yet: the first start's welcome"
+    journal.write_bytes(b'{"meta": {}}')
+    assert not opens_later(journal), "small: read first"
+    journal.write_bytes(b"  \n{" + b" " * LATER_FROM_BYTES + b"}")
+    assert opens_later(journal)
+    journal.write_bytes(crypto.MAGIC + b"\x01" * LATER_FROM_BYTES)
+    assert not opens_later(journal), "encrypted: the passphrase is asked before the app"
+
+
+def test_a_large_damaged_journal_gives_the_same_one_line_and_exit_1_and_is_not_written(tmp_path):
+    from tests.test_crash_exit import run_in_terminal
+
+    data = tmp_path / "journal"
+    data.mkdir()
+    (data / "journal.json").write_bytes(b'{"meta": {"1": {"kind": "bilan-journal", "schema": 1}}, "notes": ' + b" " * LATER_FROM_BYTES)
+    damaged = (data / "journal.json").read_bytes()
+    code, output = run_in_terminal([sys.executable, "-m", "journal", "--data", str(data)])
+    assert code == 1
+    assert "Traceback" not in output
+    lines = [line for line in output.replace("\r", "").splitlines() if "bilan: " in line]
+    assert len(lines) == 1 and "journal.json" in lines[0]
+    assert (data / "journal.json").read_bytes() == damaged
+    assert not (data / "backups").exists() and not (data / "versions.json").exists(), "nothing written"
