@@ -145,3 +145,31 @@ def test_a_large_damaged_journal_gives_the_same_one_line_and_exit_1_and_is_not_w
     assert len(lines) == 1 and "journal.json" in lines[0]
     assert (data / "journal.json").read_bytes() == damaged
     assert not (data / "backups").exists() and not (data / "versions.json").exists(), "nothing written"
+
+
+async def test_a_saved_theme_is_there_from_the_first_frame_and_after_a_later_read(data_dir, catalogue):
+    from textual.color import Color
+
+    from journal.tui.themes import load_themes
+
+    dark = next(theme for theme in load_themes() if theme.dark)
+    store = JournalStore(data_dir)
+    store.settings.set("theme", dark.name)
+    app = BilanApp(store, catalogue)
+    # Before the app runs: the stylesheet already has the saved theme's colours (no second style pass once mounted).
+    assert app.theme == dark.name and app.stylesheet._variables["background"] == Color.parse(dark.background).hex
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.styles.background == Color.parse(dark.background)
+        assert app.has_class("-dark-mode") and not app.has_class("-light-mode")
+    store.close()
+
+    gate = Gate(data_dir)
+    app = _later(data_dir, catalogue, gate)
+    async with app.run_test(size=(80, 24)) as pilot:
+        gate.through.set()
+        assert await _until(pilot, lambda: app.store is not None)
+        await pilot.pause()
+        assert app.theme == dark.name and app.screen.styles.background == Color.parse(dark.background)
+        assert app.store.settings.get("theme") == dark.name
+    app.opening.wait().close()
