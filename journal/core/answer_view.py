@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Union
 
+from journal.core.empty_answer import is_empty
 from journal.core.models import Field, Prompt, PromptKind
 from journal.core.scoring import score_questionnaire
 from journal.i18n import t
@@ -63,16 +64,6 @@ class Grid:
 
 
 View = Union[Text, Items, Bars, Pairs, Groups, Grid]
-
-
-def is_empty(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    if isinstance(value, (list, dict, tuple)):
-        return not value or all(is_empty(v) for v in (value.values() if isinstance(value, dict) else value))
-    return False
 
 
 def _as_list(value: Any) -> list:
