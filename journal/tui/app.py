@@ -132,7 +132,7 @@ class BilanApp(App):
         self.set_reactive(App.theme, name)
         self.stylesheet.set_variables(self.get_css_variables())
         dark = self.current_theme.dark
-        classes = {name: False for name in self.classes if name.startswith("-theme-")}
+        classes = {existing: False for existing in self.classes if existing.startswith("-theme-")}
         self.update_classes({**classes, f"-theme-{name}": True, "-dark-mode": dark, "-light-mode": not dark}, update=False)
         self._refresh_truecolor_filter(self.ansi_theme)
 
@@ -243,7 +243,11 @@ class BilanApp(App):
             if self._held_keys is not None and not event.is_forwarded:
                 self._held_keys.append(event)
                 return
-            if event.key == "enter" and not event.is_forwarded and getattr(self.screen, "OPENS_ON_ENTER", False):
+            opens_on_enter = getattr(self.screen, "OPENS_ON_ENTER", False)
+            if event.key == "ctrl+j" and opens_on_enter and not event.is_forwarded:
+                # Enter typed while bilan starts, before the terminal is in raw mode, arrives as a line feed.
+                event = events.Key("enter", "\r")
+            if event.key == "enter" and not event.is_forwarded and opens_on_enter:
                 # Enter here opens a screen: what follows is typed for that screen, not for this list.
                 await super().on_event(event)
                 self.hold_keys()
