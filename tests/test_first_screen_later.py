@@ -173,3 +173,28 @@ async def test_a_saved_theme_is_there_from_the_first_frame_and_after_a_later_rea
         assert app.theme == dark.name and app.screen.styles.background == Color.parse(dark.background)
         assert app.store.settings.get("theme") == dark.name
     app.opening.wait().close()
+
+
+async def test_the_offer_to_resume_comes_once_read_and_enter_typed_meanwhile_answers_it(data_dir, catalogue):
+    from journal.core.last_place import Place, save_place
+    from journal.tui.resume import ResumeOffer
+
+    exercise = catalogue.get("ma-demande")
+    store = JournalStore(data_dir)
+    store.settings.set("welcomed", True)
+    store.entries.save_answer(exercise.id, exercise.prompts[0].id, "Reprendre ici")
+    save_place(store, Place(exercise.id, 1, exercise.prompts[0].id, (0, 7)))
+    store.close()
+    gate = Gate(data_dir)
+    app = _later(data_dir, catalogue, gate, greet=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        app.post_message(events.Key("enter", "\r"))  # typed at once: it answers the offer, as it would have before
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, HomeScreen)
+        gate.through.set()
+        assert await _until(pilot, lambda: isinstance(app.screen, ExerciseScreen) and app.screen.focused is not None)
+        assert app.screen.exercise.id == exercise.id and app.screen.focused.text == "Reprendre ici"
+        assert not any(isinstance(screen, ResumeOffer) for screen in app.screen_stack)
+    app.opening.wait().close()
