@@ -8,13 +8,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from journal.core.paths import resolve_data_dir
-from journal.core.storage import JournalError, PassphraseRequired, WrongPassphrase
-from journal.core.store import JournalStore
+from journal.core.storage.errors import JournalError, PassphraseRequired, WrongPassphrase
 from journal.core.text_safety import inert, inert_line
 from journal.i18n import t
 
 if TYPE_CHECKING:
     from journal.core.catalogue import Catalogue
+    from journal.core.store import JournalStore
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -56,6 +56,8 @@ def open_store(args, *, create: bool = True) -> JournalStore:
 
     Only the app (no sub-command) takes the ``start`` snapshot.
     """
+    from journal.core.store import JournalStore  # here: ``--help`` and bad usage never load the storage
+
     folder = data_dir(args)
     snapshot = getattr(args, "command", None) is None
     passphrase = passphrase_from_environment()

@@ -10,9 +10,7 @@ import sys
 from journal import __version__
 from journal.cli import argparse_i18n
 from journal.cli.context import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CommandFailure, crashed, data_dir, fail, is_utf8
-from journal.core.crash_report import write_crash_report
-from journal.core.storage.disk_errors import describe
-from journal.core.storage import JournalError
+from journal.core.storage.errors import JournalError
 from journal.i18n import set_language, t
 from journal.i18n.catalogue import language_from_environment
 
@@ -59,8 +57,13 @@ def build_parser(modules: tuple[str, ...] = COMMANDS) -> argparse.ArgumentParser
     subparsers = parser.add_subparsers(dest="command", metavar=t("cli.command_metavar"), title=t("cli.commands_title"))
     for name in modules:
         importlib.import_module(f"journal.cli.commands.{name}").register(subparsers)
-    parser.set_defaults(run=importlib.import_module("journal.cli.commands.app").run_app)
+    parser.set_defaults(run=_run_app)
     return parser
+
+
+def _run_app(args) -> int:
+    """No command: the app (its module, and Textual, loaded only then)."""
+    return importlib.import_module("journal.cli.commands.app").run_app(args)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -88,9 +91,13 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
     except OSError as error:
         # A system refusal no command expected (a path too long, a disk gone): still one line.
+        from journal.core.storage.disk_errors import describe
+
         fail(describe("read", error.filename or "", error))
         return EXIT_FAILURE
     except Exception as error:  # noqa: BLE001 - never a traceback: one line, the details in a report
+        from journal.core.crash_report import write_crash_report
+
         return crashed(write_crash_report(_report_folder(args), error))
 
 
