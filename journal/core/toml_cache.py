@@ -27,7 +27,6 @@ platform's user cache folder (platformdirs).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sys
@@ -35,6 +34,11 @@ from pathlib import Path
 from typing import Any
 
 from journal import __version__
+
+try:  # BLAKE2 itself: hashlib would load OpenSSL first (a tenth of what ``bilan note`` imports), for nothing here
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - an interpreter without CPython's built-in BLAKE2
+    from hashlib import blake2b
 
 FORMAT = 1
 MAX_CACHE_BYTES = 8 << 20
@@ -126,7 +130,7 @@ def _version_key() -> str:
 
 
 def _digest(source: str) -> str:
-    return hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=32).hexdigest()
+    return blake2b(source.encode("utf-8", "surrogatepass"), digest_size=32).hexdigest()
 
 
 def _is_toml_data(value: Any) -> bool:

@@ -95,6 +95,14 @@ class _Checker:
 
     def text(self, table: dict, key: str, where: str, required: bool = True) -> LocalText:
         value = table.get(key)
+        if type(value) is dict and len(value) == 2:
+            # The usual case, checked first (a thousand texts at every start): exactly "fr" and "en",
+            # both written. Anything else takes the full check below, which reports each problem.
+            french, english = value.get("fr"), value.get("en")
+            if type(french) is str and type(english) is str:
+                french, english = french.strip(), english.strip()
+                if french and english:
+                    return LocalText(french, english)
         place = f"{where}{key}"
         if value is None:
             if required:
