@@ -107,3 +107,37 @@ def test_a_note_in_an_encrypted_journal_still_opens_it(tmp_path):
         [sys.executable, "-c", LOADED_HEAVY, "--data", folder, "note", "Après."], capture_output=True, text=True, env=env
     )
     assert result.stdout.splitlines()[-1].split() == ["0", "cryptography"]
+
+
+# What the fixed cost of a note or an export must not include again (each was paid at every run):
+# the encryption code, OpenSSL's digests, _strptime, the app's module, the crash report, the damage
+# report, the exercise and prompt classes (a note), PyYAML (an export whose front matter is plain).
+NOT_FOR_A_NOTE = (
+    "journal.core.storage.crypto", "_hashlib", "hmac", "_strptime", "journal.cli.commands.app", "journal.core.crash_report",
+    "journal.core.storage.damage", "journal.core.models.prompt", "journal.core.models.exercise", "journal.core.catalogue",
+    "yaml", "textual",
+)
+NOT_FOR_AN_EXPORT = (
+    "journal.core.storage.crypto", "_hashlib", "hmac", "_strptime", "journal.cli.commands.app", "journal.core.crash_report",
+    "journal.core.storage.damage", "yaml", "textual", "tomllib._parser",
+)
+
+
+def _loaded(argv: list[str], names: tuple[str, ...]) -> list[str]:
+    script = (
+        "import sys\n"
+        "from journal.cli.main import main\n"
+        "code = main(sys.argv[1:])\n"
+        f"print(code, *sorted(name for name in {names!r} if name in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script, *argv], capture_output=True, text=True, check=True)
+    return result.stdout.splitlines()[-1].split()
+
+
+def test_a_note_and_an_export_of_a_plain_journal_load_only_what_they_use(tmp_path):
+    folder = str(tmp_path / "journal")
+    assert _loaded(["--data", folder, "note", "La première."], NOT_FOR_A_NOTE) == ["0"]
+    assert _loaded(["--data", folder, "note", "La deuxième."], NOT_FOR_A_NOTE) == ["0"]  # an existing journal
+    (tmp_path / "journal" / "backups").mkdir(exist_ok=True)
+    assert _loaded(["--data", folder, "export", "-o", str(tmp_path / "out.md")], NOT_FOR_AN_EXPORT) == ["0"]
+    assert (tmp_path / "out.md").read_text(encoding="utf-8").startswith("---\nbilan_summary: 1\n")

@@ -32,7 +32,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from journal.core.paths import backups_dir, journal_path
-from journal.core.storage import crypto, links
+from journal.core.storage import links, sealed
 from journal.core.storage.atomic import atomic_write, fsync_folder, private_folder, remove_leftovers
 from journal.core.storage.codec import usable
 
@@ -56,7 +56,7 @@ class Backup:
     def encrypted(self) -> bool:
         try:
             with open(self.path, "rb") as stream:
-                return crypto.is_encrypted(stream.read(len(crypto.MAGIC)))
+                return sealed.is_encrypted(stream.read(len(sealed.MAGIC)))
         except OSError:
             return False
 

@@ -30,7 +30,8 @@ from dataclasses import dataclass
 # or a payload (un)sealed, not here: every command reads this module to tell a sealed
 # journal, and a plain journal never needs them (a fifth of what ``bilan note`` imported).
 
-MAGIC = b"BILANENC"
+from journal.core.storage.sealed import MAGIC, is_encrypted
+
 FORMAT_VERSION = 1
 KDF_SCRYPT = 1
 _LAYOUT = struct.Struct(">8sBBBBB16s16s12s")
@@ -109,10 +110,6 @@ class Header:
     def pack(self) -> bytes:
         p = self.params
         return _LAYOUT.pack(MAGIC, FORMAT_VERSION, KDF_SCRYPT, p.log2_n, p.r, p.p, self.salt, self.check, self.nonce)
-
-
-def is_encrypted(raw: bytes) -> bool:
-    return raw[: len(MAGIC)] == MAGIC
 
 
 def read_header(raw: bytes) -> Header:
