@@ -141,3 +141,25 @@ def test_a_note_and_an_export_of_a_plain_journal_load_only_what_they_use(tmp_pat
     (tmp_path / "journal" / "backups").mkdir(exist_ok=True)
     assert _loaded(["--data", folder, "export", "-o", str(tmp_path / "out.md")], NOT_FOR_AN_EXPORT) == ["0"]
     assert (tmp_path / "out.md").read_text(encoding="utf-8").startswith("---\nbilan_summary: 1\n")
+
+
+def test_the_collector_is_paused_for_the_start_only(tmp_path, monkeypatch):
+    """The garbage collector is off while the parser and the command's modules load, on again for the command."""
+    import gc
+
+    import journal.cli.commands.note as note_command
+    from journal.cli.main import main
+
+    seen = []
+    monkeypatch.setattr(note_command, "run", lambda args: seen.append(gc.isenabled()) or 0)
+    assert main(["--data", str(tmp_path / "journal"), "note", "x"]) == 0
+    assert seen == [True] and gc.isenabled()
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert gc.isenabled()
+    gc.disable()
+    try:  # a caller that had it off finds it off
+        main(["--data", str(tmp_path / "journal"), "note", "x"])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
