@@ -143,8 +143,9 @@ def test_a_note_and_an_export_of_a_plain_journal_load_only_what_they_use(tmp_pat
     assert (tmp_path / "out.md").read_text(encoding="utf-8").startswith("---\nbilan_summary: 1\n")
 
 
-def test_the_collector_is_paused_for_the_start_only(tmp_path, monkeypatch):
-    """The garbage collector is off while the parser and the command's modules load, on again for the command."""
+def test_the_collector_skips_what_the_start_made_and_runs_during_the_command(tmp_path, monkeypatch):
+    """Off while the parser, the command's modules and the journal load; those objects are then frozen out
+    of its passes (a later pass would otherwise walk them all); on again for the command itself."""
     import gc
 
     import journal.cli.commands.note as note_command
@@ -152,14 +153,19 @@ def test_the_collector_is_paused_for_the_start_only(tmp_path, monkeypatch):
 
     seen = []
     monkeypatch.setattr(note_command, "run", lambda args: seen.append(gc.isenabled()) or 0)
-    assert main(["--data", str(tmp_path / "journal"), "note", "x"]) == 0
-    assert seen == [True] and gc.isenabled()
-    with pytest.raises(SystemExit):
-        main(["--help"])
-    assert gc.isenabled()
-    gc.disable()
-    try:  # a caller that had it off finds it off
-        main(["--data", str(tmp_path / "journal"), "note", "x"])
-        assert not gc.isenabled()
+    gc.unfreeze()
+    try:
+        assert main(["--data", str(tmp_path / "journal"), "note", "x"]) == 0
+        assert seen == [True] and gc.isenabled()
+        assert gc.get_freeze_count() > 0
+        with pytest.raises(SystemExit):
+            main(["--help"])
+        assert gc.isenabled()
+        gc.disable()
+        try:  # a caller that had it off finds it off
+            main(["--data", str(tmp_path / "journal"), "note", "x"])
+            assert not gc.isenabled()
+        finally:
+            gc.enable()
     finally:
-        gc.enable()
+        gc.unfreeze()

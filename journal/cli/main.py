@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import importlib
 import os
 import sys
 
 from journal import __version__
 from journal.cli import argparse_i18n
-from journal.cli.context import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CommandFailure, crashed, data_dir, fail, is_utf8
+from journal.cli.context import (
+    EXIT_FAILURE,
+    EXIT_OK,
+    EXIT_USAGE,
+    CommandFailure,
+    collector_paused,
+    crashed,
+    data_dir,
+    fail,
+    is_utf8,
+)
 from journal.core.storage.errors import JournalError
 from journal.i18n import set_language, t
 from journal.i18n.catalogue import language_from_environment
@@ -69,15 +78,8 @@ def _run_app(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    collecting = gc.isenabled()
-    # Starting up (the messages, the command's modules, the parser) makes no garbage, only objects that
-    # stay: the collector's thirty passes over them were a few milliseconds of every command.
-    gc.disable()
-    try:
+    with collector_paused():  # the messages, the command's modules, the parser
         args = _arguments(argv)
-    finally:
-        if collecting:
-            gc.enable()
     if isinstance(args, int):
         return args
     try:
