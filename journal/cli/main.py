@@ -9,6 +9,7 @@ import sys
 
 from journal import __version__
 from journal.cli import argparse_i18n
+from journal.cli.lazy_help import Parser
 from journal.cli.context import (
     EXIT_FAILURE,
     EXIT_OK,
@@ -60,11 +61,14 @@ def _modules_needed(argv: list[str]) -> tuple[str, ...]:
 
 
 def build_parser(modules: tuple[str, ...] = COMMANDS) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="bilan", description=t("cli.description"), epilog=t("cli.epilog"))
+    parser = Parser(prog="bilan", description=t("cli.description"), epilog=t("cli.epilog"))
     parser.add_argument("--version", action="version", version=f"bilan {__version__}", help=t("argparse.version"))
     parser.add_argument("--data", metavar=t("cli.data_metavar"), help=t("cli.data_help"))
     parser.add_argument("--lang", choices=["fr", "en"], help=t("cli.lang_help"))
-    subparsers = parser.add_subparsers(dest="command", metavar=t("cli.command_metavar"), title=t("cli.commands_title"))
+    # prog given: argparse would otherwise lay out a usage line (asking the terminal's width) to find "bilan".
+    subparsers = parser.add_subparsers(
+        dest="command", metavar=t("cli.command_metavar"), title=t("cli.commands_title"), prog=parser.prog
+    )
     for name in modules:
         importlib.import_module(f"journal.cli.commands.{name}").register(subparsers)
     parser.set_defaults(run=_run_app)
