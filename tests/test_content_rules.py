@@ -138,6 +138,14 @@ def unexplained_jargon(exercise: Exercise) -> list[str]:
     return problems
 
 
+# In English the bilan is a « career assessment »; « bilan de compétences » stays as its proper name.
+FRENCH_WORD_IN_ENGLISH = re.compile(r"\bbilan\b(?! de compétences)", re.IGNORECASE)
+
+
+def french_bilan_in_english(exercise: Exercise) -> list[str]:
+    return [f"{where}: « {m.group(0)} »" for where, _, en in texts(exercise) for m in FRENCH_WORD_IN_ENGLISH.finditer(en)]
+
+
 def masculine_only(exercise: Exercise) -> list[str]:
     return [f"{where}: « {m.group(0)} »" for where, fr, _ in texts(exercise) for m in MASCULINE_ONLY.finditer(fr)]
 
@@ -147,7 +155,7 @@ def wrong_strings(text: str) -> list[str]:
     return found + [match.group(0) for match in GENDERED_ALONE.finditer(text)]
 
 
-RULES = (missing_languages, long_sentences, unexplained_jargon, masculine_only)
+RULES = (missing_languages, long_sentences, unexplained_jargon, masculine_only, french_bilan_in_english)
 
 
 # -- the shipped catalogue is clean ----------------------------------------------------
@@ -254,6 +262,12 @@ def test_masculine_only_form_is_caught(tmp_path, phrase):
         assert found == []
     else:
         assert found
+
+
+def test_bilan_in_english_is_caught_but_not_its_proper_name(tmp_path):
+    assert french_bilan_in_english(bad_exercise(tmp_path, label_en="What do you expect from this bilan?"))
+    assert not french_bilan_in_english(bad_exercise(tmp_path, label_en="What do you expect from this career assessment?"))
+    assert not french_bilan_in_english(bad_exercise(tmp_path, label_en="Why a bilan de compétences (career assessment)?"))
 
 
 def test_inclusive_form_passes(tmp_path):

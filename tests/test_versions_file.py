@@ -418,7 +418,7 @@ def test_a_dump_restored_and_merged_keeps_every_version(data_dir, tmp_path, monk
 
     from journal.core.store import entries
 
-    minutes = iter(range(1000))  # one minute apart: the merge tells versions apart by their time
+    minutes = iter(range(1000))  # one minute apart: the versions come in a known order
     monkeypatch.setattr(entries, "now", lambda: datetime(2025, 3, 1, 9, tzinfo=timezone.utc) + timedelta(minutes=next(minutes)))
     answer_in_sessions(data_dir, "un", "deux", "trois")
     with JournalStore(data_dir, read_only=True) as store:
@@ -451,3 +451,26 @@ def test_bilan_dump_says_in_one_line_that_damaged_versions_were_set_aside(data_d
     assert "abîmé" in err and "\n" not in err
     dumped = json.loads((tmp_path / "copie.json").read_text(encoding="utf-8"))
     assert dumped["tables"]["entries"]["1"]["answers"] == {"q": "deux"} and dumped["tables"]["entries"]["1"]["history"] == []
+
+
+def test_a_merge_keeps_two_versions_saved_within_the_same_second():
+    import copy
+
+    from journal.core.store.transfer import _combine_entry
+
+    second = "2025-03-01T09:00:00+00:00"
+    mine = {
+        "answers": {"q": "trois"},
+        "updated_at": "2025-03-01T09:05:00+00:00",
+        "history": [{"saved_at": second, "answers": {"q": "un"}}],
+    }
+    theirs = {
+        "answers": {"q": "quatre"},
+        "updated_at": "2025-03-01T09:10:00+00:00",
+        "history": [{"saved_at": second, "answers": {"q": "deux"}}, {"saved_at": second, "answers": {"q": "un"}}],
+    }
+    assert _combine_entry(mine, theirs)
+    assert mine["answers"] == {"q": "quatre"}
+    assert [version["answers"]["q"] for version in mine["history"]] == ["un", "deux", "trois"]
+    merged_once = copy.deepcopy(mine)
+    assert _combine_entry(mine, theirs) is False and mine == merged_once  # merging twice adds nothing

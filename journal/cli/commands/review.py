@@ -57,7 +57,7 @@ def load_caseload(args) -> tuple[list, list[Refusal]]:
         except ReviewRefused as refusal:
             refusals.append(Refusal(path, str(refusal)))
             continue
-        total += len(summaries[-1].body)
+        total += len(summaries[-1].text)
     return group_by_dossier(summaries), refusals
 
 

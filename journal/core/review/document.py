@@ -1,4 +1,4 @@
-"""One summary as the viewer holds it: where it came from, its header, its text (made inert)."""
+"""One summary as the viewer holds it: where it came from, its header, its text (made inert when first shown)."""
 
 from __future__ import annotations
 
@@ -8,18 +8,25 @@ from pathlib import Path
 
 from journal.core.review.front_matter import SummaryHeader
 from journal.core.review.sections import Section, split_sections
+from journal.core.text_safety import inert
 
 
 @dataclass(frozen=True)
 class SummaryDocument:
     path: Path
     header: SummaryHeader
-    body: str  # already passed through ``text_safety.inert``
+    text: str  # the Markdown as read, not yet safe for a terminal: use ``body``
     encrypted: bool
 
     @classmethod
-    def build(cls, path: Path, header: SummaryHeader, body: str, *, encrypted: bool) -> SummaryDocument:
-        return cls(path=path, header=header, body=body, encrypted=encrypted)
+    def build(cls, path: Path, header: SummaryHeader, text: str, *, encrypted: bool) -> SummaryDocument:
+        return cls(path=path, header=header, text=text, encrypted=encrypted)
+
+    @cached_property
+    def body(self) -> str:
+        """The text passed through ``text_safety.inert``, made when first shown: a caseload opens without
+        going over every character of every summary."""
+        return inert(self.text)
 
     @cached_property
     def sections(self) -> tuple[Section, ...]:

@@ -23,7 +23,7 @@ from journal.core.review.front_matter import (
 )
 from journal.core.sharing import MAX_SUMMARY_BYTES, SharingError, decrypt_summary, is_age_encrypted
 from journal.core.sharing.envelope import MAX_ENCRYPTED_BYTES
-from journal.core.text_safety import inert, inert_line
+from journal.core.text_safety import inert_line
 from journal.core.storage.disk_errors import os_reason
 from journal.i18n import t
 
@@ -62,7 +62,7 @@ def read_summary(path: Path, identities: tuple[x25519.Identity, ...] | None) -> 
         raise ReviewRefused(t("review.damaged_front_matter", path=shown, field=error.field)) from error
     except UnsupportedVersion as error:
         raise ReviewRefused(t("review.newer_version", path=shown, version=inert_line(str(error.version))[:20])) from error
-    return SummaryDocument.build(path, header, inert(body), encrypted=encrypted)
+    return SummaryDocument.build(path, header, body, encrypted=encrypted)
 
 
 def _bounded_read(path: Path, shown: str) -> bytes:

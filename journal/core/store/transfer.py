@@ -16,6 +16,7 @@ as a dump always has; in the journal they live in the versions file
 from __future__ import annotations
 
 import copy
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -120,9 +121,15 @@ def _combine_entry(mine: dict, theirs: dict) -> bool:
     if mine.get("answers") == theirs.get("answers"):
         return False
     newer, older = (theirs, mine) if theirs["updated_at"] > mine["updated_at"] else (mine, theirs)
-    versions = {item["saved_at"]: item for item in (*mine.get("history", []), *theirs.get("history", []))}
-    versions.setdefault(older["updated_at"], {"saved_at": older["updated_at"], "answers": copy.deepcopy(older.get("answers", {}))})
-    history = [versions[stamp] for stamp in sorted(versions) if versions[stamp].get("answers") != newer.get("answers")]
+    older_answers = {"saved_at": older["updated_at"], "answers": copy.deepcopy(older.get("answers", {}))}
+    # Two versions saved within the same second are still two versions: a version is its time *and* its answers.
+    versions: dict[tuple[str, str], dict] = {}
+    for item in (*mine.get("history", []), *theirs.get("history", []), older_answers):
+        versions.setdefault(_version_identity(item), item)
+    history = [
+        item for item in sorted(versions.values(), key=lambda item: item["saved_at"])
+        if item.get("answers") != newer.get("answers")
+    ]
     if newer is theirs:
         for key in ("answers", "status", "updated_at", "private"):
             if key in theirs:
@@ -131,6 +138,10 @@ def _combine_entry(mine: dict, theirs: dict) -> bool:
         return False
     mine["history"] = history
     return True
+
+
+def _version_identity(version: dict) -> tuple[str, str]:
+    return version["saved_at"], json.dumps(version.get("answers"), sort_keys=True, ensure_ascii=False)
 
 
 def _one_open_bilan(bilans: dict) -> None:
