@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import os
 import sys
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -80,7 +79,8 @@ def open_store(args, *, create: bool = True, ask: bool = True) -> JournalStore:
 
     Only the app (no sub-command) takes the ``start`` snapshot.
     """
-    if threading.current_thread() is not threading.main_thread():
+    threads = sys.modules.get("threading")  # not imported: no other thread, and not worth importing for a note
+    if threads is not None and threads.current_thread() is not threads.main_thread():
         # The app reads a large journal in a thread while its own collector policy runs: leave the collector alone.
         return _open_store(args, create, ask)
     with collector_paused():
