@@ -1,8 +1,8 @@
 """A disk that fails as a full, over-quota, read-only or failing one does, injected at bilan's write layer.
 
 Tests cannot mount a tiny file system without root, so the failure is injected
-where bilan touches the disk: the ``os`` and ``tempfile`` names of the modules
-that write in the journal folder (atomic writes, presence files, the lock).
+where bilan touches the disk: the ``os`` name of the modules that write in the
+journal folder (atomic writes and their temporary files, presence files, the lock).
 Standard streams (descriptors 0–2) keep working, as they would on a real full disk.
 
 - ``ENOSPC`` / ``EDQUOT`` / ``EIO``: creating a file works, writing bytes to it fails;
@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import errno
 import os
-import tempfile
 import types
 
 from journal.core.storage import atomic, lock, presence
@@ -49,18 +48,8 @@ def failing_os(code: int) -> types.SimpleNamespace:
     return types.SimpleNamespace(**names)
 
 
-def failing_tempfile(code: int) -> types.SimpleNamespace:
-    def mkstemp(*args, **kwargs):
-        if code == errno.EROFS:
-            raise _error(code)
-        return tempfile.mkstemp(*args, **kwargs)
-
-    return types.SimpleNamespace(mkstemp=mkstemp)
-
-
 def break_disk(monkeypatch, code: int) -> None:
     """From now on (until the test ends), bilan's writes in any folder fail with ``code``."""
     fake = failing_os(code)
     for module in (atomic, lock, presence):
         monkeypatch.setattr(module, "os", fake)
-    monkeypatch.setattr(atomic, "tempfile", failing_tempfile(code))

@@ -16,6 +16,22 @@ from journal.core.store import JournalStore
 from journal.i18n import set_language
 
 
+def _import_every_screen_in_french() -> None:
+    """Key descriptions are read when a screen's module is first imported (a language is chosen once, at start):
+    import them all now, in French, so a picture of the footer never depends on which test ran first."""
+    import importlib
+    import pkgutil
+
+    import journal.tui
+
+    set_language("fr")
+    for module in pkgutil.walk_packages(journal.tui.__path__, "journal.tui."):
+        importlib.import_module(module.name)
+
+
+_import_every_screen_in_french()
+
+
 @pytest.fixture(autouse=True)
 def french(monkeypatch):
     monkeypatch.delenv("BILAN_HOME", raising=False)

@@ -22,6 +22,10 @@ NOT_AT_START = (
     "journal.tui.sharing.key_confirmation",
     "journal.tui.widgets.editors",
     "journal.core.search",
+    "journal.core.answer_view",  # the store asks whether an answer is empty (empty_answer), it shows no answer
+    "journal.core.export.summary",  # the home screen needs the plan of the bilan (assignments.plan), not the summary
+    "journal.core.sharing",  # the age keys code, only when a conseiller's key waits for confirmation
+    "pyrage",
     "markdown_it",
 )
 

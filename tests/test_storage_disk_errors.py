@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import os
-import tempfile
 
 import pytest
 
@@ -140,7 +139,7 @@ async def test_app_keeps_the_text_warns_and_saves_when_space_comes_back(data_dir
 
     from journal.tui.app import BilanApp
     from journal.tui.screens import exercise as exercise_screen
-    from tests.broken_disk import failing_os, failing_tempfile
+    from tests.broken_disk import failing_os
     from journal.core.storage import atomic
 
     monkeypatch.setattr(exercise_screen, "RETRY_SECONDS", 0.3)
@@ -154,7 +153,6 @@ async def test_app_keeps_the_text_warns_and_saves_when_space_comes_back(data_dir
         area = screen.query_one(TextArea)
         area.focus()
         monkeypatch.setattr(atomic, "os", failing_os(errno.ENOSPC))
-        monkeypatch.setattr(atomic, "tempfile", failing_tempfile(errno.ENOSPC))
         await pilot.press(*"Plein de mots")
         await pilot.pause(1.0)
         await app.workers.wait_for_complete()
@@ -162,7 +160,6 @@ async def test_app_keeps_the_text_warns_and_saves_when_space_comes_back(data_dir
         assert area.text == "Plein de mots"
         assert any("disque est plein" in str(n.message) for n in app._notifications)
         monkeypatch.setattr(atomic, "os", os)  # space comes back
-        monkeypatch.setattr(atomic, "tempfile", tempfile)
         for _ in range(20):
             await pilot.pause(0.2)
             await app.workers.wait_for_complete()

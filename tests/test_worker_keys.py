@@ -59,3 +59,22 @@ async def test_a_key_bubbling_back_after_the_last_screen_closed_is_dropped(data_
         await app.on_event(events.Key("y", "y"))
         stack.extend(saved)
     store.close()
+
+
+async def test_enter_typed_before_the_terminal_is_raw_still_opens_the_exercise(data_dir, catalogue):
+    # A terminal not yet in raw mode turns Enter into a line feed: Textual reads it as ctrl+j.
+    store = JournalStore(data_dir)
+    app = BilanApp(store, catalogue)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.post_message(events.Key("ctrl+j", "\n"))
+        for letter in "ok":
+            app.post_message(events.Key(letter, letter))
+        for _ in range(80):
+            await pilot.pause(0.1)
+            screen = app.screen
+            if isinstance(screen, ExerciseScreen) and screen.focused is not None and screen.focused.text:
+                break
+        assert isinstance(screen, ExerciseScreen)
+        assert screen.focused.text == "ok"
+    store.close()

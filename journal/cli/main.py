@@ -9,10 +9,19 @@ import sys
 
 from journal import __version__
 from journal.cli import argparse_i18n
-from journal.cli.context import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CommandFailure, crashed, data_dir, fail, is_utf8
-from journal.core.crash_report import write_crash_report
-from journal.core.storage.disk_errors import describe
-from journal.core.storage import JournalError
+from journal.cli.lazy_help import Parser
+from journal.cli.context import (
+    EXIT_FAILURE,
+    EXIT_OK,
+    EXIT_USAGE,
+    CommandFailure,
+    collector_paused,
+    crashed,
+    data_dir,
+    fail,
+    is_utf8,
+)
+from journal.core.storage.errors import JournalError
 from journal.i18n import set_language, t
 from journal.i18n.catalogue import language_from_environment
 
@@ -52,26 +61,31 @@ def _modules_needed(argv: list[str]) -> tuple[str, ...]:
 
 
 def build_parser(modules: tuple[str, ...] = COMMANDS) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="bilan", description=t("cli.description"), epilog=t("cli.epilog"))
+    parser = Parser(prog="bilan", description=t("cli.description"), epilog=t("cli.epilog"))
     parser.add_argument("--version", action="version", version=f"bilan {__version__}", help=t("argparse.version"))
     parser.add_argument("--data", metavar=t("cli.data_metavar"), help=t("cli.data_help"))
     parser.add_argument("--lang", choices=["fr", "en"], help=t("cli.lang_help"))
-    subparsers = parser.add_subparsers(dest="command", metavar=t("cli.command_metavar"), title=t("cli.commands_title"))
+    # prog given: argparse would otherwise lay out a usage line (asking the terminal's width) to find "bilan".
+    subparsers = parser.add_subparsers(
+        dest="command", metavar=t("cli.command_metavar"), title=t("cli.commands_title"), prog=parser.prog
+    )
     for name in modules:
         importlib.import_module(f"journal.cli.commands.{name}").register(subparsers)
-    parser.set_defaults(run=importlib.import_module("journal.cli.commands.app").run_app)
+    parser.set_defaults(run=_run_app)
     return parser
+
+
+def _run_app(args) -> int:
+    """No command: the app (its module, and Textual, loaded only then)."""
+    return importlib.import_module("journal.cli.commands.app").run_app(args)
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    set_language(_language_asked(argv))
-    argparse_i18n.install()
-    for position, word in enumerate(argv, start=1):
-        if not is_utf8(word):
-            fail(t("storage_errors.not_utf8_argument", position=position))
-            return EXIT_USAGE
-    args = build_parser(_modules_needed(argv)).parse_args(argv)
+    with collector_paused():  # the messages, the command's modules, the parser
+        args = _arguments(argv)
+    if isinstance(args, int):
+        return args
     try:
         return args.run(args)
     except CommandFailure as failure:
@@ -88,10 +102,25 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
     except OSError as error:
         # A system refusal no command expected (a path too long, a disk gone): still one line.
+        from journal.core.storage.disk_errors import describe
+
         fail(describe("read", error.filename or "", error))
         return EXIT_FAILURE
     except Exception as error:  # noqa: BLE001 - never a traceback: one line, the details in a report
+        from journal.core.crash_report import write_crash_report
+
         return crashed(write_crash_report(_report_folder(args), error))
+
+
+def _arguments(argv: list[str]) -> argparse.Namespace | int:
+    """The parsed command line, or the exit code of a command line that cannot be used."""
+    set_language(_language_asked(argv))
+    argparse_i18n.install()
+    for position, word in enumerate(argv, start=1):
+        if not is_utf8(word):
+            fail(t("storage_errors.not_utf8_argument", position=position))
+            return EXIT_USAGE
+    return build_parser(_modules_needed(argv)).parse_args(argv)
 
 
 def _report_folder(args):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Union
 
+from journal.core.empty_answer import is_empty
 from journal.core.models import Field, Prompt, PromptKind
 from journal.core.scoring import score_questionnaire
 from journal.i18n import t
@@ -64,19 +65,6 @@ class Grid:
 
 View = Union[Text, Items, Bars, Pairs, Groups, Grid]
 _FREE_TEXT = frozenset({PromptKind.SHORT_TEXT, PromptKind.LONG_TEXT})
-
-
-def is_empty(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value or value.isspace()  # what strip() would leave nothing of, without copying a long answer
-    if isinstance(value, (list, dict, tuple)):
-        for inner in value.values() if isinstance(value, dict) else value:
-            if not is_empty(inner):
-                return False
-        return True
-    return False
 
 
 def _as_list(value: Any) -> list:

@@ -12,8 +12,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
 JOURNAL_FILE = "journal.json"
 VERSIONS_FILE = "versions.json"
 BACKUPS_FOLDER = "backups"
@@ -27,6 +25,8 @@ def resolve_data_dir(explicit: str | os.PathLike | None = None) -> Path:
     from_environment = os.environ.get("BILAN_HOME")
     if from_environment:
         return Path(from_environment).expanduser()
+    from platformdirs import user_data_dir  # only when neither says: ``--data`` alone never loads it
+
     return Path(user_data_dir("bilan", appauthor=False))
 
 

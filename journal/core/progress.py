@@ -18,7 +18,7 @@ from datetime import date, datetime
 from journal.core.catalogue import Catalogue
 from journal.core.catalogue.time_budget import minutes_by_phase
 from journal.core.models import Entry, EntryStatus, Exercise, Phase
-from journal.core.export.summary import current_plan
+from journal.core.assignments.plan import current_plan
 from journal.core.profile import read_profile
 from journal.core.store import JournalStore
 

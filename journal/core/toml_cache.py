@@ -22,12 +22,12 @@ milliseconds. What makes the copy safe to use:
   and keeps only the texts of the last run, so it never grows.
 
 ``BILAN_CACHE_DIR`` chooses the folder (empty: no cache); otherwise the
-platform's user cache folder (platformdirs).
+platform's user cache folder (platformdirs; on Linux, read here from the XDG
+variables as platformdirs reads them, without loading it at every start).
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sys
@@ -35,6 +35,11 @@ from pathlib import Path
 from typing import Any
 
 from journal import __version__
+
+try:  # BLAKE2 itself: hashlib would load OpenSSL first (a tenth of what ``bilan note`` imports), for nothing here
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - an interpreter without CPython's built-in BLAKE2
+    from hashlib import blake2b
 
 FORMAT = 1
 MAX_CACHE_BYTES = 8 << 20
@@ -47,9 +52,31 @@ def cache_folder() -> Path | None:
     chosen = os.environ.get("BILAN_CACHE_DIR")
     if chosen is not None:
         return Path(chosen).expanduser() if chosen.strip() else None
+    xdg = _xdg_cache_home()
+    if xdg is not None:
+        return xdg / "bilan"
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("bilan", appauthor=False))
+
+
+def _xdg_cache_home() -> Path | None:
+    """On Linux, the cache folder of the XDG base directory spec, as platformdirs finds it: ``$XDG_CACHE_HOME``
+    when it is an absolute path, else ``~/.cache``; None elsewhere and in the cases platformdirs reads its own way
+    (Android, a ``HOME`` that is not absolute, a relative ``XDG_CACHE_HOME``), which it then answers.
+
+    Importing platformdirs (and the ``tempfile`` it loads) was a tenth of a ``bilan note``; a wrong answer
+    here would cost only a cache miss, and ``tests/test_toml_cache_folder.py`` compares the two.
+    """
+    if sys.platform != "linux" or "ANDROID_DATA" in os.environ:
+        return None
+    home = os.environ.get("HOME", "")
+    chosen = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(home):
+        return None
+    if os.path.isabs(chosen):
+        return Path(chosen)
+    return None if chosen.strip() else Path(home) / ".cache"
 
 
 class TomlCache:
@@ -126,7 +153,7 @@ def _version_key() -> str:
 
 
 def _digest(source: str) -> str:
-    return hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=32).hexdigest()
+    return blake2b(source.encode("utf-8", "surrogatepass"), digest_size=32).hexdigest()
 
 
 def _is_toml_data(value: Any) -> bool:

@@ -16,13 +16,14 @@ _state = {"lang": DEFAULT_LANGUAGE}
 
 
 def _flatten(table: Mapping, prefix: str = "") -> dict[str, str]:
+    # A thousand messages at every start: tables are dicts (tomllib's and the cache's), and a
+    # dict check is cheaper than asking the Mapping ABC about every message.
     flat: dict[str, str] = {}
     for key, value in table.items():
-        full = f"{prefix}{key}"
-        if isinstance(value, Mapping):
-            flat.update(_flatten(value, f"{full}."))
+        if isinstance(value, dict):
+            flat.update(_flatten(value, f"{prefix}{key}."))
         else:
-            flat[full] = str(value)
+            flat[prefix + key] = value if type(value) is str else str(value)
     return flat
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,7 @@ from journal.tui.nonbreaking import keep_non_breaking_spaces
 from journal.tui.runtime import CHECK_SECONDS, IdleCollector, tuned_for_typing
 from journal.tui.screens.home import HomeScreen
 from journal.tui.input_guard import install_input_guard
+from journal.tui.journal_opening import JournalOpening, JournalRead
 from journal.tui.safe_text import install_output_guard, plain
 from journal.tui.sharing.key_prompt import offer_key_confirmation
 from journal.tui.system_commands import palette_binding, quit_hint, system_commands, theme_palette
@@ -61,16 +63,34 @@ class BilanApp(App):
         Binding("f4", "questions", t("questions.key"), priority=True),
     ]
 
-    def __init__(self, store: JournalStore, catalogue: Catalogue, *, demo: bool = False, greet: bool = False):
-        """``greet``: on opening, the first-start welcome (once) or the offer to resume where the worker left off."""
+    def __init__(
+        self,
+        store: JournalStore | None,
+        catalogue: Catalogue,
+        *,
+        demo: bool = False,
+        greet: bool = False,
+        opening: JournalOpening | None = None,
+    ):
+        """``greet``: on opening, the first-start welcome (once) or the offer to resume where the worker left off.
+
+        ``opening``: instead of ``store``, a journal to read after the first screen is drawn
+        (``journal.tui.journal_opening``); ``store`` is None until it has been read.
+        """
         super().__init__()
         self.greet = greet
         self.deleted_notes: list = []  # notes deleted in this session, for undo
-        self._held_keys: list[events.Key] | None = None
+        # Keys typed while the journal is read wait for it (no time limit: they need the journal).
+        self._held_keys: list[events.Key] | None = [] if store is None else None
         self.store = store
+        self.opening = opening
         self.builtin_catalogue = catalogue
         self.catalogue = catalogue
-        self.refresh_catalogue()
+        for theme in load_themes():
+            self.register_theme(theme)
+        if store is not None:
+            self.refresh_catalogue()
+        self._start_with_theme(self._saved_theme())
         self.demo = demo
         self._quit_anyway = False
         self.title = t("app.name")
@@ -91,11 +111,47 @@ class BilanApp(App):
     def on_mount(self) -> None:
         if self.collector is not None:
             self.set_interval(CHECK_SECONDS, self.collector.tick, name="idle-collector")
-        for theme in load_themes():
-            self.register_theme(theme)
-        chosen = self.store.settings.get("theme", DEFAULT_THEME)
-        self.theme = chosen if isinstance(chosen, str) and chosen in self.available_themes else DEFAULT_THEME
         self.push_screen(HomeScreen())
+        if self.store is None:
+            # The home screen is drawn with what needs no journal; the journal is read once it is on screen.
+            self.call_after_refresh(self.opening.start, self.post_message)
+            return
+        self._greet()
+
+    def _saved_theme(self) -> str:
+        chosen = self.store.settings.get("theme", DEFAULT_THEME) if self.store is not None else DEFAULT_THEME
+        return chosen if isinstance(chosen, str) and chosen in self.available_themes else DEFAULT_THEME
+
+    def _start_with_theme(self, name: str) -> None:
+        """Set the theme before the stylesheet is first parsed and applied.
+
+        Setting ``theme`` once mounted re-parses every rule and restyles every widget a second time
+        (~20 ms of start-up); before the app runs, giving the stylesheet the theme's variables is enough.
+        What ``App._watch_theme`` does besides (classes, colour filter) is done here too.
+        """
+        self.set_reactive(App.theme, name)
+        self.stylesheet.set_variables(self.get_css_variables())
+        dark = self.current_theme.dark
+        classes = {existing: False for existing in self.classes if existing.startswith("-theme-")}
+        self.update_classes({**classes, f"-theme-{name}": True, "-dark-mode": dark, "-light-mode": not dark}, update=False)
+        self._refresh_truecolor_filter(self.ansi_theme)
+
+    def on_journal_read(self, _message: JournalRead) -> None:
+        """The journal read after the first screen: fill in the home screen, then the dialogs, then the keys typed meanwhile."""
+        if self.opening.error is not None:
+            # Nothing was changed: the command says what is wrong, as when the journal is read first.
+            self.exit(return_code=1)
+            return
+        self.store = self.opening.store
+        gc.freeze()  # the journal lives as long as the app (see run)
+        self.refresh_catalogue()
+        self.theme = self._saved_theme()  # a theme other than the default is applied now (once mounted, a second style pass)
+        home = next(screen for screen in self.screen_stack if isinstance(screen, HomeScreen))
+        home.refresh_list()
+        self._greet()
+        self.release_keys()
+
+    def _greet(self) -> None:
         # One dialog at a time: the welcome, then a conseiller's key to confirm, then the offer to resume.
         if self.greet and not was_welcomed(self.store):
             self.action_welcome(after=lambda: offer_key_confirmation(self))
@@ -124,7 +180,7 @@ class BilanApp(App):
 
     def watch_theme(self, theme: str) -> None:
         # Starting with the default theme saves nothing (on a large journal a save is a visible pause).
-        if self.is_mounted and (self.store.settings.get("theme") or DEFAULT_THEME) != theme:
+        if self.is_mounted and self.store is not None and (self.store.settings.get("theme") or DEFAULT_THEME) != theme:
             self.guarded(self.store.settings.set, "theme", theme)
 
     def action_command_palette(self) -> None:
@@ -175,14 +231,23 @@ class BilanApp(App):
     async def on_event(self, event: events.Event) -> None:
         if self.collector is not None and isinstance(event, events.InputEvent):
             self.collector.input_seen()
+        if self.store is None and isinstance(event, (events.MouseDown, events.MouseUp, events.Click)):
+            return  # the journal is being read: a click could open what needs it (keys wait; a click is not kept)
         if isinstance(event, events.Key):
             if not self._screen_stack:  # the stack itself, not a copy: this runs on every key
                 # A key still on its way (typed, handed on or bubbling back) as the app closes: no screen left to take it.
                 return
+            if self.store is None and event.key == "ctrl+q":
+                await super().on_event(event)  # quitting needs no journal: not held
+                return
             if self._held_keys is not None and not event.is_forwarded:
                 self._held_keys.append(event)
                 return
-            if event.key == "enter" and not event.is_forwarded and getattr(self.screen, "OPENS_ON_ENTER", False):
+            opens_on_enter = getattr(self.screen, "OPENS_ON_ENTER", False)
+            if event.key == "ctrl+j" and opens_on_enter and not event.is_forwarded:
+                # Enter typed while bilan starts, before the terminal is in raw mode, arrives as a line feed.
+                event = events.Key("enter", "\r")
+            if event.key == "enter" and not event.is_forwarded and opens_on_enter:
                 # Enter here opens a screen: what follows is typed for that screen, not for this list.
                 await super().on_event(event)
                 self.hold_keys()
@@ -349,7 +414,7 @@ class BilanApp(App):
         if not self.crashed:
             self.crashed = True
             self._save_pending_after_crash()
-            self.crash_report = write_crash_report(self.store.data_dir, error)
+            self.crash_report = write_crash_report(self._data_dir(), error)
         super()._handle_exception(error)
 
     def panic(self, *renderables) -> None:
@@ -357,8 +422,11 @@ class BilanApp(App):
         if not self.crashed:
             self.crashed = True
             self._save_pending_after_crash()
-            self.crash_report = write_crash_report(self.store.data_dir, RuntimeError(_as_text(renderables)))
+            self.crash_report = write_crash_report(self._data_dir(), RuntimeError(_as_text(renderables)))
         super().panic(*renderables)
+
+    def _data_dir(self):
+        return self.store.data_dir if self.store is not None else self.opening.data_dir
 
     def _save_pending_after_crash(self) -> None:
         for screen in list(self.screen_stack):

@@ -8,9 +8,10 @@ characters and bidi overrides are shown inert by ``journal.core.text_safety``.
 wants a string (screen titles, notifications, Markdown sources).
 
 ``visible_strip`` does the same job one step later, for editors that must show
-the worker's text exactly as stored (``TextArea``, ``Input``): it swaps each
-unsafe character in a rendered line for a one-cell stand-in, so the cursor
-still lands where Textual computed it.
+the worker's text exactly as stored (``TextArea``, ``Input``: see
+``journal.tui.widgets.safe_editors``): it swaps each unsafe character in a
+rendered line for a one-cell stand-in, so the cursor still lands where Textual
+computed it.
 
 ``install_output_guard`` is the last line of defence: Textual turns each
 rendered line into terminal bytes in ``Strip.render``; the guard drops any
@@ -26,7 +27,6 @@ from typing import Any
 from rich.segment import Segment
 from textual.content import Content
 from textual.strip import Strip
-from textual.widgets import Input, TextArea
 
 from journal.core.text_safety import inert, inert_line
 
@@ -110,11 +110,3 @@ def install_output_guard() -> None:
 
     Strip.render = render  # type: ignore[method-assign]
     _guard_installed = True
-
-
-class SafeTextArea(VisibleControls, TextArea):
-    """A ``TextArea`` that keeps the text exactly and shows its control characters as symbols."""
-
-
-class SafeInput(VisibleControls, Input):
-    """An ``Input`` that keeps the text exactly and shows its control characters as symbols."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
 
 from textual.theme import Theme
@@ -15,8 +14,12 @@ _COLOUR_KEYS = ("primary", "secondary", "accent", "foreground", "background", "s
 
 @cache
 def load_themes() -> tuple[Theme, ...]:
-    with open(themes_dir() / "themes.toml", "rb") as handle:
-        data = tomllib.load(handle)
+    """The themes of ``themes.toml``, kept parsed in the user's cache folder like the messages (``journal.core.toml_cache``)."""
+    from journal.core.toml_cache import TomlCache, cache_folder
+
+    parsed = TomlCache("themes", cache_folder())
+    data = parsed.loads((themes_dir() / "themes.toml").read_text(encoding="utf-8"))
+    parsed.save()
     return tuple(
         Theme(name=raw["name"], dark=bool(raw.get("dark", False)), **{key: raw[key] for key in _COLOUR_KEYS if key in raw})
         for raw in data.get("theme", [])

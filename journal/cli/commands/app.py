@@ -8,7 +8,8 @@ import signal
 import tempfile
 from pathlib import Path
 
-from journal.cli.context import EXIT_OK, catalogue, crashed, open_store
+from journal.cli.context import EXIT_OK, catalogue, crashed, data_dir, open_store, passphrase_from_environment
+from journal.core.paths import journal_path
 from journal.core.crash_report import write_crash_report
 from journal.i18n import t
 
@@ -20,6 +21,12 @@ def register(subparsers) -> None:
 
 def run_app(args) -> int:
     exercises = catalogue()
+    folder = data_dir(args)
+    from journal.tui.journal_opening import JournalOpening, opens_later
+
+    if not passphrase_from_environment() and opens_later(journal_path(folder)):
+        # A large plain journal is read after the home screen is drawn (journal.tui.journal_opening).
+        return _launch(None, exercises, greet=True, opening=JournalOpening(lambda: open_store(args, ask=False), folder))
     store = open_store(args)
     return _launch(store, exercises, greet=True)
 
@@ -59,16 +66,22 @@ def _remove_on_hangup(folder: str) -> dict:
     return previous
 
 
-def _launch(store, exercises, demo: bool = False, greet: bool = False, run=lambda app: app.run()) -> int:
+def _launch(store, exercises, demo: bool = False, greet: bool = False, run=lambda app: app.run(), opening=None) -> int:
+    """Run the app on ``store``, or on the journal ``opening`` reads after the first screen (then ``store`` is None)."""
     from journal.tui.app import BilanApp
 
     try:
-        app = BilanApp(store, exercises, demo=demo, greet=greet)
+        app = BilanApp(store, exercises, demo=demo, greet=greet, opening=opening)
         run(app)
     except Exception as error:  # noqa: BLE001 - raised outside Textual's loop: same one line as inside it
-        return crashed(write_crash_report(store.data_dir, error))
+        return crashed(write_crash_report(store.data_dir if store is not None else opening.data_dir, error))
     finally:
-        store.close()
+        if opening is not None:
+            store = opening.wait()  # a journal still being read when the app closed is closed too
+        if store is not None:
+            store.close()
+    if opening is not None and opening.error is not None:
+        raise opening.error  # the same one line and exit status as when the journal is opened first
     return exit_code(app)
 
 

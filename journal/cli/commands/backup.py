@@ -11,7 +11,7 @@ from journal.i18n import t
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser("backup", help=t("cli.backup.help"), description=t("cli.backup.description"))
-    actions = parser.add_subparsers(dest="action", metavar=t("cli.action_metavar"), required=True)
+    actions = parser.add_subparsers(dest="action", metavar=t("cli.action_metavar"), required=True, prog=parser.prog)
     listing = actions.add_parser("list", help=t("cli.backup.list_help"), description=t("cli.backup.list_help"))
     listing.set_defaults(run=run_list)
     restore = actions.add_parser("restore", help=t("cli.backup.restore_help"), description=t("cli.backup.restore_help"))

@@ -12,7 +12,7 @@ from journal.i18n import current_language, t
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser("exercises", help=t("cli.exercises.help"), description=t("cli.exercises.description"))
-    actions = parser.add_subparsers(dest="action", metavar=t("cli.action_metavar"), required=True)
+    actions = parser.add_subparsers(dest="action", metavar=t("cli.action_metavar"), required=True, prog=parser.prog)
     listing = actions.add_parser("list", help=t("cli.exercises.list_help"), description=t("cli.exercises.list_help"))
     listing.add_argument("--json", action="store_true", help=t("cli.exercises.json_help"))
     listing.set_defaults(run=run_list)

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from journal.cli import encrypted_export
 from journal.cli.overwrite import may_overwrite
 from journal.cli.context import EXIT_OK, EXIT_USAGE, CommandFailure, catalogue, open_store, say
-from journal.core.assignments.dates import BadDate, parse_day
 from journal.core.catalogue.custom import with_custom
 from journal.core.export import FORMATS, build_summary, render
 from journal.core.export.formats import default_file_name
@@ -38,6 +36,8 @@ def register(subparsers) -> None:
 def _options(args, exercises) -> ExportOptions:
     since = None
     if args.since:
+        from journal.core.assignments.dates import BadDate, parse_day  # only with --since
+
         try:
             since = parse_day(args.since)
         except BadDate as error:
@@ -48,12 +48,17 @@ def _options(args, exercises) -> ExportOptions:
     return ExportOptions(since=since, exercises=tuple(args.exercise), notes=not args.no_notes, moods=args.moods and not args.no_notes)
 
 
-@dataclass(frozen=True)
 class _Written:
-    """What was written, once the document itself is let go of (the journal is saved after it)."""
+    """What was written, once the document itself is let go of (the journal is saved after it).
 
-    target: Path | None  # None: standard output
-    summary_counts: tuple[int, int] | None  # entries and notes of a summary; None for the synthesis
+    A plain class: a dataclass costs a millisecond to create at every export, for two fields.
+    """
+
+    __slots__ = ("target", "summary_counts")
+
+    def __init__(self, target: Path | None, summary_counts: tuple[int, int] | None):
+        self.target = target  # None: standard output
+        self.summary_counts = summary_counts  # entries and notes of a summary; None for the synthesis
 
 
 def run(args) -> int:

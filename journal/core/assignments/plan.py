@@ -9,8 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from journal.core.assignments.model import AssignedExercise, Assignment
+
+if TYPE_CHECKING:
+    from journal.core.store import JournalStore
+    from journal.core.store.bilans import Bilan
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,3 +112,11 @@ def _appointments(assignments: list[Assignment]) -> tuple[Appointment, ...]:
         moved = any(later.created_at < item.starts for later in dated[index + 1:])
         built.append(Appointment(item.at, item.window, item.sequence, moved))
     return tuple(built)
+
+
+def current_plan(store: JournalStore) -> tuple[Bilan | None, BilanPlan | None]:
+    """The current bilan and what its assignments mean now (None, None when there is no bilan)."""
+    bilan = store.bilans.current()
+    if bilan is None:
+        return None, None
+    return bilan, build_plan(store.assignments.for_bilan(bilan.id))

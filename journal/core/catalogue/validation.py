@@ -44,6 +44,9 @@ CHOICE_KINDS = {PromptKind.CHOICE, PromptKind.MULTI_CHOICE, PromptKind.RANKING}
 MAX_FILE_BYTES = 1 << 20
 SHOWN_CHARACTERS = 60
 MAX_SHOWN_KEY = 300
+# Optional texts left out are many (hundreds per start): one shared empty text (LocalText is frozen).
+_NO_TEXT = LocalText.empty()
+_ANY_KIND = frozenset(PromptKind)
 TOP_LEVEL_KEYS = {
     "format", "id", "phase", "order", "duration_minutes", "repeatable", "title", "summary",
     "why", "how", "bring", "resources", "prompts", "depth", "pages",
@@ -95,14 +98,23 @@ class _Checker:
 
     def text(self, table: dict, key: str, where: str, required: bool = True) -> LocalText:
         value = table.get(key)
+        if type(value) is dict and len(value) == 2:
+            # The usual case, checked first (a thousand texts at every start): exactly "fr" and "en",
+            # both written. Anything else takes the full check below, which reports each problem.
+            french, english = value.get("fr"), value.get("en")
+            if type(french) is str and type(english) is str:
+                french, english = french.strip(), english.strip()
+                if french and english:
+                    return LocalText(french, english)
+        if value is None and not required:
+            return _NO_TEXT
         place = f"{where}{key}"
         if value is None:
-            if required:
-                self.report(place, "validation.missing", "validation.fix_text", key=key)
-            return LocalText.empty()
+            self.report(place, "validation.missing", "validation.fix_text", key=key)
+            return _NO_TEXT
         if not isinstance(value, dict):
             self.report(place, "validation.not_text", "validation.fix_text", key=key)
-            return LocalText.empty()
+            return _NO_TEXT
         unknown = sorted(set(value) - {"fr", "en"})
         if unknown:
             self.report(place, "validation.unknown_keys", "validation.fix_remove", keys=", ".join(unknown))
@@ -171,7 +183,7 @@ class _Checker:
 
     def kind(self, table: dict, where: str, allowed: frozenset | set | None = None) -> PromptKind | None:
         value = table.get("kind")
-        allowed_kinds = allowed or set(PromptKind)
+        allowed_kinds = allowed or _ANY_KIND
         try:
             kind = PromptKind(value)
         except ValueError:

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from typing import Any
 
 from journal.core.answer_view import View, answer_view, is_empty, shown_value
-from journal.core.assignments.plan import BilanPlan, Draft, build_plan
+from journal.core.assignments.plan import BilanPlan, Draft, current_plan
 from journal.core.assignments.synthesis_parts import Part, split_parts
 from journal.core.catalogue import Catalogue
 from journal.core.decision import decision_answer
@@ -92,13 +92,6 @@ class Summary:
     @property
     def exercise_ids(self) -> list[str]:
         return list(dict.fromkeys(exported.exercise.id for _, entries in self.phases for exported in entries))
-
-
-def current_plan(store: JournalStore) -> tuple[Bilan | None, BilanPlan | None]:
-    bilan = store.bilans.current()
-    if bilan is None:
-        return None, None
-    return bilan, build_plan(store.assignments.for_bilan(bilan.id))
 
 
 def next_sequence(store: JournalStore, bilan: Bilan | None) -> int:

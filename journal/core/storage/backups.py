@@ -32,7 +32,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from journal.core.paths import backups_dir, journal_path
-from journal.core.storage import crypto, links
+from journal.core.storage import links, sealed
 from journal.core.storage.atomic import atomic_write, fsync_folder, private_folder, remove_leftovers
 from journal.core.storage.codec import usable
 
@@ -56,7 +56,7 @@ class Backup:
     def encrypted(self) -> bool:
         try:
             with open(self.path, "rb") as stream:
-                return crypto.is_encrypted(stream.read(len(crypto.MAGIC)))
+                return sealed.is_encrypted(stream.read(len(sealed.MAGIC)))
         except OSError:
             return False
 
@@ -89,11 +89,20 @@ def _parse(path: Path) -> Backup | None:
     if not match:
         return None
     try:
-        taken_at = datetime.strptime(match["stamp"], _STAMP)
+        taken_at = _taken_at(match["stamp"])
         size = path.stat().st_size
     except (ValueError, OSError):
         return None
     return Backup(path.stem, path, match["kind"], taken_at, int(match["seq"] or 0), size)
+
+
+def _taken_at(stamp: str) -> datetime:
+    """``datetime.strptime(stamp, _STAMP)`` for a ``YYYYMMDD-HHMMSS`` stamp, without loading ``_strptime``
+    at every opening (ValueError for a date or time that does not exist, as strptime)."""
+    if not stamp.isascii():  # other scripts' digits: as strptime reads them
+        return datetime.strptime(stamp, _STAMP)
+    day, time = stamp.split("-")
+    return datetime(int(day[:4]), int(day[4:6]), int(day[6:]), int(time[:2]), int(time[2:4]), int(time[4:]))
 
 
 class Backups:

@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import gc
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import orjson
 
-from journal.core.storage import crypto
 from journal.core.storage.migrations import upgrade
+from journal.core.storage.sealed import is_encrypted
 from journal.core.storage.stepwise_json import dumps_in_steps
 from journal.core.storage.validation import NewerSchema, NotAJournal
+
+if TYPE_CHECKING:  # the encryption code is loaded for sealed bytes only
+    from journal.core.storage import crypto
 
 
 class Problem(Exception):
@@ -58,7 +62,7 @@ def decode(raw: bytes, cipher: crypto.Cipher | None) -> Decoded:
 
 def unseal_and_parse(raw: bytes, cipher: crypto.Cipher | None) -> tuple[object, bool]:
     """The JSON value in ``raw`` (unsealed first if it is encrypted) and whether it was; no check of its shape."""
-    encrypted = crypto.is_encrypted(raw)
+    encrypted = is_encrypted(raw)
     if encrypted:
         raw = _unseal(raw, cipher)
     if not raw.strip():
@@ -86,6 +90,8 @@ def _parse(raw: bytes):
 
 
 def _unseal(raw: bytes, cipher: crypto.Cipher | None) -> bytes:
+    from journal.core.storage import crypto
+
     try:
         crypto.read_header(raw)
     except crypto.TooCostly as error:
@@ -123,7 +129,9 @@ def encode(data: dict, cipher: crypto.Cipher | None) -> tuple[bytes | memoryview
 
 def usable(raw: bytes) -> bool:
     """Whether a backup looks restorable: a plain journal that decodes, or a well-formed sealed one."""
-    if crypto.is_encrypted(raw):
+    if is_encrypted(raw):
+        from journal.core.storage import crypto
+
         try:
             crypto.read_header(raw)
         except ValueError:

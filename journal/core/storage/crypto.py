@@ -22,17 +22,16 @@ atomic write as a plain journal, so no plaintext reaches the disk.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import os
 import struct
 from dataclasses import dataclass
 
-# cryptography is imported where a key is derived or a payload (un)sealed, not here:
-# every command reads this module to tell a sealed journal, and a plain journal
-# never needs the library (a fifth of what ``bilan note`` imported).
+# cryptography (and hashlib with OpenSSL) is imported where a key is derived or checked
+# or a payload (un)sealed, not here: every command reads this module to tell a sealed
+# journal, and a plain journal never needs them (a fifth of what ``bilan note`` imported).
 
-MAGIC = b"BILANENC"
+from journal.core.storage.sealed import MAGIC, is_encrypted
+
 FORMAT_VERSION = 1
 KDF_SCRYPT = 1
 _LAYOUT = struct.Struct(">8sBBBBB16s16s12s")
@@ -113,10 +112,6 @@ class Header:
         return _LAYOUT.pack(MAGIC, FORMAT_VERSION, KDF_SCRYPT, p.log2_n, p.r, p.p, self.salt, self.check, self.nonce)
 
 
-def is_encrypted(raw: bytes) -> bool:
-    return raw[: len(MAGIC)] == MAGIC
-
-
 def read_header(raw: bytes) -> Header:
     if not is_encrypted(raw):
         raise NotEncrypted()
@@ -141,7 +136,16 @@ def derive_key(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
 
 
 def _check_value(key: bytes) -> bytes:
+    import hashlib
+    import hmac
+
     return hmac.new(key, _CHECK_LABEL, hashlib.sha256).digest()[:16]
+
+
+def _same(computed: bytes, stored: bytes) -> bool:
+    import hmac
+
+    return hmac.compare_digest(computed, stored)
 
 
 class Cipher:
@@ -165,7 +169,7 @@ class Cipher:
 
         header = read_header(raw)
         key = self._key(header.salt, header.params)
-        if not hmac.compare_digest(_check_value(key), header.check):
+        if not _same(_check_value(key), header.check):
             raise BadPassphrase()
         try:
             plain = _aesgcm(key).decrypt(header.nonce, raw[HEADER_SIZE:], raw[:HEADER_SIZE])
@@ -180,7 +184,7 @@ class Cipher:
             header = read_header(raw)
         except ValueError:
             return False
-        return hmac.compare_digest(_check_value(self._key(header.salt, header.params)), header.check)
+        return _same(_check_value(self._key(header.salt, header.params)), header.check)
 
     def seal_parts(self, plain: bytes) -> tuple[bytes, bytes]:
         """The sealed file as (header, ciphertext), to be written one after the other."""

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
 import time
 from pathlib import Path
 
@@ -39,7 +38,7 @@ class Presence:
         self.others()  # sweeps the files of programs that died
         try:
             private_folder(self.folder)
-            name = f"{os.getpid()}-{secrets.token_hex(4)}{SUFFIX}"
+            name = f"{os.getpid()}-{os.urandom(4).hex()}{SUFFIX}"  # secrets.token_hex(4), without loading hmac and OpenSSL
             hidden = self.folder / f".{name}"
             descriptor = os.open(hidden, os.O_RDWR | os.O_CREAT | os.O_EXCL, FILE_MODE)
         except OSError:

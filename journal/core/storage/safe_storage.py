@@ -19,18 +19,19 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tinydb.storages import Storage
 
 from journal.core.storage import codec
 from journal.core.storage.atomic import POSIX, atomic_write
-from journal.core.storage.crypto import Cipher
-from journal.core.storage.damage import damaged
 from journal.core.storage.disk_errors import failure
 from journal.core.storage.errors import JournalError, PassphraseRequired, WrongPassphrase
 from journal.core.storage.validation import SCHEMA_VERSION
 from journal.i18n import t
+
+if TYPE_CHECKING:
+    from journal.core.storage.crypto import Cipher
 
 Signature = tuple[int, int, int, int]
 
@@ -95,6 +96,8 @@ class SafeJSONStorage(Storage):
         try:
             return codec.decode(raw, self.cipher)
         except codec.Problem as problem:
+            from journal.core.storage.damage import damaged  # what to say of a broken journal: rarely needed
+
             raise damaged(self.path, problem) from problem
         except codec.NeedPassphrase as error:
             raise PassphraseRequired(t("crypto.passphrase_required", path=self.path)) from error

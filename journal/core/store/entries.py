@@ -18,7 +18,7 @@ from typing import Any
 
 from tinydb.table import Document
 
-from journal.core.answer_view import is_empty
+from journal.core.empty_answer import is_empty
 from journal.core.models import Entry, EntryStatus
 from journal.core.models.entry import Version
 from journal.core.store.clock import now, parse

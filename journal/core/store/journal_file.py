@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from tinydb import TinyDB
 
 from journal.core.paths import journal_path
-from journal.core.storage import JournalError, JournalReadOnly, SafeJSONStorage, crypto
+from journal.core.storage import JournalError, JournalReadOnly, SafeJSONStorage, sealed
 from journal.core.storage import links
 from journal.core.storage.atomic import private_folder, remove_leftovers, tighten
 from journal.core.storage.backups import Backup, Backups
@@ -74,7 +74,7 @@ class JournalFile:
         self._presence = Presence(self.data_dir)
         self._daily_done: date | None = None
         self._changes_seen = 0
-        cipher = crypto.Cipher(passphrase) if passphrase else None
+        cipher = _cipher(passphrase)
         self._db = TinyDB(self.target, storage=SafeJSONStorage, cipher=cipher)
         self.storage: SafeJSONStorage = self._db.storage
         try:
@@ -136,7 +136,7 @@ class JournalFile:
 
     def seal_backups(self) -> int:
         cipher = self.storage.cipher
-        return self.backups.rewrite(lambda raw: None if crypto.is_encrypted(raw) else cipher.seal(raw))
+        return self.backups.rewrite(lambda raw: None if sealed.is_encrypted(raw) else cipher.seal(raw))
 
     @cached_property
     def versions(self) -> EntryVersions:
@@ -186,3 +186,12 @@ class JournalFile:
     def raw(self, name: str) -> dict:
         """The stored documents of a table, by ID (read-only use: TinyDB documents are copies of these)."""
         return (self.storage.read() or {}).get(name, {})
+
+
+def _cipher(passphrase: str | None):
+    """A cipher for ``passphrase`` (the encryption code loaded only then), or None for a plain journal."""
+    if not passphrase:
+        return None
+    from journal.core.storage import crypto
+
+    return crypto.Cipher(passphrase)

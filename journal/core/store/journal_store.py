@@ -16,7 +16,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from journal.core.storage import JournalError, crypto
+from journal.core.storage.errors import JournalError
 from journal.core.storage.backups import Backup
 from journal.core.storage.disk_errors import failure
 from journal.core.store.journal_file import JournalFile
@@ -178,6 +178,8 @@ class JournalStore:
 
     def enable_encryption(self, passphrase: str) -> int:
         """Encrypt the journal, its versions and its backups with ``passphrase``; returns how many backups were sealed."""
+        from journal.core.storage import crypto  # here: a plain journal never loads the encryption code
+
         if len(passphrase) < crypto.MIN_PASSPHRASE:
             raise JournalError(t("crypto.too_short", minimum=crypto.MIN_PASSPHRASE))
         journal = self._journal

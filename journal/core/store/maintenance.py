@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from journal.core.paths import JOURNAL_FILE, VERSIONS_FILE, journal_path
-from journal.core.storage import JournalError, codec, crypto
+from journal.core.storage import JournalError, codec, sealed
 from journal.core.storage.atomic import remove_leftovers
 from journal.core.storage.backups import Backup, Backups
 from journal.core.storage.disk_errors import failure
@@ -34,7 +34,7 @@ def restore_backup(data_dir: Path, backup_id: str, *, passphrase: str | None = N
     if backup is None:
         raise JournalError(t("backup.unknown", id=backup_id, folder=backups.folder))
     try:
-        codec.decode(backup.read(), crypto.Cipher(passphrase) if passphrase else None)
+        codec.decode(backup.read(), _cipher(passphrase))
     except codec.NeedPassphrase as error:
         raise PassphraseRequired(t("backup.passphrase_required", id=backup.id)) from error
     except codec.WrongPassphrase as error:
@@ -60,7 +60,7 @@ def journal_is_encrypted(data_dir: Path) -> bool:
     """Whether the journal in ``data_dir`` is encrypted (False if there is none)."""
     try:
         with open(journal_path(Path(data_dir)), "rb") as stream:
-            return crypto.is_encrypted(stream.read(len(crypto.MAGIC)))
+            return sealed.is_encrypted(stream.read(len(sealed.MAGIC)))
     except FileNotFoundError:
         return False
     except OSError as error:
@@ -70,3 +70,12 @@ def journal_is_encrypted(data_dir: Path) -> bool:
 def programs_open(data_dir: Path) -> int:
     """How many programs (app windows, commands) have the journal in ``data_dir`` open."""
     return Presence(Path(data_dir)).others()
+
+
+def _cipher(passphrase: str | None):
+    """A cipher for ``passphrase`` (the encryption code loaded only then), or None."""
+    if not passphrase:
+        return None
+    from journal.core.storage import crypto
+
+    return crypto.Cipher(passphrase)

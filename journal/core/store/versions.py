@@ -48,7 +48,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from journal.core.storage import crypto
+from journal.core.storage.sealed import MAGIC, is_encrypted
 from journal.core.storage.disk_errors import failure
 from journal.core.storage.versions_file import (
     FORMAT,
@@ -162,12 +162,12 @@ class EntryVersions:
         """Seal a plain versions file left beside an encrypted journal (a crash while encrypting)."""
         try:
             with open(self.path, "rb") as stream:
-                head = stream.read(len(crypto.MAGIC))
+                head = stream.read(len(MAGIC))
         except FileNotFoundError:
             return
         except OSError as error:
             raise failure("read", self.path, error) from error
-        if not crypto.is_encrypted(head):
+        if not is_encrypted(head):
             self.reseal(sealed=True)
 
     def _write(self, data: dict, *, sealed: bool) -> None:

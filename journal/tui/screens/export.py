@@ -22,7 +22,8 @@ from journal.core.storage import JournalError
 from journal.core.text_safety import inert_line
 from journal.core.storage.disk_errors import os_reason
 from journal.i18n import t
-from journal.tui.safe_text import SafeInput, plain
+from journal.tui.widgets.safe_editors import SafeInput
+from journal.tui.safe_text import plain
 from journal.tui.sharing.encryption_choice import EncryptionChoice
 from journal.tui.sharing.key_confirmation import conseiller_name
 from journal.tui.widgets.export_options import ExportOptionsPanel

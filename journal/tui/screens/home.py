@@ -16,7 +16,7 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from journal.tui.widgets.footer import BilanFooter
-from journal.core.models import Entry, EntryStatus, Exercise
+from journal.core.models import Entry, EntryStatus, Exercise, Phase
 from journal.core.progress import assigned_exercises, bar, next_step, progress
 from journal.core.progress_text import next_step_reason, next_step_title, progress_lines
 from journal.core.storage import JournalError
@@ -26,6 +26,7 @@ from journal.tui.safe_text import plain, plain_line, text
 from journal.tui.widgets.assignment_panel import AssignmentPanel
 
 STATUS_MARKS = {EntryStatus.NOT_STARTED: "○", EntryStatus.STARTED: "◐", EntryStatus.DONE: "●"}
+UNKNOWN = "…"  # a state or a count not known yet: the journal is being read (never a guess)
 
 
 class HomeScreen(Screen):
@@ -85,46 +86,67 @@ class HomeScreen(Screen):
 
     def refresh_list(self) -> None:
         """Rebuild the list from the journal (picks up changes made in another window)."""
-        self.query_one(AssignmentPanel).refresh_panel()
         option_list = self.query_one(OptionList)
         highlighted = option_list.highlighted
         option_list.clear_options()
         catalogue, store = self.app.catalogue, self.app.store
-        self.next_step = next_step(catalogue, store, assigned_exercises(store))
-        self.progress = progress(catalogue, store)
-        # Kept for the detail pane: moving through the list must not read the whole journal on every arrow key.
-        self._statuses = statuses = store.entries.statuses()
-        self._current = current = store.entries.current()
-        options = [  # added in one go: the list lays its lines out once, not once per option
-            Option(Content.from_markup("[b]$title[/b]", title=t("worker.home.start_here")), disabled=True),
-            Option(Content.assemble((next_step_title(self.next_step), "bold")), id="next"),
-        ]
-        for phase_progress in self.progress.phases:
-            phase = phase_progress.phase
-            exercises = catalogue.in_phase(phase)
-            heading = Content.from_markup(
-                "[b]$title[/b]  $bar [b]$count[/b]",
-                title=t("home.phase_heading", number=phase.number, name=t(f"phases.{phase.value}")),
-                bar=bar(phase_progress.done, phase_progress.total, 6),
-                count=f"{phase_progress.done}/{phase_progress.total}",
-            )
-            options.append(Option(heading, id=f"phase:{phase.value}", disabled=True))
-            for exercise in exercises:
-                status = statuses.get(exercise.id, EntryStatus.NOT_STARTED)
-                line = Content.assemble(
-                    f"  {STATUS_MARKS[status]} ",
-                    (plain_line(exercise.title), "bold" if status != EntryStatus.DONE else ""),
-                    (f"  {t('panel.proposed_by', conseiller=inert_line(exercise.proposed_by))}" if exercise.proposed_by else "", "dim"),
-                    (_privacy_mark(current.get(exercise.id, [])), "italic"),
-                    ("" if exercise.essential else "  +", "dim"),
-                )
-                options.append(Option(line, id=f"exercise:{exercise.id}"))
-        option_list.add_options(options)
+        if store is None:
+            self.query_one(AssignmentPanel).display = False  # whether there is a bilan is in the journal
+            options = self._options_while_reading(catalogue)
+        else:
+            self.query_one(AssignmentPanel).refresh_panel()
+            self.next_step = next_step(catalogue, store, assigned_exercises(store))
+            self.progress = progress(catalogue, store)
+            # Kept for the detail pane: moving through the list must not read the whole journal on every arrow key.
+            self._statuses = store.entries.statuses()
+            self._current = store.entries.current()
+            options = self._options(catalogue)
+        option_list.add_options(options)  # in one go: the list lays its lines out once, not once per option
         if highlighted is not None and highlighted < option_list.option_count:
             option_list.highlighted = highlighted
         else:
             option_list.highlighted = 1  # the suggested next step
         self._show_detail()
+
+    def _options(self, catalogue) -> list[Option]:
+        statuses, current = self._statuses, self._current
+        options = [
+            Option(Content.from_markup("[b]$title[/b]", title=t("worker.home.start_here")), disabled=True),
+            Option(Content.assemble((next_step_title(self.next_step), "bold")), id="next"),
+        ]
+        for phase_progress in self.progress.phases:
+            phase = phase_progress.phase
+            heading = _phase_heading(phase, bar(phase_progress.done, phase_progress.total, 6), f"{phase_progress.done}/{phase_progress.total}")
+            options.append(Option(heading, id=f"phase:{phase.value}", disabled=True))
+            for exercise in catalogue.in_phase(phase):
+                status = statuses.get(exercise.id, EntryStatus.NOT_STARTED)
+                line = Content.assemble(
+                    f"  {STATUS_MARKS[status]} ",
+                    (plain_line(exercise.title), "bold" if status != EntryStatus.DONE else ""),
+                    *_after_title(exercise),
+                    (_privacy_mark(current.get(exercise.id, [])), "italic"),
+                    ("" if exercise.essential else "  +", "dim"),
+                )
+                options.append(Option(line, id=f"exercise:{exercise.id}"))
+        return options
+
+    def _options_while_reading(self, catalogue) -> list[Option]:
+        """The list before the journal is read: the same lines and places, every state and count « … »."""
+        options = [
+            Option(Content.from_markup("[b]$title[/b]", title=t("worker.home.start_here")), disabled=True),
+            Option(Content.assemble((UNKNOWN, "dim")), id="next"),
+        ]
+        for phase in Phase:
+            options.append(Option(_phase_heading(phase, UNKNOWN, ""), id=f"phase:{phase.value}", disabled=True))
+            for exercise in catalogue.in_phase(phase):
+                line = Content.assemble(
+                    f"  {UNKNOWN} ",
+                    plain_line(exercise.title),
+                    *_after_title(exercise),
+                    ("" if exercise.essential else "  +", "dim"),
+                )
+                options.append(Option(line, id=f"exercise:{exercise.id}"))
+        return options
 
     def _selected_exercise(self) -> Exercise | None:
         option_list = self.query_one(OptionList)
@@ -141,6 +163,9 @@ class HomeScreen(Screen):
     @on(OptionList.OptionHighlighted)
     def _show_detail(self) -> None:
         detail = self.query_one("#detail", Static)
+        if self.app.store is None:
+            detail.update(t("first_screen.reading"))
+            return
         if self._on_next_step():
             lines = [t("worker.home.start_here"), "", next_step_title(self.next_step), next_step_reason(self.next_step)]
             if self.next_step is not None:
@@ -177,6 +202,8 @@ class HomeScreen(Screen):
         self.action_open_exercise()
 
     def action_open_exercise(self) -> None:
+        if self.app.store is None:
+            return  # nothing to open before the journal is read (keys wait for it; see BilanApp.on_journal_read)
         if self._on_next_step() and self.next_step is not None:
             self.app.open_exercise_instance(self.next_step.exercise, self.next_step.instance)
             return
@@ -185,6 +212,20 @@ class HomeScreen(Screen):
             self.app.open_exercise(exercise)
         else:
             self.app.release_keys(force=True)  # nothing opens: keys typed after Enter stay here
+
+
+def _phase_heading(phase: Phase, progress_bar: str, count: str) -> Content:
+    return Content.from_markup(
+        "[b]$title[/b]  $bar [b]$count[/b]",
+        title=t("home.phase_heading", number=phase.number, name=t(f"phases.{phase.value}")),
+        bar=progress_bar,
+        count=count,
+    )
+
+
+def _after_title(exercise: Exercise) -> tuple:
+    """Who proposed the exercise, after its title (parts of ``Content.assemble``)."""
+    return ((f"  {t('panel.proposed_by', conseiller=inert_line(exercise.proposed_by))}" if exercise.proposed_by else "", "dim"),)
 
 
 def _privacy_mark(entries: list[Entry]) -> str:

@@ -17,7 +17,7 @@ from journal.core.assignments.reader import AssignmentError, read_assignment
 from journal.core.storage import JournalError
 from journal.core.text_safety import inert_line
 from journal.i18n import t
-from journal.tui.safe_text import SafeInput
+from journal.tui.widgets.safe_editors import SafeInput
 from journal.tui.screens.bilan_choice import BilanChoice
 
 SUFFIXES = (".toml", ".json")

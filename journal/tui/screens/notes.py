@@ -24,7 +24,7 @@ from journal.tui.screens.confirm import Confirm
 
 DRAFT_DELAY = 0.4
 ALL_TAGS = ""
-from journal.tui.safe_text import SafeTextArea
+from journal.tui.widgets.safe_editors import SafeTextArea
 from journal.tui.safe_text import line as safe_line
 
 

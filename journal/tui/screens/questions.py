@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 
 from journal.core.text_safety import inert_line
 from journal.i18n import t
-from journal.tui.safe_text import SafeInput
+from journal.tui.widgets.safe_editors import SafeInput
 
 
 class QuestionsScreen(ModalScreen[None]):

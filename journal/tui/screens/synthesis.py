@@ -21,7 +21,7 @@ from journal.core.export.synthese_document import SYNTHESIS_EXERCISE
 from journal.core.storage import JournalError
 from journal.core.text_safety import inert, inert_line
 from journal.i18n import t
-from journal.tui.safe_text import SafeTextArea
+from journal.tui.widgets.safe_editors import SafeTextArea
 
 SAVE_DELAY = 0.6
 

@@ -12,8 +12,7 @@ from datetime import date, datetime
 from rich.text import Text
 from textual.widgets import Static
 
-from journal.core.assignments.plan import Appointment
-from journal.core.export.summary import current_plan
+from journal.core.assignments.plan import Appointment, current_plan
 from journal.core.progress_text import moment_text
 from journal.core.text_safety import inert, inert_line
 from journal.i18n import t

@@ -13,7 +13,7 @@ from journal.core.export.options import ExportOptions
 from journal.core.models import Phase
 from journal.core.text_safety import inert_line
 from journal.i18n import t
-from journal.tui.safe_text import SafeInput
+from journal.tui.widgets.safe_editors import SafeInput
 
 # An exercise id no exercise has: the worker unticked every phase or every exercise.
 NOTHING = ("\0none",)

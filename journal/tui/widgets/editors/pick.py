@@ -31,7 +31,8 @@ from textual.widgets import Button, Input, OptionList, Static
 from journal.core.models import PromptKind
 from journal.core.reference_data import Reference, fold, search, source_credit
 from journal.i18n import t
-from journal.tui.safe_text import SafeInput, line, plain_line
+from journal.tui.widgets.safe_editors import SafeInput
+from journal.tui.safe_text import line, plain_line
 from journal.tui.widgets.editors.base import PromptEditor
 
 SHOWN_MATCHES = 30

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input, TextArea
 
 from journal.core.models import PromptKind
-from journal.tui.safe_text import SafeInput, SafeTextArea
+from journal.tui.widgets.safe_editors import SafeInput, SafeTextArea
 from journal.tui.widgets.editors.base import PromptEditor
 from journal.i18n import t
 

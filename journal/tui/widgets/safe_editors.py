@@ -1,0 +1,19 @@
+"""Text fields that keep the worker's text exactly and show its control characters as symbols.
+
+Kept apart from ``journal.tui.safe_text`` so that the home screen, which has no
+text field, starts without importing Textual's ``TextArea`` and ``Input``.
+"""
+
+from __future__ import annotations
+
+from textual.widgets import Input, TextArea
+
+from journal.tui.safe_text import VisibleControls
+
+
+class SafeTextArea(VisibleControls, TextArea):
+    """A ``TextArea`` that keeps the text exactly and shows its control characters as symbols."""
+
+
+class SafeInput(VisibleControls, Input):
+    """An ``Input`` that keeps the text exactly and shows its control characters as symbols."""

@@ -1,0 +1,48 @@
+"""The temporary file of an atomic write (made without ``tempfile``): private, new, never a link followed."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+import pytest
+
+from journal.core.storage import atomic
+
+
+def test_the_temporary_file_is_new_private_and_named_for_its_target(tmp_path):
+    handle, temporary = atomic._temporary_file(tmp_path, "journal.json")
+    os.close(handle)
+    name = os.path.basename(temporary)
+    assert name.startswith(".journal.json.") and name.endswith(atomic.TEMP_SUFFIX)
+    if atomic.POSIX:
+        assert stat.S_IMODE(os.stat(temporary).st_mode) == atomic.FILE_MODE
+    assert atomic.remove_leftovers(tmp_path, "journal.json") == 1  # recognised as a leftover of an interrupted write
+
+
+def test_a_name_already_taken_by_a_file_or_a_link_is_never_opened(tmp_path, monkeypatch):
+    target = tmp_path / "elsewhere"
+    target.write_bytes(b"keep me")
+    taken = iter([b"\x00" * 6, b"\x00" * 6, b"\x01" * 6])
+    monkeypatch.setattr(atomic.os, "urandom", lambda size: next(taken))
+    first = tmp_path / f".journal.json.{'00' * 6}{atomic.TEMP_SUFFIX}"
+    first.symlink_to(target)
+    handle, temporary = atomic._temporary_file(tmp_path, "journal.json")
+    os.close(handle)
+    assert os.path.basename(temporary) == f".journal.json.{'01' * 6}{atomic.TEMP_SUFFIX}"
+    assert target.read_bytes() == b"keep me"
+
+
+def test_no_free_name_is_an_error_not_a_loop(tmp_path, monkeypatch):
+    monkeypatch.setattr(atomic.os, "urandom", lambda size: b"\x00" * size)
+    (tmp_path / f".journal.json.{'00' * 6}{atomic.TEMP_SUFFIX}").write_bytes(b"")
+    with pytest.raises(FileExistsError):
+        atomic._temporary_file(tmp_path, "journal.json")
+
+
+def test_an_atomic_write_replaces_the_file_and_leaves_no_temporary(tmp_path):
+    path = tmp_path / "journal.json"
+    path.write_bytes(b"old")
+    atomic.atomic_write(path, [b"ne", memoryview(b"w")])
+    assert path.read_bytes() == b"new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["journal.json"]
