@@ -7,7 +7,7 @@ import gc
 import pytest
 
 from journal.core.export import build_summary, render
-from journal.core.export.collector import collector_paused
+from journal.core.collector import collector_paused
 
 
 def test_the_collector_is_paused_inside_and_running_again_after():

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from journal.core.collector import collector_paused
 from journal.core.paths import resolve_data_dir
 from journal.core.storage.errors import JournalError, PassphraseRequired, WrongPassphrase
 from journal.core.text_safety import inert, inert_line
@@ -54,26 +52,6 @@ def is_utf8(text: str) -> bool:
     return True
 
 
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """The garbage collector off for a start-up step; what it made is then put out of its reach.
-
-    Loading modules, building the parser, reading the exercises and opening the journal make objects
-    that stay for the whole command, no garbage: the collector's passes over them (forty-odd, each
-    over every object made so far) were ~5 % of a ``bilan note`` or ``bilan export``. Pausing alone
-    would only defer that work to its next pass; ``gc.freeze`` leaves these objects out of every pass
-    (they are still freed as usual when nothing refers to them).
-    """
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.freeze()
-            gc.enable()
-
-
 def open_store(args, *, create: bool = True, ask: bool = True) -> JournalStore:
     """Open the journal; an encrypted one takes ``BILAN_PASSPHRASE`` or asks (in a terminal, 3 tries; never if not ``ask``).
 
@@ -83,7 +61,7 @@ def open_store(args, *, create: bool = True, ask: bool = True) -> JournalStore:
     if threads is not None and threads.current_thread() is not threads.main_thread():
         # The app reads a large journal in a thread while its own collector policy runs: leave the collector alone.
         return _open_store(args, create, ask)
-    with collector_paused():
+    with collector_paused(freeze=True):
         return _open_store(args, create, ask)
 
 
@@ -136,7 +114,7 @@ def catalogue() -> Catalogue:
     from journal.core.catalogue import CatalogueError, load_catalogue
 
     try:
-        with collector_paused():  # a thousand objects that stay: nothing to collect
+        with collector_paused(freeze=True):  # a thousand objects that stay: nothing to collect
             return load_catalogue()
     except CatalogueError as error:
         raise CommandFailure(t("cli.catalogue_broken", problem=error.problems[0])) from error

@@ -15,12 +15,12 @@ from journal.cli.context import (
     EXIT_OK,
     EXIT_USAGE,
     CommandFailure,
-    collector_paused,
     crashed,
     data_dir,
     fail,
     is_utf8,
 )
+from journal.core.collector import collector_paused
 from journal.core.storage.errors import JournalError
 from journal.i18n import set_language, t
 from journal.i18n.catalogue import language_from_environment
@@ -82,7 +82,7 @@ def _run_app(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    with collector_paused():  # the messages, the command's modules, the parser
+    with collector_paused(freeze=True):  # the messages, the command's modules, the parser
         args = _arguments(argv)
     if isinstance(args, int):
         return args

@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
-from journal.core.export.collector import collector_paused
+from journal.core.collector import collector_paused
 
 if TYPE_CHECKING:
     from journal.core.export.summary import Summary

@@ -18,7 +18,7 @@ from journal.core.assignments.plan import BilanPlan, Draft, current_plan
 from journal.core.assignments.synthesis_parts import Part, split_parts
 from journal.core.catalogue import Catalogue
 from journal.core.decision import decision_answer
-from journal.core.export.collector import collector_paused
+from journal.core.collector import collector_paused
 from journal.core.export.options import ExportOptions
 from journal.core.models import Entry, EntryStatus, Exercise, Note, Phase
 from journal.core.store import JournalStore, now
