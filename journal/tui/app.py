@@ -243,11 +243,10 @@ class BilanApp(App):
             if self._held_keys is not None and not event.is_forwarded:
                 self._held_keys.append(event)
                 return
-            opens_on_enter = getattr(self.screen, "OPENS_ON_ENTER", False)
-            if event.key == "ctrl+j" and opens_on_enter and not event.is_forwarded:
+            # The screen is looked up only for Enter (or a line feed), not on every key typed.
+            if event.key in ("enter", "ctrl+j") and not event.is_forwarded and getattr(self.screen, "OPENS_ON_ENTER", False):
                 # Enter typed while bilan starts, before the terminal is in raw mode, arrives as a line feed.
-                event = events.Key("enter", "\r")
-            if event.key == "enter" and not event.is_forwarded and opens_on_enter:
+                event = events.Key("enter", "\r") if event.key == "ctrl+j" else event
                 # Enter here opens a screen: what follows is typed for that screen, not for this list.
                 await super().on_event(event)
                 self.hold_keys()
