@@ -179,15 +179,15 @@ def _notes(summary: Summary) -> list[str]:
     lines = _heading("export.notes")
     when = date_formatter(t("formats.datetime"))
     moods: dict[str, str] = {}
-    for note in summary.notes:
-        heading = when(note.created_at)
-        if note.mood:
-            if note.mood not in moods:
-                moods[note.mood] = t("export.note_mood", mood=t(f"worker.notes.mood_{note.mood}"))
-            heading += moods[note.mood]
+    for created_at, text, mood in summary.notes:
+        heading = when(created_at)
+        if mood:
+            if mood not in moods:
+                moods[mood] = t("export.note_mood", mood=t(f"worker.notes.mood_{mood}"))
+            heading += moods[mood]
         lines.append(f"### {escape_inline(heading)}")
         lines.append("")
-        lines += escape_block(note.text)
+        lines += escape_block(text)
         lines.append("")
     return lines
 
