@@ -2,9 +2,10 @@
 
 Inside that folder: ``journal.json`` (the journal, plain TinyDB JSON or
 encrypted), ``journal.lock`` (the writers' lock), ``backups/`` (snapshots) and
-``sessions/`` (which programs have the journal open), and ``versions.json``
-(the earlier versions of answers; beside the journal's real file when
-``journal.json`` is a link).
+``sessions/`` (which programs have the journal open), ``versions.json``
+(the earlier versions of answers) and ``exports.json`` (how many summaries
+were shared), both beside the journal's real file when ``journal.json`` is a
+link.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 
 JOURNAL_FILE = "journal.json"
 VERSIONS_FILE = "versions.json"
+EXPORTS_FILE = "exports.json"
 BACKUPS_FOLDER = "backups"
 SESSIONS_FOLDER = "sessions"
 

@@ -20,6 +20,7 @@ from journal.core.catalogue import Catalogue
 from journal.core.decision import decision_answer
 from journal.core.collector import collector_paused
 from journal.core.export.options import ExportOptions
+from journal.core.export.sharing import next_sequence
 from journal.core.models import Entry, EntryStatus, Exercise, Phase
 from journal.core.store import JournalStore, now
 from journal.core.store.bilans import Bilan
@@ -95,10 +96,6 @@ class Summary:
     @property
     def exercise_ids(self) -> list[str]:
         return list(dict.fromkeys(exported.exercise.id for _, entries in self.phases for exported in entries))
-
-
-def next_sequence(store: JournalStore, bilan: Bilan | None) -> int:
-    return bilan.exports + 1 if bilan else int(store.settings.get("export_sequence", 0) or 0) + 1  # see sharing.EXPORTS_SETTING
 
 
 def _day_start(day: date | None) -> datetime | None:
