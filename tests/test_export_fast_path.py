@@ -21,13 +21,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import journal.core.export.markdown as markdown_module
 import journal.core.export.summary as summary_module
 from benchmarks.journals import JournalSpec, write_journals
 from journal.core.answer_view import answer_view, is_empty, shown_value
 from journal.core.catalogue.custom import with_custom
 from journal.core.decision import decision_answer
 from journal.core.export import build_summary, render
-from journal.core.export.markdown_escape import escape_block, escape_inline, escape_line
+from journal.core.export.markdown_escape import escape_block, escape_inline, escape_line, unchanged_inline
 from journal.core.export.options import ExportOptions
 from journal.core.storage.validation import _depth, is_timestamp
 from journal.core.store import JournalStore
@@ -112,6 +113,24 @@ def slow_shared(store):
     return shared
 
 
+def slow_notes_section(summary):
+    """The notes of a document as they were rendered: four lines per note, each heading escaped on its own."""
+    from journal.core.export import markdown
+    from journal.core.export.date_format import date_formatter
+    from journal.i18n import t
+
+    if not summary.notes:
+        return []
+    lines = markdown._heading("export.notes")
+    when = date_formatter(t("formats.datetime"))
+    for created_at, text, mood in summary.notes:
+        heading = when(created_at)
+        if mood:
+            heading += t("export.note_mood", mood=t(f"worker.notes.mood_{mood}"))
+        lines += [f"### {slow_escape_inline(heading)}", "", *slow_escape_block(text), ""]
+    return lines
+
+
 def slow_is_empty(value) -> bool:
     if value is None:
         return True
@@ -184,6 +203,26 @@ def assert_escaped_as_before(text: str) -> None:
 @given(MARKDOWN_TEXT)
 def test_escaping_a_block_at_once_gives_what_escaping_each_line_gave(text):
     assert_escaped_as_before(text)
+
+
+HEADING_TEXT = st.text(alphabet=st.sampled_from(list("0123456789/:.)-#>+=[ \t\n\xa0\u202f\u2028\x1c*_`àa()")), max_size=12)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.lists(HEADING_TEXT | st.text(max_size=8), max_size=6))
+def test_texts_said_unchanged_are_unchanged_by_escaping(texts):
+    if unchanged_inline(texts):
+        assert [slow_escape_inline(text) for text in texts] == texts
+
+
+@pytest.mark.parametrize("heading", ["01/12/2026 à 10:24", "2026-12-01 at 10:24", "01/12/2026 à 10:24 (humeur : fatigue)"])
+def test_ordinary_headings_are_said_unchanged(heading):
+    assert unchanged_inline([heading] * 3)
+
+
+@pytest.mark.parametrize("heading", ["31. 12. 2024", "- x", " x", "x ", "x\xa0", "#x", "[x", "1) x", "a*b", "a\nb", "x\u2028y"])
+def test_headings_escaping_would_change_are_never_said_unchanged(heading):
+    assert not unchanged_inline(["01/12/2026", heading])
 
 
 @pytest.mark.parametrize("text", HOSTILE)
@@ -349,6 +388,7 @@ def test_the_export_is_byte_identical_to_the_slow_path(generated, catalogue_modu
     with monkeypatch.context() as slow_escaping:
         slow_escaping.setattr("journal.core.export.markdown.escape_block", slow_escape_block)
         slow_escaping.setattr("journal.core.export.markdown.escape_inline", slow_escape_inline)
+        slow_escaping.setattr("journal.core.export.markdown.SECTIONS", (*markdown_module.SECTIONS[:-1], slow_notes_section))
         expected = {name: render(slow, name) for name in ("markdown", "html", "json")}
     for name, text in expected.items():
         assert render(fast, name) == text, name
