@@ -4,7 +4,7 @@ and restored; and the draft of the note being typed, saved as it is typed."""
 from __future__ import annotations
 
 from datetime import datetime
-from operator import attrgetter, itemgetter
+from operator import attrgetter, lt
 from typing import TYPE_CHECKING
 
 from journal.core.models import Note
@@ -19,17 +19,16 @@ if TYPE_CHECKING:
 DRAFT_LIMIT = 1_000_000
 _NUMBER = attrgetter("id")
 _DATE = attrgetter("created_at")
-_ROW_DATE = itemgetter(0)
-_ROW_NUMBER = itemgetter(1)
 
 
 def _mood(value: object) -> str | None:
     return value if isinstance(value, str) and value in MOODS else None
 
 
-def _in_order(keys: list[tuple[datetime, int]]) -> bool:
-    """Whether (date, number) pairs already come in order: notes are stored as they are written, so nearly always."""
-    return all(earlier <= later for earlier, later in zip(keys, keys[1:]))
+def _strictly_increasing(dates: list[datetime]) -> bool:
+    """Whether the dates already come in order, none twice: notes are stored as they are written, so nearly
+    always, and the sort by (date, number) is then not needed."""
+    return all(map(lt, dates, dates[1:]))
 
 
 def _when(value: object) -> datetime | None:
@@ -55,7 +54,7 @@ class NoteRecords(Records):
         note = self._note
         local = LocalTimes()
         notes = [note(doc, int(doc_id), with_moods, local) for doc_id, doc in self._journal.raw("notes").items()]
-        if not _in_order([(note.created_at, note.id) for note in notes]):
+        if not _strictly_increasing([note.created_at for note in notes]):
             # By date, then by number: two stable sorts, each comparing one value (dates in different
             # offsets compare slowly, and a (date, number) key compared the dates twice).
             notes.sort(key=_NUMBER)
@@ -69,18 +68,22 @@ class NoteRecords(Records):
         Rows rather than ``Note`` objects: an export of years of notes reads tens of thousands.
         """
         local = LocalTimes()
-        rows = []
+        rows: list[SharedNote] = []
+        numbers: list[str] = []
         for doc_id, doc in self._journal.raw("notes").items():
             if doc.get("private"):  # the storage checked it is a boolean
                 continue
             created = local(doc["created_at"])
             if since is not None and created < since:
                 continue
-            rows.append((created, int(doc_id), doc["text"], _mood(doc["mood"]) if with_moods and "mood" in doc else None))
-        if not _in_order([(row[0], row[1]) for row in rows]):
-            rows.sort(key=_ROW_NUMBER)
-            rows.sort(key=_ROW_DATE)
-        return [(created, text, mood) for created, _, text, mood in rows]
+            rows.append((created, doc["text"], _mood(doc["mood"]) if with_moods and "mood" in doc else None))
+            numbers.append(doc_id)
+        dates = [row[0] for row in rows]
+        if not _strictly_increasing(dates):
+            order = sorted(range(len(rows)), key=[int(number) for number in numbers].__getitem__)
+            order.sort(key=dates.__getitem__)  # stable: by date, then by number
+            rows = [rows[index] for index in order]
+        return rows
 
     @reads
     def get(self, note_id: int) -> Note | None:
