@@ -2,12 +2,13 @@
 
 ``datetime.astimezone()`` asks the system for the local zone of every date (a
 third of reading 20,000 notes). The local zone only changes at a zone's
-transitions, so it is asked once per day: for the dates written on one day in
-one offset (one span of 24 hours), if the zone (offset and name) is the same
-at the span's first and last second, every date of the span gets it, since no
-zone changes twice within a day (tz database 2025b: two changes of a zone are
-at least 95 hours apart, Africa/Freetown 1939). A span holding a change, a
-date without offset or with an offset in fractions of a second goes through
+transitions, so it is asked once per day, from the second date of a day on
+(notes days apart gain nothing). For the dates written on one day in one offset
+(one span of 24 hours), if the zone (offset and name) is the same at the span's
+first and last second, every date of the span gets it, since no zone changes
+twice within a day (tz database 2025b: two changes of a zone are at least 95
+hours apart, Africa/Freetown 1939). A span holding a change, a date without
+offset or with an offset in fractions of a second goes through
 ``astimezone()`` itself. The zones are shared objects, so dates of the same
 zone compare at full speed. A day is known by the first ten characters of the
 date as written (« 2024-03-31 »: two dates starting alike are of the same day),
@@ -19,6 +20,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, tzinfo
 
 _LAST_SECOND = timedelta(seconds=86_399)
+_ONCE = object()  # a day seen once: its zone is looked for when a second date of it comes
 _fromisoformat = datetime.fromisoformat
 
 
@@ -30,25 +32,29 @@ class LocalTimes:
     def __init__(self) -> None:
         # the first ten characters of a date (its day, « 2024-03-31 ») → (its offset, the local zone for that
         # day in that offset, or None when it changes that day); a day written in two offsets keeps the first.
-        self._days: dict[str, tuple[tzinfo, tzinfo | None]] = {}
+        self._days: dict[str, tuple[tzinfo, object]] = {}
         self._zones: dict[tuple, tzinfo] = {}
 
     def __call__(self, stamp: str) -> datetime:
         moment = _fromisoformat(stamp)
         written = moment.tzinfo
-        known = self._days.get(stamp[:10])
-        if known is None:
-            if written is None or moment.date().isoformat() != stamp[:10]:
-                return moment.astimezone()
-            known = self._days[stamp[:10]] = (written, self._zone_of(moment))
-        offset, zone = known
-        if zone is None or written != offset:
+        day = stamp[:10]
+        known = self._days.get(day)
+        if known is None:  # the first date of its day is converted alone: notes a day apart gain nothing here
+            if written is not None and moment.date().isoformat() == day:
+                self._days[day] = (written, _ONCE)
             return moment.astimezone()
-        return moment.astimezone(zone)
+        offset, zone = known
+        if written != offset:
+            return moment.astimezone()
+        if zone is _ONCE:
+            zone = self._zone_of(moment)
+            self._days[day] = (offset, zone)
+        return moment.astimezone() if zone is None else moment.astimezone(zone)
 
     def _zone_of(self, moment: datetime) -> tzinfo | None:
         """The local zone for the whole day of ``moment`` in its own offset, or None if it changes that day."""
-        start = moment.replace(hour=0, minute=0, second=0, microsecond=0)
+        start = datetime(moment.year, moment.month, moment.day, 0, 0, 0, 0, moment.tzinfo)
         offset = start.utcoffset()
         if offset is None or offset.microseconds:  # the span would not start on a whole second
             return None
