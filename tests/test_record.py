@@ -124,3 +124,22 @@ def test_methods_and_class_methods_of_the_class_are_kept():
     assert LocalText("", "yes").in_language("fr") == "yes"
     assert Sample.__doc__.startswith("A record")
     assert Sample.__qualname__ == "Sample"
+
+
+def test_a_class_with_its_own_init_keeps_it_and_the_rest_of_the_record():
+    @record
+    class Pair:
+        left: str
+        right: str = "r"
+
+        def __init__(self, left: str):
+            object.__setattr__(self, "left", left.upper())
+            object.__setattr__(self, "right", "fixed")
+
+    assert (Pair("a").left, Pair("a").right) == ("A", "fixed")
+    assert Pair("a") == Pair("a") and hash(Pair("a")) == hash(Pair("a"))
+    with pytest.raises(FrozenInstanceError):
+        Pair("a").left = "b"
+    assert Text("x") == Text("x") != Text("y")
+    with pytest.raises(FrozenInstanceError):
+        Text("x").text = "y"

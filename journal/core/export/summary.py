@@ -34,6 +34,12 @@ class ExportedAnswer:
     view: View
     value: Any
 
+    def __init__(self, prompt_id: str, label: str, view: View, value: Any):  # its own: one per answer exported
+        object.__setattr__(self, "prompt_id", prompt_id)
+        object.__setattr__(self, "label", label)
+        object.__setattr__(self, "view", view)
+        object.__setattr__(self, "value", value)
+
 
 @record
 class ExportedEntry:
