@@ -231,9 +231,8 @@ def test_missing_language_is_caught(tmp_path):
     exercise, problems = validate_file(path)
     assert exercise is None and any(p.where.endswith(".en") for p in problems)
     good = bad_exercise(tmp_path)
-    from dataclasses import replace
-
     from journal.core.models import LocalText
+    from journal.core.record import replace
 
     broken = replace(good, prompts=(replace(good.prompts[0], label=LocalText("Votre réponse ?", "")),))
     assert missing_languages(broken)

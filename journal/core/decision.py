@@ -11,11 +11,11 @@ and reported, so an unfinished table never looks finished.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Mapping
 
 from journal.core.answer_view import Grid, is_empty
 from journal.core.models import Exercise, PromptKind
+from journal.core.record import record
 from journal.i18n import t
 
 DECISION_EXERCISE = "aide-a-la-decision"
@@ -33,13 +33,13 @@ def score_column(number: int) -> str:
     return f"critere-{number}"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Criterion:
     label: str
     weight: int | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LeadResult:
     label: str
     ratings: tuple[int | None, ...]
@@ -51,7 +51,7 @@ class LeadResult:
         return self.missing == 0
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DecisionTable:
     criteria: tuple[Criterion, ...]
     leads: tuple[LeadResult, ...]

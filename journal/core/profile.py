@@ -6,16 +6,16 @@ on purpose). Every value read back is checked: a hand-edited journal may hold an
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
+from journal.core.record import record
 from journal.core.store import JournalStore
 
 MAX_NAME = 80
 WELCOMED = "welcomed"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Profile:
     alias: str = ""
     conseiller: str = ""

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from itertools import chain
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from journal.core.catalogue import Catalogue
@@ -20,12 +19,13 @@ from journal.core.catalogue.time_budget import minutes_by_phase
 from journal.core.models import Entry, EntryStatus, Exercise, Phase
 from journal.core.assignments.plan import current_plan
 from journal.core.profile import read_profile
+from journal.core.record import record
 from journal.core.store import JournalStore
 
 BAR_WIDTH = 10
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PhaseProgress:
     phase: Phase
     done: int
@@ -39,7 +39,7 @@ class PhaseProgress:
         return self.done >= self.total
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Progress:
     phases: tuple[PhaseProgress, ...]
 
@@ -60,7 +60,7 @@ class Progress:
         return sum(phase.minutes_left for phase in self.phases)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class NextStep:
     """One exercise to open now, and why it is the one: ``assigned``, ``started`` or ``next``."""
 
@@ -77,7 +77,7 @@ def assigned_exercises(store: JournalStore) -> list[tuple[str, date | None]]:
     return [(item.id, item.due) for item in plan.exercises] if plan is not None else []
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class GivenByAssignment:
     """What the conseiller's assignment files already say: the worker is not asked again."""
 

@@ -8,13 +8,13 @@ the screen and the export can say so instead of silently picking one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Mapping
 
 from journal.core.models import Dimension, Prompt
+from journal.core.record import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DimensionScore:
     dimension: Dimension
     total: int
@@ -30,7 +30,7 @@ class DimensionScore:
         return self.dimension.id[:1].upper()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class QuestionnaireResult:
     scores: tuple[DimensionScore, ...]
     ranked: tuple[DimensionScore, ...]

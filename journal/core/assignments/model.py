@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
+
+from journal.core.record import record
 
 FORMAT_VERSION = 1
 KIND = "bilan-assignment"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class AssignedExercise:
     id: str
     due: date | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CustomExerciseFile:
     """A conseiller's exercise, carried as the TOML text they wrote (kept byte for byte)."""
 
@@ -25,7 +26,7 @@ class CustomExerciseFile:
     exercise_id: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Assignment:
     dossier: str
     sequence: int
@@ -39,7 +40,7 @@ class Assignment:
     suivi: bool = False
     exercises: tuple[AssignedExercise, ...] = ()
     withdrawn: tuple[str, ...] = ()
-    custom: tuple[CustomExerciseFile, ...] = field(default=())
+    custom: tuple[CustomExerciseFile, ...] = ()
     synthese: str = ""
 
     def to_record(self) -> dict[str, Any]:

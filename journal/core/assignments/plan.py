@@ -7,18 +7,18 @@ appointment or withdraw an exercise (its answers stay in the journal).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from journal.core.assignments.model import AssignedExercise, Assignment
+from journal.core.record import record
 
 if TYPE_CHECKING:
     from journal.core.store import JournalStore
     from journal.core.store.bilans import Bilan
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Appointment:
     at: datetime | None
     window: tuple[date, date] | None
@@ -40,7 +40,7 @@ class Appointment:
         return datetime.combine(self.window[1], datetime.max.time()).astimezone()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Draft:
     text: str
     dossier: str
@@ -49,7 +49,7 @@ class Draft:
     received: datetime
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class BilanPlan:
     exercises: tuple[AssignedExercise, ...]
     withdrawn: tuple[str, ...]

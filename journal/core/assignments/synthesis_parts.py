@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from journal.core.record import record
 from journal.i18n import t
 
 _HEADING = re.compile(r"^#{1,3}\s+(.+?)\s*#*\s*$")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Part:
     key: str
     title: str

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from journal.core.catalogue.problem import CatalogueError, Problem
 from journal.core.catalogue.validation import validate_file
 from journal.core.models import Exercise, Phase, Prompt
+from journal.core.record import record
 from journal.core.toml_cache import TomlCache, cache_folder
 from journal.i18n import t
 from journal.resources import exercises_dir
 
 
-@dataclass(frozen=True)
+@record
 class Catalogue:
     exercises: tuple[Exercise, ...]
 

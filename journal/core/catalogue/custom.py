@@ -7,13 +7,13 @@ than crash the app, and reported by ``custom_problems``.
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 from journal.core.catalogue.catalogue import Catalogue
 from journal.core.catalogue.problem import Problem
 from journal.core.catalogue.validation import validate_source
 from journal.core.models import Exercise
+from journal.core.record import replace
 
 
 def with_custom(builtin: Catalogue, stored) -> tuple[Catalogue, list[Problem]]:
@@ -28,6 +28,6 @@ def with_custom(builtin: Catalogue, stored) -> tuple[Catalogue, list[Problem]]:
         if exercise is None or exercise.id != item.exercise_id:
             problems.extend(found)
             continue
-        custom.append(dataclasses.replace(exercise, proposed_by=item.conseiller, source_file=None))
+        custom.append(replace(exercise, proposed_by=item.conseiller, source_file=None))
     exercises = sorted((*builtin.exercises, *custom), key=lambda e: (e.phase.number, e.order, e.id))
     return Catalogue(tuple(exercises)), problems

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
+from journal.core.record import record
 
-@dataclass(frozen=True, slots=True)
+
+@record
 class Problem:
     file: Path
     where: str

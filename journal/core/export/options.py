@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from journal.core.models import Phase
+from journal.core.record import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ExportOptions:
     since: date | None = None
     exercises: tuple[str, ...] = ()

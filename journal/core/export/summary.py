@@ -9,7 +9,6 @@ bilan's export holds nothing of the first.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +21,7 @@ from journal.core.collector import collector_paused
 from journal.core.export.options import ExportOptions
 from journal.core.export.sharing import next_sequence
 from journal.core.models import Entry, EntryStatus, Exercise, Phase
+from journal.core.record import record
 from journal.core.store import JournalStore, now
 from journal.core.store.bilans import Bilan
 from journal.core.store.questions import Question
@@ -31,15 +31,21 @@ if TYPE_CHECKING:
     from journal.core.models.note import SharedNote
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ExportedAnswer:
     prompt_id: str
     label: str
     view: View
     value: Any
 
+    def __init__(self, prompt_id: str, label: str, view: View, value: Any):  # its own: one per answer exported
+        object.__setattr__(self, "prompt_id", prompt_id)
+        object.__setattr__(self, "label", label)
+        object.__setattr__(self, "view", view)
+        object.__setattr__(self, "value", value)
 
-@dataclass(frozen=True, slots=True)
+
+@record
 class ExportedEntry:
     exercise: Exercise
     entry: Entry
@@ -47,7 +53,7 @@ class ExportedEntry:
     unanswered: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class StatusLine:
     """One line of « où j'en suis »: a shared exercise's status, or an assigned one « non partagé » (status None)."""
 
@@ -56,21 +62,21 @@ class StatusLine:
     due: date | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Changed:
     exercise: Exercise
     entry: Entry
     new: bool
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SynthesisShared:
     draft: Draft
     parts: tuple[Part, ...]
     review: Review
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Summary:
     created_at: datetime
     alias: str

@@ -9,7 +9,6 @@ non-private answers of « Mon plan d'action ». Printable on A4 as HTML.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from html import escape
 
@@ -20,6 +19,7 @@ from journal.core.export.markdown import render_view
 from journal.core.export.markdown_escape import escape_inline
 from journal.core.models import EntryStatus
 from journal.core.export.summary import ExportedEntry, exported_entry, current_plan
+from journal.core.record import record
 from journal.core.storage.errors import JournalError
 from journal.core.store import JournalStore, now
 from journal.core.text_safety import inert
@@ -37,7 +37,7 @@ h2 { margin-top: 2rem; border-bottom: 1px solid #999; }
 """
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SyntheseDocument:
     created_at: datetime
     draft: str

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
+
+from journal.core.record import Default, record
 
 
 class EntryStatus(StrEnum):
@@ -14,7 +15,7 @@ class EntryStatus(StrEnum):
     DONE = "done"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Version:
     """Answers as they were before the worker came back to change them."""
 
@@ -22,7 +23,7 @@ class Version:
     answers: dict[str, Any]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Entry:
     id: int
     exercise_id: str
@@ -32,11 +33,11 @@ class Entry:
     updated_at: datetime
     private: bool = False
     instance: int = 1
-    history: tuple[Version, ...] = field(default=())
-    drafts: tuple[str, ...] = field(default=())
+    history: tuple[Version, ...] = ()
+    drafts: tuple[str, ...] = ()
     """Questions pre-filled by bilan and not yet changed by the worker (« brouillon à relire »)."""
     # The worker's choice per question: True private, False shared; absent: the prompt's default.
-    prompt_privacy: dict[str, bool] = field(default_factory=dict)
+    prompt_privacy: dict[str, bool] = Default(factory=dict)
 
     def answer(self, prompt_id: str) -> Any:
         return self.answers.get(prompt_id)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
 from journal.core.models.prompt import Prompt
 from journal.core.models.text import LocalText
+from journal.core.record import Default, record
 
 
 class Phase(StrEnum):
@@ -28,7 +28,7 @@ class Depth(StrEnum):
     APPROFONDIR = "approfondir"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Resource:
     """A short reading attached to an exercise (Markdown body)."""
 
@@ -36,7 +36,7 @@ class Resource:
     body: LocalText
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Exercise:
     id: str
     phase: Phase
@@ -52,7 +52,7 @@ class Exercise:
     depth: Depth = Depth.ESSENTIEL
     resources: tuple[Resource, ...] = ()
     pages: tuple[str, ...] = ()
-    source_file: Path | None = field(default=None, compare=False)
+    source_file: Path | None = Default(None, compare=False)
     # The conseiller who wrote a custom exercise (empty for the built-in ones).
     proposed_by: str = ""
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import StrEnum
 
 from journal.core.models.text import LocalText
+from journal.core.record import Default, record
 
 
 class PromptKind(StrEnum):
@@ -36,30 +36,30 @@ FIELD_KINDS = frozenset(
 TEXT_KINDS = frozenset({PromptKind.SHORT_TEXT, PromptKind.LONG_TEXT})
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Option:
     """One choice, card or pile: an id and its label."""
 
     id: str
     label: LocalText
-    help: LocalText = field(default_factory=LocalText.empty)
+    help: LocalText = Default(factory=LocalText.empty)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Field:
     """One column of a table, or one question asked about each ranked card."""
 
     id: str
     kind: PromptKind
     label: LocalText
-    help: LocalText = field(default_factory=LocalText.empty)
+    help: LocalText = Default(factory=LocalText.empty)
     options: tuple[Option, ...] = ()
     source: str = ""
     multiple: bool = False
     allow_free: bool = True
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Dimension:
     """One scored dimension of a questionnaire (e.g. one RIASEC type)."""
 
@@ -68,7 +68,7 @@ class Dimension:
     description: LocalText
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Item:
     """One rated statement of a questionnaire, counted toward a dimension."""
 
@@ -77,16 +77,16 @@ class Item:
     label: LocalText
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Prompt:
     id: str
     kind: PromptKind
     label: LocalText
-    help: LocalText = field(default_factory=LocalText.empty)
+    help: LocalText = Default(factory=LocalText.empty)
     optional: bool = False
     private: bool = False  # answers start private (the worker may share them)
     prefill: tuple[str, ...] = ()
-    default: LocalText = field(default_factory=LocalText.empty)
+    default: LocalText = Default(factory=LocalText.empty)
     options: tuple[Option, ...] = ()
     limit: int = 0
     cards: tuple[Option, ...] = ()
@@ -95,7 +95,7 @@ class Prompt:
     top_fields: tuple[Field, ...] = ()
     columns: tuple[Field, ...] = ()
     min_rows: int = 0
-    row_label: LocalText = field(default_factory=LocalText.empty)
+    row_label: LocalText = Default(factory=LocalText.empty)
     prefill_map: tuple[tuple[str, str], ...] = ()
     dimensions: tuple[Dimension, ...] = ()
     items: tuple[Item, ...] = ()

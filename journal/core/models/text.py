@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
+from journal.core.record import record
 from journal.i18n import current_language
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LocalText:
     fr: str
     en: str

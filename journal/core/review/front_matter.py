@@ -17,6 +17,8 @@ FORMAT_VERSION = 1
 MAX_FRONT_MATTER_CHARS = 16 * 1024
 MAX_FIELD_CHARS = 200
 MAX_EXERCISES = 500
+# A bilan's own front matter fits in the first few kilobytes: the fence is looked for there before the 16 KB allowed.
+FIRST_LOOK_CHARS = 4096
 _FENCE = "---"
 
 
@@ -58,12 +60,17 @@ _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 def _safe_load_without_aliases(block: str) -> object:
     """``yaml.safe_load``, refusing anchors and aliases (no exponential expansion): the events are checked first."""
+    if "&" in block:  # no « & », no anchor; and an alias without its anchor is already a YAML error
+        _refuse_anchors_and_aliases(block)
+    return yaml.load(block, Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader, aliases refused above
+
+
+def _refuse_anchors_and_aliases(block: str) -> None:
     for event in yaml.parse(block, Loader=_SAFE_LOADER):
         if isinstance(event, yaml.events.AliasEvent):
             raise yaml.YAMLError("aliases are not accepted")
         if getattr(event, "anchor", None):
             raise yaml.YAMLError("anchors are not accepted")
-    return yaml.load(block, Loader=_SAFE_LOADER)  # noqa: S506 - a safe loader, aliases refused above
 
 
 def split_front_matter(text: str) -> tuple[str, str]:
@@ -72,15 +79,33 @@ def split_front_matter(text: str) -> tuple[str, str]:
     first_line, _, rest = text.partition("\n")
     if first_line.rstrip("\r") != _FENCE:
         raise FrontMatterMissing()
-    search_area = rest[: MAX_FRONT_MATTER_CHARS + len(_FENCE) + 2]
-    position = 0
-    for line in search_area.splitlines(keepends=True):
-        if line.rstrip("\r\n") == _FENCE:
-            return rest[:position], rest[position + len(line) :]
-        position += len(line)
+    found = _closing_fence(rest[:FIRST_LOOK_CHARS], last_line_counts=len(rest) <= FIRST_LOOK_CHARS)
+    if found is None and len(rest) > FIRST_LOOK_CHARS:
+        found = _closing_fence(rest[: MAX_FRONT_MATTER_CHARS + len(_FENCE) + 2], last_line_counts=True)
+    if found is not None:
+        start, end = found
+        return rest[:start], rest[end:]
     if len(rest) > MAX_FRONT_MATTER_CHARS:
         raise FrontMatterDamaged("---")
     raise FrontMatterMissing()
+
+
+def _closing_fence(area: str, *, last_line_counts: bool) -> tuple[int, int] | None:
+    """Where the ``---`` line closing the block starts and ends in ``area``, or None.
+
+    When ``area`` is only the start of the text, its last line may go on after it
+    (``---`` then more letters, or ``\r`` then ``\n``): a fence found there is not
+    trusted, and the caller looks again in the whole search area.
+    """
+    lines = area.splitlines(keepends=True)
+    if not last_line_counts:
+        lines = lines[:-1]
+    position = 0
+    for line in lines:
+        if line.rstrip("\r\n") == _FENCE:
+            return position, position + len(line)
+        position += len(line)
+    return None
 
 
 def parse_front_matter(block: str) -> SummaryHeader:

@@ -10,13 +10,12 @@ silently swap the conseiller's key. The records live in ``store.bilans``
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from journal.core.record import record
 from journal.core.sharing.fingerprint import fingerprint
 from journal.core.sharing.keys import InvalidPublicKey, normalized_public_key
 
 
-@dataclass(frozen=True)
+@record
 class KeyToConfirm:
     bilan_id: str
     conseiller: str
@@ -25,7 +24,7 @@ class KeyToConfirm:
     replaces_fingerprint: str | None  # the confirmed key it would replace, if any
 
 
-@dataclass(frozen=True)
+@record
 class Recipient:
     conseiller: str
     key: str

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -21,6 +20,7 @@ import pyrage
 from pyrage import passphrase as age_passphrase
 from pyrage import x25519
 
+from journal.core.record import record
 from journal.core.sharing.errors import IdentityFileExists, NotAnIdentity, SharingError, TooLarge, WrongIdentityPassphrase
 from journal.core.sharing.fingerprint import fingerprint
 from journal.core.storage.atomic import FILE_MODE, FOLDER_MODE, POSIX, fsync_folder
@@ -37,7 +37,7 @@ MAX_IDENTITY_FILE_BYTES = 64 * 1024
 MAX_IDENTITIES = 200
 
 
-@dataclass(frozen=True)
+@record
 class NewIdentity:
     """What ``keygen`` tells the conseiller: where the file is, the public key and its fingerprint."""
 
@@ -46,7 +46,7 @@ class NewIdentity:
     fingerprint: str
 
 
-@dataclass(frozen=True)
+@record
 class LoadedIdentities:
     """The secret keys of one identity file, with their public keys, ready to decrypt."""
 

@@ -27,11 +27,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from journal.core.paths import backups_dir, journal_path
+from journal.core.record import record
 from journal.core.storage import links, sealed
 from journal.core.storage.atomic import atomic_write, fsync_folder, private_folder, remove_leftovers
 from journal.core.storage.codec import usable
@@ -43,7 +43,7 @@ _STAMP = "%Y%m%d-%H%M%S"
 _NAME = re.compile(r"^(?P<stamp>\d{8}-\d{6})-(?P<kind>[a-z]+)(?:-(?P<seq>\d+))?$")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Backup:
     id: str
     path: Path

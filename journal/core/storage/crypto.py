@@ -24,12 +24,12 @@ from __future__ import annotations
 
 import os
 import struct
-from dataclasses import dataclass
 
 # cryptography (and hashlib with OpenSSL) is imported where a key is derived or checked
 # or a payload (un)sealed, not here: every command reads this module to tell a sealed
 # journal, and a plain journal never needs them (a fifth of what ``bilan note`` imported).
 
+from journal.core.record import record
 from journal.core.storage.sealed import MAGIC, is_encrypted
 
 FORMAT_VERSION = 1
@@ -40,7 +40,7 @@ _CHECK_LABEL = b"bilan passphrase check v1"
 MIN_PASSPHRASE = 8
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class KdfParams:
     log2_n: int = 17
     r: int = 8
@@ -100,7 +100,7 @@ class Damaged(ValueError):
     """The passphrase is right but the sealed content does not verify (truncated or altered)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Header:
     params: KdfParams
     salt: bytes

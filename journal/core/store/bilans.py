@@ -15,18 +15,18 @@ the key.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from datetime import datetime
 
 from tinydb import Query
 
+from journal.core.record import record
 from journal.core.store.clock import now
 from journal.core.store.records import Records, changes, reads
 
 TABLE = "bilans"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Bilan:
     id: str
     conseiller: str

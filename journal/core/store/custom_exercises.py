@@ -8,12 +8,12 @@ another bilan's conseiller is refused, so two bilans never share answers.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from tinydb import Query
 
 from journal.core.assignments.model import CustomExerciseFile
+from journal.core.record import record
 from journal.core.storage.errors import JournalError
 from journal.core.store.clock import now
 from journal.core.store.records import Records, changes, reads
@@ -22,7 +22,7 @@ from journal.i18n import t
 TABLE = "custom_exercises"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class StoredCustomExercise:
     exercise_id: str
     bilan: str

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -21,6 +20,7 @@ from tinydb.table import Document
 from journal.core.empty_answer import is_empty
 from journal.core.models import Entry, EntryStatus
 from journal.core.models.entry import Version
+from journal.core.record import replace
 from journal.core.store.clock import now, parse
 from journal.core.store.records import Records, changes, reads
 from journal.core.store.versions import appended, identity_of

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
+from journal.core.record import record
 from journal.core.store.clock import now
 from journal.core.store.records import Records, changes, reads
 
@@ -12,7 +12,7 @@ TABLE = "questions"
 MAX_QUESTION = 2_000
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Question:
     id: int
     bilan: str | None

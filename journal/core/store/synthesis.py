@@ -6,11 +6,11 @@ newer draft starts a new review, the earlier one is kept.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime
 
 from tinydb import Query
 
+from journal.core.record import Default, record
 from journal.core.store.clock import now
 from journal.core.store.records import Records, changes, reads
 
@@ -18,12 +18,12 @@ TABLE = "synthesis_reviews"
 MAX_COMMENT = 20_000
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Review:
     bilan: str
     dossier: str
     sequence: int
-    comments: dict[str, str] = field(default_factory=dict)
+    comments: dict[str, str] = Default(factory=dict)
     validated_at: datetime | None = None
     updated_at: datetime | None = None
 
