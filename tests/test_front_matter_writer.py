@@ -88,7 +88,7 @@ def test_any_mapping_of_scalars_lists_and_mappings_is_written_as_safe_dump_write
 
 @pytest.mark.parametrize(
     "data",
-    [{"A" + "0" * 54: "A" + "0" * 23 + " 0"}, {"period": {"à" * 50: "Jean Pierre Paul Jacques Dupont"}}],
+    [{"A" + "0" * 54: "A" + "0" * 23 + " 0"}, {"period": {"à" * 50: "Jean Pierre Paul Jacques Dupont Martin"}}],
 )
 def test_a_line_past_80_columns_is_folded_as_safe_dump_folds_it(data):
     """A key and a value each short enough, together past the width where safe_dump folds at a space."""
