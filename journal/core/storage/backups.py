@@ -4,11 +4,16 @@ A snapshot is a byte-for-byte copy of ``journal.json`` written with the same
 atomic write (mode ``0600``, folder ``0700``): an encrypted journal gives
 encrypted snapshots, and nothing is ever decrypted to make one. Its ID is the
 local time it was taken and why, e.g. ``20250314-091502-start``; the file is
-``<ID>.json``, and the versions file of the answers (``versions_file``), when
-there is one, is copied beside it as ``<ID>.versions.json`` (written first, so
-a listed snapshot has its versions). Restoring puts both back; a snapshot
-taken before versions had a file of their own holds them inside its journal,
-and the versions file is then removed (the ``restore`` snapshot keeps it).
+``<ID>.json``. The versions of the answers go beside it, written first (so a
+listed snapshot has its versions): the entries' versions files
+(``versions_folder``) in the folder ``<ID>.versions/``, each a hard link to
+the live file (bilan never changes a file in place, it replaces it: a link is
+a copy that costs no bytes; a copy where the disk refuses links), and the
+single versions file of before (``versions_file``), when there still is one,
+as ``<ID>.versions.json``. Restoring puts back exactly what the snapshot
+holds: its entry files, removing the others, and its single file or none (a
+snapshot taken before versions had files of their own holds them inside its
+journal; the ``restore`` snapshot keeps what was replaced).
 
 Why a snapshot is taken, and how many of each kind are kept (older ones are
 deleted when a new one of the same kind is taken):
@@ -25,6 +30,8 @@ races a save.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -35,10 +42,14 @@ from journal.core.paths import backups_dir, journal_path
 from journal.core.storage import links, sealed
 from journal.core.storage.atomic import atomic_write, fsync_folder, private_folder, remove_leftovers
 from journal.core.storage.codec import usable
+from journal.core.storage.versions_folder import VersionsFolder, names_in
 
 KEEP = {"start": 10, "daily": 14, "restore": 10, "upgrade": 5}
 SUFFIX = ".json"
 VERSIONS_SUFFIX = ".versions.json"
+FOLDER_SUFFIX = ".versions"
+# Where the disk cannot link (another volume, a file system without links, too many links), files are copied.
+_NO_LINK = {errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EACCES}
 _STAMP = "%Y%m%d-%H%M%S"
 _NAME = re.compile(r"^(?P<stamp>\d{8}-\d{6})-(?P<kind>[a-z]+)(?:-(?P<seq>\d+))?$")
 
@@ -68,11 +79,19 @@ class Backup:
         return self.path.with_name(f"{self.id}{VERSIONS_SUFFIX}")
 
     def read_versions(self) -> bytes | None:
-        """The versions file copied with this snapshot, or None when there was none."""
+        """The single versions file copied with this snapshot, or None when there was none."""
         try:
             return self.versions_path.read_bytes()
         except FileNotFoundError:
             return None
+
+    @property
+    def versions_folder(self) -> Path:
+        return self.path.with_name(f"{self.id}{FOLDER_SUFFIX}")
+
+    def version_files(self) -> list[str]:
+        """The names of the entries' versions files kept with this snapshot (sorted; none for an older snapshot)."""
+        return sorted(names_in(self.versions_folder))
 
     def restorable(self) -> bool:
         """Whether the snapshot can be read and looks like a journal (see ``codec.usable``)."""
@@ -153,15 +172,27 @@ class Backups:
         private_folder(self.folder)
         remove_leftovers(self.folder)
         backup_id = self._new_id(kind)
+        self._copy_versions(self.folder / f"{backup_id}{FOLDER_SUFFIX}", self.folder / f"{backup_id}{VERSIONS_SUFFIX}")
+        atomic_write(self.folder / f"{backup_id}{SUFFIX}", raw)
+        self.prune(kind)
+        return self.get(backup_id)
+
+    def _copy_versions(self, folder: Path, single: Path) -> None:
+        """Keep the live versions (entries' files, single file) in a snapshot's ``folder`` and ``single`` file."""
+        live = VersionsFolder(links.versions_folder(self.data_dir))
+        _empty_folder(folder)  # left by a snapshot cut short in the same second: not listed, an orphan
+        names = live.names()
+        if names:
+            private_folder(folder)
+            for name in names:
+                _link_or_copy(live.folder / name, folder / name)
+            fsync_folder(folder)
         try:
             versions = links.versions_target(self.data_dir).read_bytes()
         except FileNotFoundError:
             versions = None
         if versions is not None:
-            atomic_write(self.folder / f"{backup_id}{VERSIONS_SUFFIX}", versions)
-        atomic_write(self.folder / f"{backup_id}{SUFFIX}", raw)
-        self.prune(kind)
-        return self.get(backup_id)
+            atomic_write(single, versions)
 
     def _new_id(self, kind: str) -> str:
         """``<stamp>-<kind>``, or with a number after the highest of that second: pruning the
@@ -175,12 +206,23 @@ class Backups:
         for backup in same_kind[KEEP.get(kind, 10) :]:
             backup.path.unlink(missing_ok=True)
             backup.versions_path.unlink(missing_ok=True)
+            _empty_folder(backup.versions_folder, remove=True)
 
     def restore(self, backup: Backup) -> Backup | None:
-        """Put ``backup`` back as the journal; the journal it replaces is kept as a ``restore`` snapshot."""
-        raw, versions = backup.read(), backup.read_versions()
+        """Put ``backup`` back as the journal and its versions; the journal it replaces is kept as a ``restore`` snapshot."""
+        raw, versions, files = backup.read(), backup.read_versions(), backup.version_files()
         kept = self.take("restore")
         atomic_write(links.journal_target(self.journal), raw)
+        live = VersionsFolder(links.versions_folder(self.data_dir))
+        if files:
+            private_folder(live.folder)
+        for name in files:
+            _link_or_copy(backup.versions_folder / name, live.folder / name)
+        restored = set(files)
+        for name in live.names():
+            if name not in restored:
+                live.remove(name)
+        live.settle()
         live_versions = links.versions_target(self.data_dir)
         if versions is not None:
             atomic_write(live_versions, versions)
@@ -197,6 +239,11 @@ class Backups:
             new_versions = transform(versions) if versions is not None else None
             if new_versions is not None:
                 atomic_write(backup.versions_path, new_versions)
+            for name in backup.version_files():
+                path = backup.versions_folder / name
+                new_file = transform(path.read_bytes())
+                if new_file is not None:
+                    atomic_write(path, new_file)
             new = transform(backup.read())
             if new is not None:
                 atomic_write(backup.path, new)
@@ -209,3 +256,34 @@ def _same(backup: Backup, raw: bytes) -> bool:
         return backup.read() == raw
     except OSError:
         return False
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """Make ``target`` the same file as ``source`` (a hard link put in place atomically; a copy where links fail)."""
+    temporary = target.with_name(f".{target.name}.{os.urandom(6).hex()}.tmp")
+    try:
+        os.link(source, temporary, follow_symlinks=False)
+    except OSError as error:
+        if error.errno not in _NO_LINK:
+            raise
+        atomic_write(target, source.read_bytes())
+        return
+    try:
+        os.replace(temporary, target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def _empty_folder(folder: Path, *, remove: bool = False) -> None:
+    """Delete the entry files (and leftovers) in a snapshot's versions folder; the folder itself too with ``remove``."""
+    for name in list(names_in(folder)):
+        (folder / name).unlink(missing_ok=True)
+    remove_leftovers(folder)
+    if remove:
+        try:
+            folder.rmdir()
+        except FileNotFoundError:
+            pass
+        except OSError:  # something that is not bilan's is in it: left where it is
+            pass

@@ -31,7 +31,7 @@ from journal.core.storage.lock import JournalLock
 from journal.core.storage.presence import Presence
 from journal.core.storage.table import JournalTable
 from journal.core.storage.validation import JOURNAL_KIND, SCHEMA_VERSION
-from journal.core.paths import VERSIONS_FILE
+from journal.core.paths import VERSIONS_FILE, VERSIONS_FOLDER
 from journal.core.store.clock import now
 from journal.i18n import t
 
@@ -100,16 +100,22 @@ class JournalFile:
         with self.lock:
             remove_leftovers(self.target.parent, self.target.name)
             remove_leftovers(self.target.parent, VERSIONS_FILE)
+            remove_leftovers(self.target.parent / VERSIONS_FOLDER)
             data = self.storage.read()
             if data is None:
                 self.table("meta").insert({"kind": JOURNAL_KIND, "schema": SCHEMA_VERSION, "created_at": now().isoformat()})
                 return
             inline_history = any(doc.get("history") for doc in data.get("entries", {}).values())
-            if self.storage.schema_on_disk < SCHEMA_VERSION or inline_history:
+            upgrade = self.storage.schema_on_disk < SCHEMA_VERSION or inline_history
+            single_file = (self.target.parent / VERSIONS_FILE).is_file()
+            if upgrade or single_file:
                 self.snapshot("upgrade", required=True)
+                if single_file:
+                    self.versions.move_single_file()  # each entry's file written, the single file removed last
                 if inline_history:
-                    self.versions.absorb_inline(data)  # the versions file first, then the journal: see store.versions
-                self.storage.write(data)
+                    self.versions.absorb_inline(data)  # the versions files first, then the journal: see store.versions
+                if upgrade:
+                    self.storage.write(data)
             if self.storage.encrypted:
                 self.seal_backups()
                 self.versions.seal_if_plain()
