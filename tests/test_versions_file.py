@@ -17,28 +17,13 @@ from journal.core.storage.versions_file import MAX_VERSIONS_PER_ENTRY, problem_i
 from journal.core.storage.versions_folder import VersionsFolder, file_name
 from journal.core.store import JournalStore, list_backups, restore_backup
 from journal.core.store.versions import appended
+from tests.versions_helpers import answer_in_sessions, entry_file, fast_kdf  # noqa: F401 (fast_kdf: a fixture)
 
 STAMP = "2025-01-10T10:05:00+01:00"
 
 
-@pytest.fixture(autouse=True)
-def fast_kdf(monkeypatch):
-    monkeypatch.setattr(crypto, "DEFAULT_KDF", crypto.KdfParams(log2_n=10))
-
-
-def answer_in_sessions(data_dir, *values, exercise="ma-demande", passphrase=None):
-    """Each value saved in a new opening of the store: every one after the first keeps the one before as a version."""
-    for value in values:
-        with JournalStore(data_dir, passphrase=passphrase, snapshot_on_open=False) as store:
-            store.entries.save_answer(exercise, "q", value)
-
-
 def journal_doc(data_dir, doc_id="1"):
     return orjson.loads((data_dir / "journal.json").read_bytes())["entries"][doc_id]
-
-
-def entry_file(data_dir, exercise="ma-demande", instance=1):
-    return data_dir / "versions" / file_name(exercise, instance)
 
 
 def versions_on_disk(data_dir):
