@@ -12,7 +12,7 @@ import os
 import orjson
 import pytest
 
-from journal.core.storage import JournalError, crypto
+from journal.core.storage import JournalError, atomic, crypto
 from journal.core.storage import versions_folder as folder_module
 from journal.core.storage.backups import Backups
 from journal.core.storage.versions_folder import VersionsFolder, file_name
@@ -24,11 +24,26 @@ V1 = {"saved_at": "2025-01-10T10:05:00+01:00", "answers": {"q": "un"}}
 V2 = {"saved_at": "2025-01-11T10:05:00+01:00", "answers": {"q": "deux"}}
 V3 = {"saved_at": "2025-01-12T10:05:00+01:00", "answers": {"q": "trois"}}
 PHRASE = "phrase de passe"
+REPLACE = os.replace
 
 
 def history(data_dir, exercise="ma-demande", passphrase=None, **options):
     with JournalStore(data_dir, passphrase=passphrase, snapshot_on_open=False, **options) as store:
         return [version.answers["q"] for version in store.entries.get(exercise).history]
+
+
+def power_cut_after(monkeypatch, renames):
+    """The power goes out after ``renames`` entry files were put in place (every file before is whole)."""
+    done = []
+
+    def replace(source, target):
+        if "/versions/" in str(target):
+            if len(done) == renames:
+                raise KeyboardInterrupt("the power went out")
+            done.append(target)
+        REPLACE(source, target)
+
+    monkeypatch.setattr(atomic.os, "replace", replace)
 
 
 def with_single_file(data_dir, versions):
@@ -140,19 +155,10 @@ def test_the_single_file_is_moved_into_one_file_per_entry_and_removed(data_dir):
 @pytest.mark.parametrize("crash_after", [0, 1, 2])
 def test_a_crash_at_any_point_of_the_move_loses_nothing_and_ends_the_same(data_dir, monkeypatch, crash_after):
     with_single_file(data_dir, {"ma-demande": [V1, V2], "mes-valeurs": [V3], "mon-parcours": [V1]})
-    real_write = VersionsFolder.write
-    written = []
-
-    def crash(self, *args):
-        if len(written) == crash_after:
-            raise KeyboardInterrupt("the power went out")
-        written.append(args)
-        real_write(self, *args)
-
-    monkeypatch.setattr(VersionsFolder, "write", crash)
+    power_cut_after(monkeypatch, crash_after)
     with pytest.raises(KeyboardInterrupt):
         JournalStore(data_dir, snapshot_on_open=False)
-    monkeypatch.setattr(VersionsFolder, "write", real_write)
+    monkeypatch.setattr(atomic.os, "replace", REPLACE)
     assert (data_dir / "versions.json").exists()  # removed last
     assert history(data_dir, read_only=True) == ["un", "deux"]  # both combined, each version once
     assert history(data_dir) == ["un", "deux"] and history(data_dir, "mes-valeurs") == ["trois"]
@@ -278,20 +284,11 @@ def test_a_crash_while_resealing_leaves_every_version_readable_and_sealed_at_the
     if turning == "off":
         with JournalStore(data_dir, snapshot_on_open=False) as store:
             store.enable_encryption(PHRASE)
-    real_write = VersionsFolder.write
-    written = []
-
-    def crash(self, *args):
-        if written:
-            raise KeyboardInterrupt("the power went out")
-        written.append(args)
-        real_write(self, *args)
-
-    monkeypatch.setattr(VersionsFolder, "write", crash)
+    power_cut_after(monkeypatch, 1)
     with JournalStore(data_dir, passphrase=PHRASE if turning == "off" else None, snapshot_on_open=False) as store:
         with pytest.raises(KeyboardInterrupt):
             store.enable_encryption(PHRASE) if turning == "on" else store.disable_encryption()
-    monkeypatch.setattr(VersionsFolder, "write", real_write)
+    monkeypatch.setattr(atomic.os, "replace", REPLACE)
     files = [entry_file(data_dir), entry_file(data_dir, "mes-valeurs")]
     assert sorted(crypto.is_encrypted(path.read_bytes()) for path in files) == [False, True]  # one of two rewritten
     assert crypto.is_encrypted((data_dir / "journal.json").read_bytes())  # sealed first on, opened last off
@@ -304,18 +301,18 @@ def test_a_full_disk_for_an_entry_file_is_one_line_and_the_journal_is_unchanged(
 
     answer_in_sessions(data_dir, "un", "deux")
     journal = (data_dir / "journal.json").read_bytes()
-    real = versions_folder.atomic_write
+    real = versions_folder.atomic_write_many
 
-    def full(path, payload, **options):
+    def full(items):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(versions_folder, "atomic_write", full)
+    monkeypatch.setattr(versions_folder, "atomic_write_many", full)
     with JournalStore(data_dir, snapshot_on_open=False) as store:
         with pytest.raises(JournalError) as raised:
             store.entries.save_answer("ma-demande", "q", "trois")
         assert "\n" not in str(raised.value) and entry_file(data_dir).name in str(raised.value)
         assert (data_dir / "journal.json").read_bytes() == journal
-        monkeypatch.setattr(versions_folder, "atomic_write", real)
+        monkeypatch.setattr(versions_folder, "atomic_write_many", real)
         store.entries.save_answer("ma-demande", "q", "trois")
     assert history(data_dir) == ["un", "deux"]
 

@@ -36,11 +36,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 
 from journal.core.paths import backups_dir, journal_path
 from journal.core.storage import links, sealed
-from journal.core.storage.atomic import atomic_write, fsync_folder, private_folder, remove_leftovers
+from journal.core.storage.atomic import atomic_write, atomic_write_many, fsync_folder, private_folder, remove_leftovers
 from journal.core.storage.codec import usable
 from journal.core.storage.versions_folder import VersionsFolder, names_in
 
@@ -239,11 +240,8 @@ class Backups:
             new_versions = transform(versions) if versions is not None else None
             if new_versions is not None:
                 atomic_write(backup.versions_path, new_versions)
-            for name in backup.version_files():
-                path = backup.versions_folder / name
-                new_file = transform(path.read_bytes())
-                if new_file is not None:
-                    atomic_write(path, new_file)
+            files = [backup.versions_folder / name for name in backup.version_files()]
+            atomic_write_many([(path, partial(_transformed, transform, path)) for path in files])
             new = transform(backup.read())
             if new is not None:
                 atomic_write(backup.path, new)
@@ -256,6 +254,10 @@ def _same(backup: Backup, raw: bytes) -> bool:
         return backup.read() == raw
     except OSError:
         return False
+
+
+def _transformed(transform: Callable[[bytes], bytes | None], path: Path) -> bytes | None:
+    return transform(path.read_bytes())
 
 
 def _link_or_copy(source: Path, target: Path) -> None:

@@ -28,12 +28,13 @@ import errno
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from journal.core.storage import codec
-from journal.core.storage.atomic import atomic_write, fsync_folder, private_folder
+from journal.core.storage.atomic import Payload, atomic_write_many, fsync_folder, private_folder
 from journal.core.storage.disk_errors import failure
 from journal.core.storage.errors import JournalError
 from journal.core.storage.sealed import MAGIC, is_encrypted
@@ -52,6 +53,8 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_FILES = 200_000
 # Other names (set aside, foreign files) are skipped but counted, so that listing a hostile folder stays bounded.
 MAX_NAMES = 4 * MAX_FILES
+# Files written together (threads overlapping their fsyncs); a generator of entries is read this many at a time.
+BATCH = 256
 NAME = re.compile(r"^[0-9a-f]{32}-[1-9][0-9]{0,6}\.json$")
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
@@ -167,21 +170,28 @@ class VersionsFolder:
 
     # -- writing (callers hold the journal lock) -----------------------------------
 
-    def write(self, exercise_id: str, instance: int, history: list[dict], cipher: Cipher | None) -> None:
-        """Replace the entry's file with ``history`` (its newest ``MAX_VERSIONS_PER_ENTRY``), sealed with ``cipher`` if given."""
-        data = {
-            "kind": KIND,
-            "format": FORMAT,
-            "exercise_id": exercise_id,
-            "instance": instance,
-            "versions": history[-MAX_VERSIONS_PER_ENTRY:],
-        }
-        path = self.path_of(exercise_id, instance)
+    def write(self, entries: Iterable[tuple[str, int, list[dict]]], cipher: Cipher | None) -> None:
+        """Replace each entry's file with its versions (the newest ``MAX_VERSIONS_PER_ENTRY``), sealed with ``cipher`` if given.
+
+        ``entries`` gives (exercise id, instance, versions); they are written
+        ``BATCH`` at a time (``atomic_write_many``), so a generator reading
+        them keeps only a batch in memory.
+        """
+        batch: list[tuple[Path, Callable[[], Payload]]] = []
+        for exercise_id, instance, history in entries:
+            batch.append((self.path_of(exercise_id, instance), partial(_payload, exercise_id, instance, history, cipher)))
+            if len(batch) == BATCH:
+                self._write_batch(batch)
+                batch = []
+        if batch:
+            self._write_batch(batch)
+
+    def _write_batch(self, batch: list[tuple[Path, Callable[[], Payload]]]) -> None:
         try:
             private_folder(self.folder)
-            atomic_write(path, codec.encode(data, cipher))
+            atomic_write_many(batch)
         except OSError as error:
-            raise failure("write", path, error) from error
+            raise failure("write", batch[0][0] if len(batch) == 1 else self.folder, error) from error
 
     def remove(self, name: str) -> None:
         path = self.folder / name
@@ -201,6 +211,17 @@ class VersionsFolder:
             return set_aside(path, prefix=f"{name}.damaged-", suffix="")
         except OSError as error:
             raise failure("write", path, error) from error
+
+
+def _payload(exercise_id: str, instance: int, history: list[dict], cipher: Cipher | None) -> Payload:
+    data = {
+        "kind": KIND,
+        "format": FORMAT,
+        "exercise_id": exercise_id,
+        "instance": instance,
+        "versions": history[-MAX_VERSIONS_PER_ENTRY:],
+    }
+    return codec.encode(data, cipher)
 
 
 def _open(path: Path) -> int | None:

@@ -54,7 +54,7 @@ leaves it where it is.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from journal.core.storage.disk_errors import failure
@@ -154,11 +154,9 @@ class EntryVersions:
 
     def put(self, histories: dict[Identity, History], *, replace_all: bool = False) -> None:
         """Write these entries' versions, each in its file (the other entries' are kept, unless ``replace_all``)."""
-        cipher = self._sealing()
+        self.files.write(((*identity, history) for identity, history in histories.items() if history), self._sealing())
         for (exercise_id, instance), history in histories.items():
-            if history:
-                self.files.write(exercise_id, instance, history, cipher)
-            else:
+            if not history:
                 self.files.remove(file_name(exercise_id, instance))
         if replace_all:
             kept = {file_name(*identity) for identity, history in histories.items() if history}
@@ -176,16 +174,18 @@ class EntryVersions:
         """
         if not self.path.is_file():
             return False
-        single = self._read_single()
-        cipher = self._sealing()
+        self.files.write(self._combined_with_single(self._read_single()), self._sealing())
+        self._remove_single()
+        return True
+
+    def _combined_with_single(self, single: dict[str, dict[str, History]]) -> Iterator[tuple[str, int, History]]:
+        """Each entry of the single file whose versions its own file lacks, with both files' versions."""
         for exercise_id, instances in single.items():
             for instance, history in instances.items():
                 current = self._read_entry(exercise_id, int(instance))
                 combined = _combined(current, history) if current else history
                 if combined and combined != current:
-                    self.files.write(exercise_id, int(instance), combined, cipher)
-        self._remove_single()
-        return True
+                    yield exercise_id, int(instance), combined
 
     def absorb_inline(self, data: dict) -> bool:
         """Move the histories still inside the journal's entries into their versions files.
@@ -213,6 +213,10 @@ class EntryVersions:
         Files already as asked are left; damaged ones are set aside.
         """
         self.move_single_file()
+        self.files.write(self._to_reseal(sealed), self._journal.storage.cipher if sealed else None)
+
+    def _to_reseal(self, sealed: bool) -> Iterator[tuple[str, int, History]]:
+        """Each entry file not yet sealed (or plain) as asked, read with the journal's cipher; damaged ones set aside."""
         cipher = self._journal.storage.cipher
         for name in self.files.names():
             if self.files.sealed(name) is sealed:
@@ -223,8 +227,7 @@ class EntryVersions:
                 self._after_entry_damage(name, damage)
                 continue
             if found is not None:
-                exercise_id, instance, history = found
-                self.files.write(exercise_id, instance, history, cipher if sealed else None)
+                yield found
 
     def seal_if_plain(self) -> None:
         """Seal the plain versions files left beside an encrypted journal (a crash while encrypting)."""
