@@ -328,3 +328,23 @@ def test_a_restore_into_an_empty_journal_removes_versions_files_left_from_before
         store.transfer.restore(tables)
         assert store.transfer.tables() == tables
     assert not stale.exists() and os.listdir(other / "versions") == [entry_file(data_dir).name]
+
+
+def test_a_full_disk_while_moving_the_single_file_opens_the_journal_and_moves_it_later(data_dir, monkeypatch):
+    from journal.core.storage import versions_folder
+
+    with_single_file(data_dir, {"ma-demande": [V1, V2], "mes-valeurs": [V3]})
+    real = versions_folder.atomic_write_many
+
+    def full(items):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(versions_folder, "atomic_write_many", full)
+    with JournalStore(data_dir, snapshot_on_open=False) as store:
+        assert "\n" not in store.versions_notice and "versions" in store.versions_notice
+        assert [v.answers["q"] for v in store.entries.get("ma-demande").history] == ["un", "deux"]
+        assert store.entries.current_of("ma-demande")[0].answers == {"q": "actuelle"}
+    assert (data_dir / "versions.json").exists()
+    monkeypatch.setattr(versions_folder, "atomic_write_many", real)
+    assert history(data_dir) == ["un", "deux"] and history(data_dir, "mes-valeurs") == ["trois"]
+    assert not (data_dir / "versions.json").exists()

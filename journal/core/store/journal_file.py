@@ -109,9 +109,9 @@ class JournalFile:
             upgrade = self.storage.schema_on_disk < SCHEMA_VERSION or inline_history
             single_file = (self.target.parent / VERSIONS_FILE).is_file()
             if upgrade or single_file:
-                self.snapshot("upgrade", required=True)
+                self.snapshot("upgrade", required=upgrade)
                 if single_file:
-                    self.versions.move_single_file()  # each entry's file written, the single file removed last
+                    self._move_single_versions_file()
                 if inline_history:
                     self.versions.absorb_inline(data)  # the versions files first, then the journal: see store.versions
                 if upgrade:
@@ -122,6 +122,17 @@ class JournalFile:
             if snapshot:
                 self.snapshot("start", unless_unchanged=True)
             self._daily()
+
+    def _move_single_versions_file(self) -> None:
+        """Each entry's versions file written, the single file removed last (see ``store.versions``).
+
+        A disk that refuses (full, read-only) stops nothing: both stay, readers
+        combine them, the next opening moves it again; ``versions.notice`` says so.
+        """
+        try:
+            self.versions.move_single_file()
+        except JournalError as error:
+            self.versions.notice = str(error)
 
     def snapshot(self, kind: str, *, required: bool = False, unless_unchanged: bool = False) -> Backup | None:
         try:
