@@ -124,6 +124,10 @@ def test_a_folder_with_too_many_files_is_one_line_and_nothing_is_removed(data_di
             store.transfer.restore(store.transfer.tables())
         assert "\n" not in str(raised.value) and "3" in str(raised.value)
     assert len(os.listdir(data_dir / "versions")) == 5
+    with JournalStore(data_dir) as store:  # the start snapshot cannot keep them: said in one line, the journal opens
+        assert "\n" not in store.backup_warning and "3" in store.backup_warning
+        assert store.entries.current_of("ma-demande")[0].answers == {"q": "deux"}
+    assert len(os.listdir(data_dir / "versions")) == 5
 
 
 def test_foreign_names_in_the_folder_are_left_alone(data_dir):
@@ -348,3 +352,15 @@ def test_a_full_disk_while_moving_the_single_file_opens_the_journal_and_moves_it
     monkeypatch.setattr(versions_folder, "atomic_write_many", real)
     assert history(data_dir) == ["un", "deux"] and history(data_dir, "mes-valeurs") == ["trois"]
     assert not (data_dir / "versions.json").exists()
+
+
+def test_files_sealed_by_many_threads_derive_the_key_once(monkeypatch):
+    from concurrent.futures import ThreadPoolExecutor
+
+    derived = []
+    real = crypto.derive_key
+    monkeypatch.setattr(crypto, "derive_key", lambda *args: derived.append(args) or real(*args))
+    cipher = crypto.Cipher(PHRASE)
+    with ThreadPoolExecutor(16) as pool:
+        sealed = list(pool.map(cipher.seal, [b"{}"] * 64))
+    assert len(derived) == 1 and all(cipher.open(raw) == b"{}" for raw in sealed)

@@ -143,6 +143,11 @@ class JournalFile:
                 raise JournalError(message) from error
             self.backup_warning = message
             return None
+        except JournalError as error:  # a versions folder bilan refuses to copy (see versions_folder)
+            if required:
+                raise
+            self.backup_warning = str(error)
+            return None
 
     def _daily(self) -> None:
         today = date.today()
