@@ -364,3 +364,25 @@ def test_files_sealed_by_many_threads_derive_the_key_once(monkeypatch):
     with ThreadPoolExecutor(16) as pool:
         sealed = list(pool.map(cipher.seal, [b"{}"] * 64))
     assert len(derived) == 1 and all(cipher.open(raw) == b"{}" for raw in sealed)
+
+
+def test_the_versions_of_a_snapshot_cut_short_are_removed_by_the_next_one(data_dir, monkeypatch):
+    from journal.core.storage import backups as backups_module
+
+    answer_in_sessions(data_dir, "un", "deux")
+    real = backups_module.atomic_write
+
+    def cut(path, payload, **options):
+        if path.suffix == ".json" and path.parent.name == "backups":
+            raise KeyboardInterrupt("the power went out")
+        return real(path, payload, **options)
+
+    monkeypatch.setattr(backups_module, "atomic_write", cut)
+    with pytest.raises(KeyboardInterrupt):
+        Backups(data_dir).take("start")
+    monkeypatch.setattr(backups_module, "atomic_write", real)
+    orphans = list((data_dir / "backups").glob("*-start.versions"))
+    assert len(orphans) == 1 and [b for b in list_backups(data_dir) if b.kind == "start"] == []
+    backup = Backups(data_dir).take("restore")
+    assert not orphans[0].exists() and backup.version_files() == [entry_file(data_dir).name]
+    assert history(data_dir, read_only=True) == ["un"]

@@ -172,16 +172,27 @@ class Backups:
                 return None
         private_folder(self.folder)
         remove_leftovers(self.folder)
+        self._remove_orphans()
         backup_id = self._new_id(kind)
         self._copy_versions(self.folder / f"{backup_id}{FOLDER_SUFFIX}", self.folder / f"{backup_id}{VERSIONS_SUFFIX}")
         atomic_write(self.folder / f"{backup_id}{SUFFIX}", raw)
         self.prune(kind)
         return self.get(backup_id)
 
+    def _remove_orphans(self) -> None:
+        """Remove the versions folders of snapshots cut short before their journal copy (none lists them; call under the lock)."""
+        try:
+            paths = list(self.folder.iterdir())
+        except OSError:
+            return
+        listed = {backup.id for backup in self.all()}
+        for path in paths:
+            if path.name.endswith(FOLDER_SUFFIX) and path.name.removesuffix(FOLDER_SUFFIX) not in listed and not path.is_symlink():
+                _empty_folder(path, remove=True)
+
     def _copy_versions(self, folder: Path, single: Path) -> None:
         """Keep the live versions (entries' files, single file) in a snapshot's ``folder`` and ``single`` file."""
         live = VersionsFolder(links.versions_folder(self.data_dir))
-        _empty_folder(folder)  # left by a snapshot cut short in the same second: not listed, an orphan
         names = live.names()
         if names:
             private_folder(folder)
