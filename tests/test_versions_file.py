@@ -277,7 +277,10 @@ def test_an_unreadable_versions_file_is_one_line_and_nothing_moves(data_dir):
             store.entries.get("ma-demande")
         assert "\n" not in str(raised.value) and str(entry_file(data_dir)) in str(raised.value)
         assert store.entries.current_of("ma-demande")[0].answers == {"q": "deux"}
+        store.enable_encryption("phrase de passe")  # re-sealing every file passes it by
     assert entry_file(data_dir).is_dir()
+    with JournalStore(data_dir, passphrase="phrase de passe", snapshot_on_open=False) as store:
+        assert store.entries.current_of("ma-demande")[0].answers == {"q": "deux"}
 
 
 def good(versions):

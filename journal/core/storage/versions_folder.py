@@ -237,7 +237,7 @@ def _open(path: Path) -> int | None:
 
 
 def names_in(folder: Path) -> Iterator[str]:
-    """The entry-file names in ``folder`` (unsorted), bounded as ``VersionsFolder.names`` says."""
+    """The entry-file names in ``folder`` (unsorted; a folder under such a name is not one), bounded as ``VersionsFolder.names`` says."""
     try:
         listing = os.scandir(folder)
     except (FileNotFoundError, NotADirectoryError):
@@ -248,7 +248,7 @@ def names_in(folder: Path) -> Iterator[str]:
     with listing:
         for item in listing:
             seen += 1
-            if NAME.match(item.name):
+            if NAME.match(item.name) and not item.is_dir(follow_symlinks=False):
                 found += 1
                 if found > MAX_FILES:
                     break
