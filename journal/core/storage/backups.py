@@ -13,7 +13,10 @@ single versions file of before (``versions_file``), when there still is one,
 as ``<ID>.versions.json``. Restoring puts back exactly what the snapshot
 holds: its entry files, removing the others, and its single file or none (a
 snapshot taken before versions had files of their own holds them inside its
-journal; the ``restore`` snapshot keeps what was replaced).
+journal; the ``restore`` snapshot keeps what was replaced). A crash half-way
+through a restore leaves a mixture of both states, each file whole: the
+``restore`` snapshot, taken first, holds everything that was replaced, and
+restoring again ends the same.
 
 Why a snapshot is taken, and how many of each kind are kept (older ones are
 deleted when a new one of the same kind is taken):

@@ -35,7 +35,7 @@ never half), and versions are always written FIRST:
   carrying its ``history``): the entries' files are written with those
   histories, then the journal with the lists emptied. Crash between: the
   journal still carries them; a history still inline is always combined with
-  the files' , so the next opening migrates again and ends the same. An older
+  the files', so the next opening migrates again and ends the same. An older
   bilan that writes versions inline afterwards is combined the same way.
 - An import (``transfer``): versions of every entry first (files of entries no
   longer there removed after), then the journal.
