@@ -386,3 +386,39 @@ def test_the_versions_of_a_snapshot_cut_short_are_removed_by_the_next_one(data_d
     backup = Backups(data_dir).take("restore")
     assert not orphans[0].exists() and backup.version_files() == [entry_file(data_dir).name]
     assert history(data_dir, read_only=True) == ["un"]
+
+
+# -- files that are not files ---------------------------------------------------------------
+
+
+def _finishes(action):
+    """Whether ``action`` returns instead of waiting for ever (a FIFO opened for reading waits for a writer)."""
+    import threading
+
+    done = []
+    worker = threading.Thread(target=lambda: done.append(action()), daemon=True)
+    worker.start()
+    worker.join(60)
+    return bool(done)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+@pytest.mark.parametrize("passphrase", [None, PHRASE])
+def test_a_fifo_under_an_entry_files_name_never_blocks_the_opening_or_a_snapshot(data_dir, passphrase):
+    answer_in_sessions(data_dir, "un", "deux", exercise="mes-valeurs", passphrase=passphrase)
+    answer_in_sessions(data_dir, "x", passphrase=passphrase)
+    os.mkfifo(entry_file(data_dir))
+
+    def read_its_versions():
+        try:
+            return history(data_dir, passphrase=passphrase)
+        except JournalError as error:  # one line saying what is wrong, as for a folder under that name
+            return str(error)
+
+    try:
+        assert _finishes(lambda: history(data_dir, "mes-valeurs", passphrase=passphrase)) is True
+        assert _finishes(lambda: Backups(data_dir).take("start")) is True
+        assert _finishes(read_its_versions) is True
+    finally:
+        with open(os.open(entry_file(data_dir), os.O_RDWR | os.O_NONBLOCK), "rb"):  # frees any reader still waiting
+            pass

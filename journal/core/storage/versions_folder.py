@@ -56,7 +56,8 @@ MAX_NAMES = 4 * MAX_FILES
 # Files written together (threads overlapping their fsyncs); a generator of entries is read this many at a time.
 BATCH = 256
 NAME = re.compile(r"^[0-9a-f]{32}-[1-9][0-9]{0,6}\.json$")
-_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+# Never through a link; never waiting (a FIFO under an entry's name would block an open for ever).
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
 
 
 def file_name(exercise_id: str, instance: int) -> str:
@@ -227,7 +228,7 @@ def _payload(exercise_id: str, instance: int, history: list[dict], cipher: Ciphe
 def _open(path: Path) -> int | None:
     """A descriptor of ``path`` for reading (None if absent), never through a link (``VersionsDamaged``)."""
     try:
-        return os.open(path, os.O_RDONLY | _NOFOLLOW)
+        return os.open(path, _READ_FLAGS)
     except FileNotFoundError:
         return None
     except OSError as error:
@@ -237,7 +238,8 @@ def _open(path: Path) -> int | None:
 
 
 def names_in(folder: Path) -> Iterator[str]:
-    """The entry-file names in ``folder`` (unsorted; a folder under such a name is not one), bounded as ``VersionsFolder.names`` says."""
+    """The entry-file names in ``folder`` (unsorted; a folder, FIFO or device under such a name is not one, a link is),
+    bounded as ``VersionsFolder.names`` says."""
     try:
         listing = os.scandir(folder)
     except (FileNotFoundError, NotADirectoryError):
@@ -248,7 +250,7 @@ def names_in(folder: Path) -> Iterator[str]:
     with listing:
         for item in listing:
             seen += 1
-            if NAME.match(item.name) and not item.is_dir(follow_symlinks=False):
+            if NAME.match(item.name) and (item.is_file(follow_symlinks=False) or item.is_symlink()):
                 found += 1
                 if found > MAX_FILES:
                     break
