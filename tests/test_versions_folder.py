@@ -422,3 +422,21 @@ def test_a_fifo_under_an_entry_files_name_never_blocks_the_opening_or_a_snapshot
     finally:
         with open(os.open(entry_file(data_dir), os.O_RDWR | os.O_NONBLOCK), "rb"):  # frees any reader still waiting
             pass
+
+
+@pytest.mark.parametrize("cut_short", [False, True])
+def test_a_snapshots_versions_folder_that_is_a_link_is_never_emptied_through_it(data_dir, monkeypatch, cut_short):
+    from journal.core.storage import backups as backups_module
+
+    monkeypatch.setitem(backups_module.KEEP, "start", 1)
+    answer_in_sessions(data_dir, "un", "deux")
+    backups = Backups(data_dir)
+    first = backups.take("start")
+    for name in os.listdir(first.versions_folder):
+        (first.versions_folder / name).unlink()
+    first.versions_folder.rmdir()
+    first.versions_folder.symlink_to(data_dir / "versions")  # pruning it must not remove the live files
+    if cut_short:  # no journal copy: an orphan for the next snapshot
+        first.path.unlink()
+    backups.take("start")
+    assert history(data_dir) == ["un"]

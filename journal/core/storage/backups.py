@@ -190,7 +190,7 @@ class Backups:
             return
         listed = {backup.id for backup in self.all()}
         for path in paths:
-            if path.name.endswith(FOLDER_SUFFIX) and path.name.removesuffix(FOLDER_SUFFIX) not in listed and not path.is_symlink():
+            if path.name.endswith(FOLDER_SUFFIX) and path.name.removesuffix(FOLDER_SUFFIX) not in listed:
                 _empty_folder(path, remove=True)
 
     def _copy_versions(self, folder: Path, single: Path) -> None:
@@ -292,7 +292,12 @@ def _link_or_copy(source: Path, target: Path) -> None:
 
 
 def _empty_folder(folder: Path, *, remove: bool = False) -> None:
-    """Delete the entry files (and leftovers) in a snapshot's versions folder; the folder itself too with ``remove``."""
+    """Delete the entry files (and leftovers) in a snapshot's versions folder; the folder itself too with ``remove``.
+
+    A link at its place is left as it is: emptying through it could remove the live versions files.
+    """
+    if folder.is_symlink():
+        return
     for name in list(names_in(folder)):
         (folder / name).unlink(missing_ok=True)
     remove_leftovers(folder)
