@@ -73,3 +73,22 @@ def test_a_failure_among_many_writes_replaces_none_and_removes_every_temporary(t
         atomic.atomic_write_many([(path, (lambda number=number: payload(number))) for number, path in enumerate(paths)])
     assert {path.read_bytes() for path in paths} == {b"old"}
     assert sorted(os.listdir(tmp_path)) == sorted(path.name for path in paths)
+
+
+def test_a_rename_refused_among_many_writes_leaves_every_file_whole_and_no_temporary(tmp_path, monkeypatch):
+    paths = [tmp_path / f"{number}.json" for number in range(40)]
+    for path in paths:
+        path.write_bytes(b"old")
+    real_replace, done = os.replace, []
+
+    def replace(source, target):
+        if len(done) == 10:
+            raise OSError(13, "Permission denied")
+        done.append(target)
+        real_replace(source, target)
+
+    monkeypatch.setattr(atomic.os, "replace", replace)
+    with pytest.raises(OSError):
+        atomic.atomic_write_many([(path, (lambda number=number: None if number == 3 else b"new")) for number, path in enumerate(paths)])
+    assert sorted(path.read_bytes() for path in paths) == [b"new"] * 10 + [b"old"] * 30
+    assert sorted(os.listdir(tmp_path)) == sorted(path.name for path in paths)

@@ -61,8 +61,9 @@ def atomic_write_many(items: Sequence[tuple[Path, Callable[[], Payload | None]]]
     Each file is written to its temporary file and fsynced, several at a time
     (threads: the waits for the disk overlap), then all are renamed in order and
     each folder is fsynced once. A crash leaves every file old or new, never
-    half; a failure removes the temporary files, renames nothing and raises the
-    first error. Returns how many files were replaced.
+    half; a failure while writing removes the temporary files, renames nothing
+    and raises the first error; a rename refused leaves the files before it new,
+    the others old, and no temporary file. Returns how many files were replaced.
     """
     if not items:
         return 0
@@ -90,12 +91,19 @@ def atomic_write_many(items: Sequence[tuple[Path, Callable[[], Payload | None]]]
                 _remove_quietly(Path(temporary))
         raise error
     replaced = 0
-    for (path, _), temporary in zip(items, results):
-        if temporary is not None:
-            os.replace(temporary, path)
-            replaced += 1
-    for folder in dict.fromkeys(path.parent for path, _ in items):
-        fsync_folder(folder)
+    try:
+        for index, ((path, _), temporary) in enumerate(zip(items, results)):
+            if temporary is not None:
+                os.replace(temporary, path)
+                replaced += 1
+    except BaseException:  # the files renamed are new, the others old: none half, no temporary left
+        for temporary in results[index:]:
+            if temporary is not None:
+                _remove_quietly(Path(temporary))
+        raise
+    finally:
+        for folder in dict.fromkeys(path.parent for path, _ in items):
+            fsync_folder(folder)
     return replaced
 
 
