@@ -193,6 +193,18 @@ def test_a_single_file_written_again_by_an_older_bilan_is_combined_and_moved(dat
     assert not (data_dir / "versions.json").exists() and orjson.loads(entry_file(data_dir).read_bytes())["versions"] == [V3, *mine]
 
 
+@pytest.mark.parametrize("keys", [("1", "01"), ("01", "1")])
+def test_two_keys_of_the_single_file_naming_the_same_instance_are_both_moved(data_dir, keys):
+    answer_in_sessions(data_dir, "actuelle")
+    (data_dir / "versions.json").write_bytes(
+        orjson.dumps({"kind": "bilan-versions", "format": 1, "versions": {"ma-demande": {keys[0]: [V1], keys[1]: [V2]}}})
+    )
+    with JournalStore(data_dir, snapshot_on_open=False):
+        pass
+    assert not (data_dir / "versions.json").exists()
+    assert orjson.loads(entry_file(data_dir).read_bytes())["versions"] == [V1, V2]
+
+
 def test_a_damaged_single_file_is_set_aside_and_the_journal_opens(data_dir):
     answer_in_sessions(data_dir, "un", "deux")
     (data_dir / "versions.json").write_bytes(b"{abime")

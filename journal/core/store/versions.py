@@ -181,11 +181,15 @@ class EntryVersions:
     def _combined_with_single(self, single: dict[str, dict[str, History]]) -> Iterator[tuple[str, int, History]]:
         """Each entry of the single file whose versions its own file lacks, with both files' versions."""
         for exercise_id, instances in single.items():
+            by_number: dict[int, History] = {}  # "1" and "01" name the same instance: one file, both keys' versions
             for instance, history in instances.items():
-                current = self._read_entry(exercise_id, int(instance))
+                number = int(instance)
+                by_number[number] = _combined(by_number[number], history) if number in by_number else history
+            for number, history in by_number.items():
+                current = self._read_entry(exercise_id, number)
                 combined = _combined(current, history) if current else history
                 if combined and combined != current:
-                    yield exercise_id, int(instance), combined
+                    yield exercise_id, number, combined
 
     def absorb_inline(self, data: dict) -> bool:
         """Move the histories still inside the journal's entries into their versions files.
