@@ -452,3 +452,34 @@ def test_a_snapshots_versions_folder_that_is_a_link_is_never_emptied_through_it(
         first.path.unlink()
     backups.take("start")
     assert history(data_dir) == ["un"]
+
+
+def _a_link_to_a_file_outside(folder, tmp_path):
+    """A link under an entry file's name in ``folder``, leading to a file that is not bilan's; returns that file's bytes."""
+    outside = tmp_path / "secret.txt"
+    outside.write_bytes(b"pas a bilan")
+    (folder / file_name("lien", 1)).symlink_to(outside)
+    return outside.read_bytes()
+
+
+def test_a_snapshot_that_must_copy_never_reads_through_a_link_in_the_versions_folder(data_dir, monkeypatch, tmp_path):
+    answer_in_sessions(data_dir, "un", "deux")
+    secret = _a_link_to_a_file_outside(data_dir / "versions", tmp_path)
+
+    def refuse(*_args, **_options):
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    monkeypatch.setattr(os, "link", refuse)
+    backup = Backups(data_dir).take("start")
+    kept = {name: (backup.versions_folder / name).read_bytes() for name in os.listdir(backup.versions_folder)}
+    assert kept == {entry_file(data_dir).name: entry_file(data_dir).read_bytes()} and secret not in kept.values()
+
+
+def test_sealing_snapshots_never_reads_through_a_link_in_their_versions_folder(data_dir, tmp_path):
+    answer_in_sessions(data_dir, "un", "deux")
+    backups = Backups(data_dir)
+    backup = backups.take("start")
+    _a_link_to_a_file_outside(backup.versions_folder, tmp_path)
+    backups.rewrite(lambda raw: crypto.Cipher(PHRASE).seal(raw))
+    assert (backup.versions_folder / file_name("lien", 1)).is_symlink()
+    assert crypto.is_encrypted((backup.versions_folder / entry_file(data_dir).name).read_bytes())

@@ -46,6 +46,7 @@ from journal.core.paths import backups_dir, journal_path
 from journal.core.storage import links, sealed
 from journal.core.storage.atomic import atomic_write, atomic_write_many, fsync_folder, private_folder, remove_leftovers
 from journal.core.storage.codec import usable
+from journal.core.storage.versions_file import VersionsDamaged
 from journal.core.storage.versions_folder import VersionsFolder, names_in
 
 KEEP = {"start": 10, "daily": 14, "restore": 10, "upgrade": 5}
@@ -199,9 +200,7 @@ class Backups:
         names = live.names()
         if names:
             private_folder(folder)
-            for name in names:
-                _link_or_copy(live.folder / name, folder / name)
-            fsync_folder(folder)
+            _link_all(live, folder, names)
         try:
             versions = links.versions_target(self.data_dir).read_bytes()
         except FileNotFoundError:
@@ -231,8 +230,7 @@ class Backups:
         live = VersionsFolder(links.versions_folder(self.data_dir))
         if files:
             private_folder(live.folder)
-        for name in files:
-            _link_or_copy(backup.versions_folder / name, live.folder / name)
+            _link_all(VersionsFolder(backup.versions_folder), live.folder, files)
         restored = set(files)
         for name in live.names():
             if name not in restored:
@@ -254,8 +252,8 @@ class Backups:
             new_versions = transform(versions) if versions is not None else None
             if new_versions is not None:
                 atomic_write(backup.versions_path, new_versions)
-            files = [backup.versions_folder / name for name in backup.version_files()]
-            atomic_write_many([(path, partial(_transformed, transform, path)) for path in files])
+            kept = VersionsFolder(backup.versions_folder)
+            atomic_write_many([(kept.folder / name, partial(_transformed, transform, kept, name)) for name in kept.names()])
             new = transform(backup.read())
             if new is not None:
                 atomic_write(backup.path, new)
@@ -270,25 +268,43 @@ def _same(backup: Backup, raw: bytes) -> bool:
         return False
 
 
-def _transformed(transform: Callable[[bytes], bytes | None], path: Path) -> bytes | None:
-    return transform(path.read_bytes())
+def _transformed(transform: Callable[[bytes], bytes | None], files: VersionsFolder, name: str) -> bytes | None:
+    raw = _bytes_of(files, name)
+    return transform(raw) if raw is not None else None
 
 
-def _link_or_copy(source: Path, target: Path) -> None:
-    """Make ``target`` the same file as ``source`` (a hard link put in place atomically; a copy where links fail)."""
+def _bytes_of(files: VersionsFolder, name: str) -> bytes | None:
+    """The bytes of a versions file, read as every versions file is (no link followed, size bounded); None when it
+    cannot be (gone, a link, too large): it is left as it is, and reading it as versions says what is wrong."""
+    try:
+        return files.raw(name)
+    except VersionsDamaged:
+        return None
+
+
+def _link_all(source: VersionsFolder, target: Path, names: list[str]) -> None:
+    """Make each of ``names`` in ``target`` the same file as in ``source``: a hard link put in place
+    atomically, or where the disk refuses links, a copy (written together, as ``atomic_write_many``)."""
+    refused = [name for name in names if not _linked(source.folder / name, target / name)]
+    atomic_write_many([(target / name, partial(_bytes_of, source, name)) for name in refused])
+    fsync_folder(target)
+
+
+def _linked(source: Path, target: Path) -> bool:
+    """Whether ``target`` is now a hard link to ``source`` (False where the disk refuses links)."""
     temporary = target.with_name(f".{target.name}.{os.urandom(6).hex()}.tmp")
     try:
         os.link(source, temporary, follow_symlinks=False)
     except OSError as error:
         if error.errno not in _NO_LINK:
             raise
-        atomic_write(target, source.read_bytes())
-        return
+        return False
     try:
         os.replace(temporary, target)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+    return True
 
 
 def _empty_folder(folder: Path, *, remove: bool = False) -> None:
