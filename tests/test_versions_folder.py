@@ -483,3 +483,24 @@ def test_sealing_snapshots_never_reads_through_a_link_in_their_versions_folder(d
     backups.rewrite(lambda raw: crypto.Cipher(PHRASE).seal(raw))
     assert (backup.versions_folder / file_name("lien", 1)).is_symlink()
     assert crypto.is_encrypted((backup.versions_folder / entry_file(data_dir).name).read_bytes())
+
+
+def test_a_full_disk_while_moving_a_sealed_single_file_still_opens_the_encrypted_journal(data_dir, monkeypatch):
+    from journal.core.storage import versions_folder
+
+    answer_in_sessions(data_dir, "un", "deux")
+    with JournalStore(data_dir, snapshot_on_open=False) as store:
+        store.enable_encryption(PHRASE)
+    single = {"kind": "bilan-versions", "format": 1, "versions": {"ma-demande": {"1": [V3]}}}
+    (data_dir / "versions.json").write_bytes(crypto.Cipher(PHRASE).seal(orjson.dumps(single)))
+    real = versions_folder.atomic_write_many
+
+    def full(items):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(versions_folder, "atomic_write_many", full)
+    with JournalStore(data_dir, passphrase=PHRASE, snapshot_on_open=False) as store:
+        assert "\n" not in store.versions_notice
+        assert [v.answers["q"] for v in store.entries.get("ma-demande").history] == ["trois", "un"]
+    monkeypatch.setattr(versions_folder, "atomic_write_many", real)
+    assert history(data_dir, passphrase=PHRASE) == ["trois", "un"] and not (data_dir / "versions.json").exists()

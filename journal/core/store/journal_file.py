@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from functools import cached_property
@@ -111,26 +111,28 @@ class JournalFile:
             if upgrade or single_file:
                 self.snapshot("upgrade", required=upgrade)
                 if single_file:
-                    self._move_single_versions_file()
+                    self._versions_unless_refused(self.versions.move_single_file)
                 if inline_history:
                     self.versions.absorb_inline(data)  # the versions files first, then the journal: see store.versions
                 if upgrade:
                     self.storage.write(data)
             if self.storage.encrypted:
                 self.seal_backups()
-                self.versions.seal_if_plain()
+                self._versions_unless_refused(self.versions.seal_if_plain)
             if snapshot:
                 self.snapshot("start", unless_unchanged=True)
             self._daily()
 
-    def _move_single_versions_file(self) -> None:
-        """Each entry's versions file written, the single file removed last (see ``store.versions``).
+    def _versions_unless_refused(self, step: Callable[[], object]) -> None:
+        """Moving ``versions.json`` into the entries' files, or sealing versions files left plain (see ``store.versions``).
 
-        A disk that refuses (full, read-only) stops nothing: both stay, readers
-        combine them, the next opening moves it again; ``versions.notice`` says so.
+        A disk that refuses (full, read-only) stops nothing: what was there
+        stays readable (readers combine the single file and the entries'
+        files; a plain file opens beside an encrypted journal), the next
+        opening tries again; ``versions.notice`` says so in one line.
         """
         try:
-            self.versions.move_single_file()
+            step()
         except JournalError as error:
             self.versions.notice = str(error)
 
