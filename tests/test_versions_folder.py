@@ -504,3 +504,21 @@ def test_a_full_disk_while_moving_a_sealed_single_file_still_opens_the_encrypted
         assert [v.answers["q"] for v in store.entries.get("ma-demande").history] == ["trois", "un"]
     monkeypatch.setattr(versions_folder, "atomic_write_many", real)
     assert history(data_dir, passphrase=PHRASE) == ["trois", "un"] and not (data_dir / "versions.json").exists()
+
+
+def test_sealing_the_snapshots_at_an_encrypted_opening_reads_only_the_first_bytes_of_sealed_versions_files(data_dir, monkeypatch):
+    answer_in_sessions(data_dir, "un", "deux")
+    answer_in_sessions(data_dir, "a", "b", exercise="mes-valeurs")
+    with JournalStore(data_dir, snapshot_on_open=False) as store:
+        store.enable_encryption(PHRASE)
+    with JournalStore(data_dir, passphrase=PHRASE, snapshot_on_open=False) as store:
+        store._journal.backups.take("start")
+        read_in_full = []
+        real_raw = VersionsFolder.raw
+        monkeypatch.setattr(VersionsFolder, "raw", lambda self, name: read_in_full.append(name) or real_raw(self, name))
+        store._journal.seal_backups()
+        assert read_in_full == []
+        (store._journal.backups.all()[0].versions_folder / entry_file(data_dir).name).unlink()
+        (store._journal.backups.all()[0].versions_folder / entry_file(data_dir).name).write_bytes(b"{}")  # left plain by a crash
+        store._journal.seal_backups()
+        assert read_in_full == [entry_file(data_dir).name]

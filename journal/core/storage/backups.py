@@ -244,8 +244,12 @@ class Backups:
             fsync_folder(live_versions.parent)
         return kept
 
-    def rewrite(self, transform: Callable[[bytes], bytes | None]) -> int:
-        """Replace each snapshot's bytes by ``transform(bytes)`` (None leaves it); returns how many changed."""
+    def rewrite(self, transform: Callable[[bytes], bytes | None], *, plain_only: bool = False) -> int:
+        """Replace each snapshot's bytes by ``transform(bytes)`` (None leaves it); returns how many changed.
+
+        With ``plain_only`` (sealing, at every encrypted opening), versions files
+        already sealed are known by their first bytes and not read in full.
+        """
         changed = 0
         for backup in self.all():
             versions = backup.read_versions()
@@ -253,7 +257,8 @@ class Backups:
             if new_versions is not None:
                 atomic_write(backup.versions_path, new_versions)
             kept = VersionsFolder(backup.versions_folder)
-            atomic_write_many([(kept.folder / name, partial(_transformed, transform, kept, name)) for name in kept.names()])
+            names = [name for name in kept.names() if not (plain_only and kept.sealed(name))]
+            atomic_write_many([(kept.folder / name, partial(_transformed, transform, kept, name)) for name in names])
             new = transform(backup.read())
             if new is not None:
                 atomic_write(backup.path, new)

@@ -160,7 +160,7 @@ class JournalFile:
 
     def seal_backups(self) -> int:
         cipher = self.storage.cipher
-        return self.backups.rewrite(lambda raw: None if sealed.is_encrypted(raw) else cipher.seal(raw))
+        return self.backups.rewrite(lambda raw: None if sealed.is_encrypted(raw) else cipher.seal(raw), plain_only=True)
 
     @cached_property
     def versions(self) -> EntryVersions:
