@@ -2,9 +2,10 @@
 
 Inside that folder: ``journal.json`` (the journal, plain TinyDB JSON or
 encrypted), ``journal.lock`` (the writers' lock), ``backups/`` (snapshots) and
-``sessions/`` (which programs have the journal open), and ``versions.json``
-(the earlier versions of answers; beside the journal's real file when
-``journal.json`` is a link).
+``sessions/`` (which programs have the journal open), and ``versions/``
+(the earlier versions of answers, one file per entry; beside the journal's
+real file when ``journal.json`` is a link; ``versions.json``, the single file
+that held them all before, is moved into it at the next opening).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 
 JOURNAL_FILE = "journal.json"
 VERSIONS_FILE = "versions.json"
+VERSIONS_FOLDER = "versions"
 BACKUPS_FOLDER = "backups"
 SESSIONS_FOLDER = "sessions"
 

@@ -52,3 +52,10 @@ def versions_target(data_dir: Path) -> Path:
     from journal.core.paths import VERSIONS_FILE, journal_path
 
     return journal_target(journal_path(Path(data_dir))).parent / VERSIONS_FILE
+
+
+def versions_folder(data_dir: Path) -> Path:
+    """The folder of per-entry versions files of the journal in ``data_dir``, beside the journal's real file too."""
+    from journal.core.paths import VERSIONS_FOLDER, journal_path
+
+    return journal_target(journal_path(Path(data_dir))).parent / VERSIONS_FOLDER
