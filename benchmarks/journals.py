@@ -8,9 +8,9 @@ spread over three years, in order.
 
 The bilan side is written straight in the store's file format (schema 1, see
 ``journal/core/store/entries.py`` and ``journal/core/storage/validation.py``):
-the journal with each entry's current answers, and ``versions.json`` beside it
-with the saved versions (``journal/core/storage/versions_file.py``), as bilan
-keeps them; going through ``JournalStore`` would save the whole file once per answer. The
+the journal with each entry's current answers, and ``versions/`` beside it
+with one file of saved versions per entry (``journal/core/storage/versions_folder.py``),
+as bilan keeps them; going through ``JournalStore`` would save the whole file once per answer. The
 jrnl side holds the current answers only, since jrnl keeps no versions.
 """
 
@@ -27,9 +27,10 @@ import orjson
 
 from benchmarks import french_texts as fr
 from journal.core.catalogue import Catalogue
-from journal.core.paths import VERSIONS_FILE
-from journal.core.storage.versions_file import FORMAT as VERSIONS_FORMAT
-from journal.core.storage.versions_file import KIND as VERSIONS_KIND
+from journal.core.paths import VERSIONS_FOLDER
+from journal.core.storage.versions_folder import FORMAT as VERSIONS_FORMAT
+from journal.core.storage.versions_folder import KIND as VERSIONS_KIND
+from journal.core.storage.versions_folder import file_name
 from journal.core.models import Exercise, Field, Prompt, PromptKind
 
 VERSIONS = 30
@@ -67,7 +68,7 @@ class Written:
     entries: int
     instances: int
     notes: int
-    bilan_bytes: int  # the journal and its versions file
+    bilan_bytes: int  # the journal and its versions files
     jrnl_bytes: int
     journal_bytes: int = 0  # the journal file alone, what every command reads
 
@@ -80,7 +81,7 @@ def write_journals(spec: JournalSpec, catalogue: Catalogue, folder: Path) -> Wri
     slots = _timeline(spec.entries)
     exercise_slots = set(_spread(len(instances), spec.entries))
     entries: dict[str, dict] = {}
-    versions: dict[str, dict[str, list]] = {}
+    versions: dict[tuple[str, int], list] = {}
     notes: dict[str, dict] = {}
     jrnl: list[str] = []
     pending = iter(instances)
@@ -89,7 +90,7 @@ def write_journals(spec: JournalSpec, catalogue: Catalogue, folder: Path) -> Wri
             exercise, number = next(pending)
             doc, history = _entry_doc(rng, exercise, number, moment)
             entries[str(len(entries) + 1)] = doc
-            versions.setdefault(exercise.id, {})[str(number)] = history
+            versions[exercise.id, number] = history
             jrnl.append(_jrnl_entry(moment, _exercise_as_text(exercise, number, doc["answers"])))
         else:
             text = fr.note_text(rng)
@@ -105,12 +106,18 @@ def write_journals(spec: JournalSpec, catalogue: Catalogue, folder: Path) -> Wri
     bilan_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     payload = orjson.dumps(data)
     _write_private(bilan_dir / "journal.json", payload)
-    versions_payload = orjson.dumps({"kind": VERSIONS_KIND, "format": VERSIONS_FORMAT, "versions": versions})
-    _write_private(bilan_dir / VERSIONS_FILE, versions_payload)
+    versions_dir = bilan_dir / VERSIONS_FOLDER
+    versions_dir.mkdir(exist_ok=True, mode=0o700)
+    versions_bytes = 0
+    for (exercise_id, number), history in versions.items():
+        document = {"kind": VERSIONS_KIND, "format": VERSIONS_FORMAT, "exercise_id": exercise_id, "instance": number, "versions": history}
+        versions_payload = orjson.dumps(document)
+        _write_private(versions_dir / file_name(exercise_id, number), versions_payload)
+        versions_bytes += len(versions_payload)
     jrnl_file = folder / "jrnl.txt"
     jrnl_text = "".join(jrnl).encode("utf-8")
     _write_private(jrnl_file, jrnl_text)
-    bilan_bytes = len(payload) + len(versions_payload)
+    bilan_bytes = len(payload) + versions_bytes
     return Written(bilan_dir, jrnl_file, spec.entries, len(entries), len(notes), bilan_bytes, len(jrnl_text), len(payload))
 
 
@@ -144,7 +151,7 @@ def _spread(count: int, total: int) -> list[int]:
 
 
 def _entry_doc(rng: random.Random, exercise: Exercise, instance: int, created: datetime) -> tuple[dict, list]:
-    """The entry as the journal holds it, and its saved versions (for the versions file)."""
+    """The entry as the journal holds it, and its saved versions (for its versions file)."""
     answers = {prompt.id: _answer(rng, prompt) for prompt in exercise.prompts}
     texts = [prompt.id for prompt in exercise.prompts if prompt.kind == PromptKind.LONG_TEXT] or list(answers)
     history = []

@@ -46,3 +46,49 @@ def test_an_atomic_write_replaces_the_file_and_leaves_no_temporary(tmp_path):
     atomic.atomic_write(path, [b"ne", memoryview(b"w")])
     assert path.read_bytes() == b"new"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["journal.json"]
+
+
+def test_many_atomic_writes_replace_every_file_private_and_leave_no_temporary(tmp_path):
+    paths = [tmp_path / f"{number}.json" for number in range(40)]
+    paths[3].write_bytes(b"kept")
+    items = [(path, (lambda number=number: None if number == 3 else [b"n", str(number).encode()])) for number, path in enumerate(paths)]
+    assert atomic.atomic_write_many(items) == 39
+    assert [path.read_bytes() for path in paths[:5]] == [b"n0", b"n1", b"n2", b"kept", b"n4"]
+    if atomic.POSIX:
+        assert {stat.S_IMODE(os.stat(path).st_mode) for path in paths if path != paths[3]} == {atomic.FILE_MODE}
+    assert sorted(os.listdir(tmp_path)) == sorted(path.name for path in paths)
+
+
+def test_a_failure_among_many_writes_replaces_none_and_removes_every_temporary(tmp_path):
+    paths = [tmp_path / f"{number}.json" for number in range(40)]
+    for path in paths:
+        path.write_bytes(b"old")
+
+    def payload(number):
+        if number == 17:
+            raise OSError(28, "No space left on device")
+        return b"new"
+
+    with pytest.raises(OSError):
+        atomic.atomic_write_many([(path, (lambda number=number: payload(number))) for number, path in enumerate(paths)])
+    assert {path.read_bytes() for path in paths} == {b"old"}
+    assert sorted(os.listdir(tmp_path)) == sorted(path.name for path in paths)
+
+
+def test_a_rename_refused_among_many_writes_leaves_every_file_whole_and_no_temporary(tmp_path, monkeypatch):
+    paths = [tmp_path / f"{number}.json" for number in range(40)]
+    for path in paths:
+        path.write_bytes(b"old")
+    real_replace, done = os.replace, []
+
+    def replace(source, target):
+        if len(done) == 10:
+            raise OSError(13, "Permission denied")
+        done.append(target)
+        real_replace(source, target)
+
+    monkeypatch.setattr(atomic.os, "replace", replace)
+    with pytest.raises(OSError):
+        atomic.atomic_write_many([(path, (lambda number=number: None if number == 3 else b"new")) for number, path in enumerate(paths)])
+    assert sorted(path.read_bytes() for path in paths) == [b"new"] * 10 + [b"old"] * 30
+    assert sorted(os.listdir(tmp_path)) == sorted(path.name for path in paths)

@@ -16,7 +16,7 @@ from benchmarks.figures import FIGURES, Measured, Skipped, interleaved
 from benchmarks.journals import VERSIONS, JournalSpec, write_journals
 from benchmarks.report import cell_text
 from journal.cli.main import main as bilan
-from journal.core.store import JournalStore
+from journal.core.store import JournalStore, list_backups
 
 JRNL_ENTRY = re.compile(r"^\[\d{4}-\d\d-\d\d \d\d:\d\d\] ", re.MULTILINE)
 
@@ -137,11 +137,15 @@ async def test_the_typing_probe_types_every_key_into_the_app(written, tmp_path):
     assert result["edits"] == 12 and len(result["latencies"]) == len(result["cpu_latencies"]) == 12
 
 
-def test_the_journal_is_generated_with_its_versions_in_their_own_file(written):
+def test_the_journal_is_generated_with_its_versions_in_their_own_files(written):
     """As bilan keeps it: opening it for writing migrates nothing (no rewrite, no upgrade snapshot)."""
     journal = written.bilan_dir / "journal.json"
     before = journal.read_bytes()
+    files = {path.name: path.read_bytes() for path in (written.bilan_dir / "versions").iterdir()}
     assert all(doc["history"] == [] for doc in orjson.loads(before)["entries"].values())
+    assert len(files) == len(orjson.loads(before)["entries"]) and not (written.bilan_dir / "versions.json").exists()
     assert 0 < written.journal_bytes < written.bilan_bytes
     JournalStore(written.bilan_dir, snapshot_on_open=False).close()
     assert journal.read_bytes() == before
+    assert {path.name: path.read_bytes() for path in (written.bilan_dir / "versions").iterdir()} == files
+    assert not [backup for backup in list_backups(written.bilan_dir) if backup.kind == "upgrade"]

@@ -87,6 +87,15 @@ def test_any_mapping_of_scalars_lists_and_mappings_is_written_as_safe_dump_write
 
 
 @pytest.mark.parametrize(
+    "data",
+    [{"A" + "0" * 54: "A" + "0" * 23 + " 0"}, {"period": {"à" * 50: "Jean Pierre Paul Jacques Dupont Martin"}}],
+)
+def test_a_line_past_80_columns_is_folded_as_safe_dump_folds_it(data):
+    """A key and a value each short enough, together past the width where safe_dump folds at a space."""
+    assert dump_front_matter(data) == safe_dump(data)
+
+
+@pytest.mark.parametrize(
     "value",
     ["", "Marie", "Jean-Pierre Dupont", "Élodie d'Arc", "L’Hôte", "ma-demande", "2026-12-01", "2026-12-01T05:20:28+00:00",
      "2026-12-01T05:20:28.500000-03:30"],

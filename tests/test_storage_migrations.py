@@ -77,10 +77,13 @@ def test_schema_0_is_upgraded_after_a_backup_of_the_original(tmp_path):
 def test_a_current_journal_is_not_rewritten_on_open(tmp_path):
     data = journal_from(tmp_path, SCHEMA_VERSION)
     JournalStore(data, snapshot_on_open=False).close()  # moves the versions to their own file (tests/test_versions_file.py)
-    before = {name: (data / name).read_bytes() for name in ("journal.json", "versions.json")}
+    files = ["journal.json", *(f"versions/{path.name}" for path in (data / "versions").iterdir())]
+    assert len(files) > 1
+    before = {name: (data / name).read_bytes() for name in files}
     upgrades = [backup for backup in list_backups(data) if backup.kind == "upgrade"]
     JournalStore(data, snapshot_on_open=False).close()
     assert {name: (data / name).read_bytes() for name in before} == before
+    assert sorted(path.name for path in (data / "versions").iterdir()) == sorted(name[9:] for name in files[1:])
     assert [backup for backup in list_backups(data) if backup.kind == "upgrade"] == upgrades
 
 

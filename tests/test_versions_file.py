@@ -1,4 +1,4 @@
-"""Earlier versions of answers in ``versions.json``: lazily read, written first, migrated, sealed, backed up, dumped.
+"""Earlier versions of answers, one file per entry in ``versions/``: lazily read, written first, migrated, sealed, backed up, dumped.
 
 See ``journal/core/store/versions.py`` for the order of writes these tests hold to.
 """
@@ -13,23 +13,13 @@ import pytest
 from journal.core.dump import dump_document
 from journal.core.storage import JournalError, crypto
 from journal.core.storage.safe_storage import SafeJSONStorage
-from journal.core.storage.versions_file import MAX_VERSIONS_PER_ENTRY, VersionsStorage, problem_in
+from journal.core.storage.versions_file import MAX_VERSIONS_PER_ENTRY, problem_in
+from journal.core.storage.versions_folder import VersionsFolder, file_name
 from journal.core.store import JournalStore, list_backups, restore_backup
 from journal.core.store.versions import appended
+from tests.versions_helpers import answer_in_sessions, entry_file, fast_kdf  # noqa: F401 (fast_kdf: a fixture)
 
 STAMP = "2025-01-10T10:05:00+01:00"
-
-
-@pytest.fixture(autouse=True)
-def fast_kdf(monkeypatch):
-    monkeypatch.setattr(crypto, "DEFAULT_KDF", crypto.KdfParams(log2_n=10))
-
-
-def answer_in_sessions(data_dir, *values, exercise="ma-demande", passphrase=None):
-    """Each value saved in a new opening of the store: every one after the first keeps the one before as a version."""
-    for value in values:
-        with JournalStore(data_dir, passphrase=passphrase, snapshot_on_open=False) as store:
-            store.entries.save_answer(exercise, "q", value)
 
 
 def journal_doc(data_dir, doc_id="1"):
@@ -37,7 +27,13 @@ def journal_doc(data_dir, doc_id="1"):
 
 
 def versions_on_disk(data_dir):
-    return orjson.loads((data_dir / "versions.json").read_bytes())
+    """Every entry file's versions, by exercise and instance (the files must be plain)."""
+    found = {}
+    for path in (data_dir / "versions").glob("*.json"):
+        data = orjson.loads(path.read_bytes())
+        assert path.name == file_name(data["exercise_id"], data["instance"])
+        found.setdefault(data["exercise_id"], {})[str(data["instance"])] = data["versions"]
+    return found
 
 
 def old_layout(data_dir, history):
@@ -71,7 +67,7 @@ OLD_HISTORY = [
 def test_versions_go_to_their_own_file_and_the_journal_keeps_current_answers_only(data_dir):
     answer_in_sessions(data_dir, "un", "deux", "trois")
     assert journal_doc(data_dir)["answers"] == {"q": "trois"} and journal_doc(data_dir)["history"] == []
-    stored = versions_on_disk(data_dir)["versions"]["ma-demande"]["1"]
+    stored = versions_on_disk(data_dir)["ma-demande"]["1"]
     assert [version["answers"]["q"] for version in stored] == ["un", "deux"]
     with JournalStore(data_dir, read_only=True) as store:
         assert [version.answers["q"] for version in store.entries.get("ma-demande").history] == ["un", "deux"]
@@ -81,9 +77,10 @@ def test_versions_go_to_their_own_file_and_the_journal_keeps_current_answers_onl
 
 def test_saves_that_start_no_version_and_reads_without_versions_never_touch_the_file(data_dir, monkeypatch):
     answer_in_sessions(data_dir, "un", "deux")
-    before = (data_dir / "versions.json").stat()
+    before = entry_file(data_dir).stat()
     loaded = []
-    monkeypatch.setattr(VersionsStorage, "read", lambda self: loaded.append(1) or SafeJSONStorage.read(self))
+    real_read = VersionsFolder.read
+    monkeypatch.setattr(VersionsFolder, "read", lambda self, *args: loaded.append(1) or real_read(self, *args))
     with JournalStore(data_dir, snapshot_on_open=False) as store:
         store.entries.current()
         store.entries.current_of("ma-demande")
@@ -94,19 +91,19 @@ def test_saves_that_start_no_version_and_reads_without_versions_never_touch_the_
         store.entries.save_answer("ma-demande", "q", "trois")  # a new session: the first change keeps "deux"
         store.entries.save_answer("ma-demande", "q", "quatre")  # same session: the journal only
     assert loaded
-    stored = versions_on_disk(data_dir)["versions"]["ma-demande"]["1"]
+    stored = versions_on_disk(data_dir)["ma-demande"]["1"]
     assert [version["answers"]["q"] for version in stored] == ["un", "deux"]
-    assert (data_dir / "versions.json").stat().st_ino != before.st_ino
-    saved_once = (data_dir / "versions.json").stat().st_ino
+    assert entry_file(data_dir).stat().st_ino != before.st_ino
+    saved_once = entry_file(data_dir).stat().st_ino
     with JournalStore(data_dir, snapshot_on_open=False) as store:
         store.notes.add("encore une")
-    assert (data_dir / "versions.json").stat().st_ino == saved_once
+    assert entry_file(data_dir).stat().st_ino == saved_once
 
 
 def test_a_version_of_one_exercise_keeps_the_versions_of_the_others(data_dir):
     answer_in_sessions(data_dir, "un", "deux", exercise="mes-valeurs")
     answer_in_sessions(data_dir, "a", "b")
-    stored = versions_on_disk(data_dir)["versions"]
+    stored = versions_on_disk(data_dir)
     assert [v["answers"]["q"] for v in stored["mes-valeurs"]["1"]] == ["un"]
     assert [v["answers"]["q"] for v in stored["ma-demande"]["1"]] == ["a"]
 
@@ -120,7 +117,7 @@ def test_restore_writes_the_current_answers_as_a_version_and_takes_back_the_chos
         assert [version.answers["q"] for version in restored.history] == ["un", "deux"]
         assert store.entries.restore_version("ma-demande", 5, old.saved_at) is None
     assert journal_doc(data_dir)["answers"] == {"q": "un"} and journal_doc(data_dir)["history"] == []
-    assert [v["answers"]["q"] for v in versions_on_disk(data_dir)["versions"]["ma-demande"]["1"]] == ["un", "deux"]
+    assert [v["answers"]["q"] for v in versions_on_disk(data_dir)["ma-demande"]["1"]] == ["un", "deux"]
 
 
 def test_appended_keeps_the_newest_and_never_the_same_version_twice_in_a_row():
@@ -189,7 +186,7 @@ def test_an_old_journal_is_migrated_on_first_open_with_write_access(data_dir):
         assert entry.answers == {"q": "actuelle"}
         assert [version.answers["q"] for version in entry.history] == ["première", "deuxième"]
     assert journal_doc(data_dir)["history"] == [] and journal_doc(data_dir)["answers"] == {"q": "actuelle"}
-    assert versions_on_disk(data_dir)["versions"] == {"ma-demande": {"1": OLD_HISTORY}}
+    assert versions_on_disk(data_dir) == {"ma-demande": {"1": OLD_HISTORY}}
     upgrades = [backup for backup in list_backups(data_dir) if backup.kind == "upgrade"]
     assert len(upgrades) == 1 and upgrades[0].read() == raw
 
@@ -200,7 +197,7 @@ def test_read_only_commands_on_an_old_journal_see_its_versions_and_write_nothing
         assert [version.answers["q"] for version in store.entries.get("ma-demande").history] == ["première", "deuxième"]
         assert store.transfer.tables()["entries"]["1"]["history"] == OLD_HISTORY
     assert (data_dir / "journal.json").read_bytes() == raw
-    assert not (data_dir / "versions.json").exists() and list_backups(data_dir) == []
+    assert not (data_dir / "versions").exists() and list_backups(data_dir) == []
 
 
 def test_a_crash_during_the_migration_migrates_again_without_doubling(data_dir, monkeypatch):
@@ -210,12 +207,12 @@ def test_a_crash_during_the_migration_migrates_again_without_doubling(data_dir, 
     with pytest.raises(KeyboardInterrupt):
         JournalStore(data_dir, snapshot_on_open=False)
     monkeypatch.setattr(SafeJSONStorage, "write", real_write)
-    assert versions_on_disk(data_dir)["versions"]["ma-demande"]["1"] == OLD_HISTORY
+    assert versions_on_disk(data_dir)["ma-demande"]["1"] == OLD_HISTORY
     assert journal_doc(data_dir)["history"] == OLD_HISTORY  # the crash came before the journal
     with JournalStore(data_dir, snapshot_on_open=False) as store:
         assert [version.answers["q"] for version in store.entries.get("ma-demande").history] == ["première", "deuxième"]
     assert journal_doc(data_dir)["history"] == []
-    assert versions_on_disk(data_dir)["versions"]["ma-demande"]["1"] == OLD_HISTORY
+    assert versions_on_disk(data_dir)["ma-demande"]["1"] == OLD_HISTORY
 
 
 def test_versions_written_inline_by_an_older_bilan_are_combined_with_the_file(data_dir):
@@ -237,22 +234,25 @@ def test_versions_written_inline_by_an_older_bilan_are_combined_with_the_file(da
     "content",
     [
         b"",
-        b'{"kind": "bilan-versions", "format": 1, "versions": {"ma-demande": {"1": [',
+        b'{"kind": "bilan-entry-versions", "format": 1, "exercise_id": "ma-demande", "instance": 1, "versions": [',
         b"[1, 2]",
-        b'{"kind": "bilan-versions", "format": 1, "versions": {"ma-demande": {"1": [{"saved_at": "hier", "answers": {}}]}}}',
+        b'{"kind": "bilan-versions", "format": 1, "versions": {"ma-demande": {"1": []}}}',
+        b'{"kind": "bilan-entry-versions", "format": 1, "exercise_id": "ma-demande", "instance": 1, "versions": [{"saved_at": "hier", "answers": {}}]}',
+        b'{"kind": "bilan-entry-versions", "format": 1, "exercise_id": "mes-valeurs", "instance": 1, "versions": []}',
+        b'{"kind": "bilan-entry-versions", "format": 1, "exercise_id": "ma-demande", "instance": 2, "versions": []}',
         crypto.MAGIC + b"\x01" * 80,
     ],
 )
 def test_a_damaged_versions_file_is_set_aside_and_the_journal_opens_with_its_answers(data_dir, content):
     answer_in_sessions(data_dir, "un", "deux")
-    (data_dir / "versions.json").write_bytes(content)
+    entry_file(data_dir).write_bytes(content)
     with JournalStore(data_dir, snapshot_on_open=False) as store:
         assert store.versions_notice is None
         entry = store.entries.get("ma-demande")
         assert entry.answers == {"q": "deux"} and entry.history == ()
-        assert "abîmé" in store.versions_notice and "versions.damaged-" in store.versions_notice
+        assert "abîmé" in store.versions_notice and f"{entry_file(data_dir).name}.damaged-" in store.versions_notice
         store.entries.save_answer("ma-demande", "q", "trois")
-    aside = list(data_dir.glob("versions.damaged-*.json"))
+    aside = list((data_dir / "versions").glob("*.damaged-*"))
     assert len(aside) == 1 and aside[0].read_bytes() == content
     with JournalStore(data_dir, read_only=True) as store:
         assert store.entries.get("ma-demande").answers == {"q": "trois"}
@@ -260,24 +260,27 @@ def test_a_damaged_versions_file_is_set_aside_and_the_journal_opens_with_its_ans
 
 def test_read_only_leaves_a_damaged_versions_file_where_it_is(data_dir):
     answer_in_sessions(data_dir, "un", "deux")
-    (data_dir / "versions.json").write_bytes(b"{pas du json")
+    entry_file(data_dir).write_bytes(b"{pas du json")
     with JournalStore(data_dir, read_only=True) as store:
         assert store.entries.get("ma-demande").history == ()
         assert "lecture seule" in store.versions_notice
-    assert (data_dir / "versions.json").read_bytes() == b"{pas du json"
-    assert not list(data_dir.glob("versions.damaged-*"))
+    assert entry_file(data_dir).read_bytes() == b"{pas du json"
+    assert not list((data_dir / "versions").glob("*.damaged-*"))
 
 
 def test_an_unreadable_versions_file_is_one_line_and_nothing_moves(data_dir):
     answer_in_sessions(data_dir, "un", "deux")
-    (data_dir / "versions.json").unlink()
-    (data_dir / "versions.json").mkdir()  # reading it fails with an operating-system error
+    entry_file(data_dir).unlink()
+    entry_file(data_dir).mkdir()  # reading it fails with an operating-system error
     with JournalStore(data_dir, snapshot_on_open=False) as store:
         with pytest.raises(JournalError) as raised:
             store.entries.get("ma-demande")
-        assert "\n" not in str(raised.value) and "versions.json" in str(raised.value)
+        assert "\n" not in str(raised.value) and str(entry_file(data_dir)) in str(raised.value)
         assert store.entries.current_of("ma-demande")[0].answers == {"q": "deux"}
-    assert (data_dir / "versions.json").is_dir()
+        store.enable_encryption("phrase de passe")  # re-sealing every file passes it by
+    assert entry_file(data_dir).is_dir()
+    with JournalStore(data_dir, passphrase="phrase de passe", snapshot_on_open=False) as store:
+        assert store.entries.current_of("ma-demande")[0].answers == {"q": "deux"}
 
 
 def good(versions):
@@ -320,13 +323,13 @@ def test_encrypting_and_decrypting_the_journal_seals_and_opens_its_versions(data
     answer_in_sessions(data_dir, "un secret", "deux")
     with JournalStore(data_dir, snapshot_on_open=False) as store:
         store.enable_encryption("phrase de passe")
-    assert crypto.is_encrypted((data_dir / "versions.json").read_bytes())
-    assert b"un secret" not in (data_dir / "versions.json").read_bytes()
+    assert crypto.is_encrypted(entry_file(data_dir).read_bytes())
+    assert b"un secret" not in entry_file(data_dir).read_bytes()
     answer_in_sessions(data_dir, "trois", passphrase="phrase de passe")
     with JournalStore(data_dir, passphrase="phrase de passe", snapshot_on_open=False) as store:
         assert [v.answers["q"] for v in store.entries.get("ma-demande").history] == ["un secret", "deux"]
         store.disable_encryption()
-    assert not crypto.is_encrypted((data_dir / "versions.json").read_bytes())
+    assert not crypto.is_encrypted(entry_file(data_dir).read_bytes())
     with JournalStore(data_dir, read_only=True) as store:
         assert [v.answers["q"] for v in store.entries.get("ma-demande").history] == ["un secret", "deux"]
 
@@ -334,23 +337,23 @@ def test_encrypting_and_decrypting_the_journal_seals_and_opens_its_versions(data
 def test_a_plain_versions_file_beside_an_encrypted_journal_is_sealed_on_opening(data_dir):
     """What a crash between the two writes of ``bilan encrypt`` leaves (the journal is sealed first)."""
     answer_in_sessions(data_dir, "un secret", "deux")
-    plain = (data_dir / "versions.json").read_bytes()
+    plain = entry_file(data_dir).read_bytes()
     with JournalStore(data_dir, snapshot_on_open=False) as store:
         store.enable_encryption("phrase de passe")
-    (data_dir / "versions.json").write_bytes(plain)
+    entry_file(data_dir).write_bytes(plain)
     with JournalStore(data_dir, passphrase="phrase de passe", snapshot_on_open=False) as store:
         assert [v.answers["q"] for v in store.entries.get("ma-demande").history] == ["un secret"]
-    assert crypto.is_encrypted((data_dir / "versions.json").read_bytes())
+    assert crypto.is_encrypted(entry_file(data_dir).read_bytes())
 
 
 def test_versions_sealed_with_another_passphrase_are_set_aside_not_lost(data_dir):
     answer_in_sessions(data_dir, "un", "deux")
-    other = crypto.Cipher("une autre phrase").seal((data_dir / "versions.json").read_bytes())
-    (data_dir / "versions.json").write_bytes(other)
+    other = crypto.Cipher("une autre phrase").seal(entry_file(data_dir).read_bytes())
+    entry_file(data_dir).write_bytes(other)
     with JournalStore(data_dir, snapshot_on_open=False) as store:
         assert store.entries.get("ma-demande").history == ()
         assert store.versions_notice
-    assert [path.read_bytes() for path in data_dir.glob("versions.damaged-*.json")] == [other]
+    assert [path.read_bytes() for path in (data_dir / "versions").glob("*.damaged-*")] == [other]
 
 
 # -- backups --------------------------------------------------------------------------
@@ -361,14 +364,16 @@ def test_a_backup_holds_the_versions_and_restoring_it_puts_both_files_back(data_
     with JournalStore(data_dir) as store:  # the start snapshot
         pass
     backup = list_backups(data_dir)[0]
-    assert backup.read_versions() == (data_dir / "versions.json").read_bytes()
+    assert backup.read_versions() is None and backup.version_files() == [entry_file(data_dir).name]
+    assert (backup.versions_folder / entry_file(data_dir).name).read_bytes() == entry_file(data_dir).read_bytes()
     answer_in_sessions(data_dir, "trois", "quatre")
     restore_backup(data_dir, backup.id)
     with JournalStore(data_dir, read_only=True) as store:
         entry = store.entries.get("ma-demande")
         assert entry.answers == {"q": "deux"} and [v.answers["q"] for v in entry.history] == ["un"]
     kept = next(b for b in list_backups(data_dir) if b.kind == "restore")
-    assert [v["answers"]["q"] for v in orjson.loads(kept.read_versions())["versions"]["ma-demande"]["1"]] == ["un", "deux", "trois"]
+    kept_file = orjson.loads((kept.versions_folder / entry_file(data_dir).name).read_bytes())
+    assert [v["answers"]["q"] for v in kept_file["versions"]] == ["un", "deux", "trois"]
 
 
 def test_restoring_a_backup_from_before_the_versions_file_removes_the_newer_one(data_dir):
@@ -378,7 +383,7 @@ def test_restoring_a_backup_from_before_the_versions_file_removes_the_newer_one(
     upgrade = next(b for b in list_backups(data_dir) if b.kind == "upgrade")
     assert upgrade.read_versions() is None
     restore_backup(data_dir, upgrade.id)
-    assert not (data_dir / "versions.json").exists()
+    assert not entry_file(data_dir).exists() and not list((data_dir / "versions").iterdir())
     with JournalStore(data_dir, snapshot_on_open=False) as store:
         entry = store.entries.get("ma-demande")
         assert entry.answers == {"q": "actuelle"} and [v.answers["q"] for v in entry.history] == ["première", "deuxième"]
@@ -396,8 +401,9 @@ def test_pruning_and_sealing_backups_follow_their_versions(data_dir, monkeypatch
         store.enable_encryption("phrase de passe")
     starts = [b for b in list_backups(data_dir) if b.kind == "start"]
     assert len(starts) == 1
-    assert sorted(p.name for p in (data_dir / "backups").glob("*start*")) == [f"{starts[0].id}.json", f"{starts[0].id}.versions.json"]
-    assert all(crypto.is_encrypted(b.read_versions()) for b in list_backups(data_dir) if b.read_versions() is not None)
+    assert sorted(p.name for p in (data_dir / "backups").glob("*start*")) == [f"{starts[0].id}.json", f"{starts[0].id}.versions"]
+    kept = [b.versions_folder / name for b in list_backups(data_dir) for name in b.version_files()]
+    assert kept and all(crypto.is_encrypted(path.read_bytes()) for path in kept)
 
 
 # -- dump and import ------------------------------------------------------------------------
@@ -429,7 +435,7 @@ def test_a_dump_restored_and_merged_keeps_every_version(data_dir, tmp_path, monk
         store.transfer.restore(tables)
         assert store.transfer.tables() == tables
     assert journal_doc(other)["history"] == []
-    assert [v["answers"]["q"] for v in versions_on_disk(other)["versions"]["ma-demande"]["1"]] == ["un", "deux"]
+    assert [v["answers"]["q"] for v in versions_on_disk(other)["ma-demande"]["1"]] == ["un", "deux"]
     answer_in_sessions(other, "quatre")
     with JournalStore(data_dir, snapshot_on_open=False) as store:
         with JournalStore(other, read_only=True) as theirs:
@@ -445,7 +451,7 @@ def test_bilan_dump_says_in_one_line_that_damaged_versions_were_set_aside(data_d
     from journal.cli.main import main as bilan
 
     answer_in_sessions(data_dir, "un", "deux")
-    (data_dir / "versions.json").write_bytes(b"{abime")
+    entry_file(data_dir).write_bytes(b"{abime")
     assert bilan(["--data", str(data_dir), "dump", "-o", str(tmp_path / "copie.json")]) == 0
     err = capsys.readouterr().err.strip()
     assert "abîmé" in err and "\n" not in err

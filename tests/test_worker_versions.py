@@ -135,7 +135,7 @@ async def test_ctrl_e_edits_the_answer_in_the_workers_editor(data_dir, catalogue
 
 
 async def test_only_the_history_screen_reads_the_versions_file(data_dir, catalogue, monkeypatch):
-    """Opening an exercise, marking it private: the (large) file of versions stays unread until F2."""
+    """Opening an exercise, marking it private: the entry's file of versions stays unread until F2."""
     from journal.core.store.versions import EntryVersions
     from journal.tui.app import BilanApp
     from journal.tui.screens.exercise import ExerciseScreen
@@ -147,8 +147,8 @@ async def test_only_the_history_screen_reads_the_versions_file(data_dir, catalog
     with JournalStore(data_dir) as store:
         store.entries.save_answer("ma-demande", prompt, "idée reprise")
     reads = []
-    original = EntryVersions._read
-    monkeypatch.setattr(EntryVersions, "_read", lambda self: reads.append(1) or original(self))
+    original = EntryVersions._read_entry
+    monkeypatch.setattr(EntryVersions, "_read_entry", lambda self, *identity: reads.append(identity) or original(self, *identity))
     store = JournalStore(data_dir)
     app = BilanApp(store, catalogue)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -33,8 +33,10 @@ _NOT_TEXT_WHEN_BARE = frozenset(
 )
 # An ISO date or date and time: bare, YAML would read a timestamp, so safe_dump puts it in single quotes.
 _ISO_TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?(?:[+-][0-9]{2}:[0-9]{2})?)?")
-# safe_dump folds a line longer than 80 columns at a space: short texts never reach it.
+# Longer texts go to safe_dump (it may quote or fold them).
 _MAX_PLAIN_CHARS = 60
+# safe_dump folds a plain text at a space once its line passes 80 columns: a line written here stays within them.
+_WIDTH = 80
 
 
 def front_matter_data(summary: Summary) -> dict[str, Any]:
@@ -60,7 +62,7 @@ def front_matter(summary: Summary) -> str:
 def dump_front_matter(data: dict[str, Any]) -> str:
     """``yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False)``."""
     lines: list[str] = []
-    if data and _block_mapping(data, "", lines):
+    if data and _block_mapping(data, "", lines) and all(len(line) <= _WIDTH for line in lines):
         return "".join(line + "\n" for line in lines)
     import yaml
 

@@ -4,7 +4,9 @@ One concern per module: ``atomic`` (crash-safe writes), ``lock`` (one writer
 at a time), ``safe_storage`` (the TinyDB storage and its cache), ``codec``
 (bytes to data), ``validation`` and ``migrations`` (schema), ``crypto``
 (encryption at rest), ``backups`` (snapshots), ``damage`` (what to tell the
-worker about a broken file), ``presence`` (who else has the journal open).
+worker about a broken file), ``presence`` (who else has the journal open),
+``versions_folder`` (one file of saved versions per entry) and
+``versions_file`` (the single file that held them all before).
 
 The names below are imported from their module on first use, so that reading
 ``errors`` (every command does, to catch them) does not load the storage itself.

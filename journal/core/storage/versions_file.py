@@ -1,4 +1,7 @@
-"""The saved versions of answers, kept in ``versions.json`` beside the journal: its format, checks and storage.
+"""The single file that held all saved versions, ``versions.json`` beside the journal: its format, checks and storage.
+
+bilan now keeps one file per entry (``versions_folder``); this file is read to
+move its versions there (``store.versions``), and in snapshots taken before.
 
 Layout (plain JSON, or sealed exactly like the journal when the journal is
 encrypted; see ``crypto``)::
@@ -24,7 +27,7 @@ from __future__ import annotations
 import os
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from journal.core.paths import VERSIONS_FILE
 from journal.core.storage import codec
@@ -32,6 +35,9 @@ from journal.core.storage.atomic import fsync_folder
 from journal.core.storage.safe_storage import SafeJSONStorage
 from journal.core.storage.links import versions_target as versions_path
 from journal.core.storage.validation import versions_problem
+
+if TYPE_CHECKING:
+    from journal.core.storage.crypto import Cipher
 
 __all__ = ["VERSIONS_FILE", "VersionsDamaged", "VersionsStorage", "problem_in", "set_aside", "versions_path"]
 
@@ -83,31 +89,36 @@ class VersionsStorage(SafeJSONStorage):
     """The journal's storage (cache pinned to the file's identity, atomic writes, sealing) for the versions file."""
 
     def _decode(self, raw: bytes) -> codec.Decoded:
-        try:
-            data, encrypted = codec.unseal_and_parse(raw, self.cipher)
-        except codec.Problem as problem:
-            raise VersionsDamaged(problem.key) from problem
-        except codec.NeedPassphrase as error:
-            raise VersionsDamaged("sealed") from error
-        except codec.WrongPassphrase as error:
-            raise VersionsDamaged("other_passphrase") from error
+        data, encrypted = parsed(raw, self.cipher)
         where = problem_in(data)
         if where is not None:
             raise VersionsDamaged(where)
         return codec.Decoded(data, FORMAT, encrypted)
 
 
-def set_aside(path: Path) -> Path:
-    """Rename a damaged versions file to ``versions.damaged-<time>.json`` beside it; returns the new path.
+def parsed(raw: bytes, cipher: Cipher | None) -> tuple[object, bool]:
+    """``codec.unseal_and_parse`` for a versions file: whatever makes it unusable raises ``VersionsDamaged``."""
+    try:
+        return codec.unseal_and_parse(raw, cipher)
+    except codec.Problem as problem:
+        raise VersionsDamaged(problem.key) from problem
+    except codec.NeedPassphrase as error:
+        raise VersionsDamaged("sealed") from error
+    except codec.WrongPassphrase as error:
+        raise VersionsDamaged("other_passphrase") from error
+
+
+def set_aside(path: Path, prefix: str = DAMAGED_PREFIX, suffix: str = ".json") -> Path:
+    """Rename a damaged versions file to ``<prefix><time><suffix>`` beside it (``versions.damaged-<time>.json``); returns the new path.
 
     Call it under the journal lock. Raises ``OSError`` if the disk refuses.
     """
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    aside = path.with_name(f"{DAMAGED_PREFIX}{stamp}.json")
+    aside = path.with_name(f"{prefix}{stamp}{suffix}")
     number = 1
     while aside.exists():
         number += 1
-        aside = path.with_name(f"{DAMAGED_PREFIX}{stamp}-{number}.json")
+        aside = path.with_name(f"{prefix}{stamp}-{number}{suffix}")
     os.replace(path, aside)
     fsync_folder(path.parent)
     return aside

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from functools import cached_property
@@ -31,7 +31,7 @@ from journal.core.storage.lock import JournalLock
 from journal.core.storage.presence import Presence
 from journal.core.storage.table import JournalTable
 from journal.core.storage.validation import JOURNAL_KIND, SCHEMA_VERSION
-from journal.core.paths import EXPORTS_FILE, VERSIONS_FILE
+from journal.core.paths import EXPORTS_FILE, VERSIONS_FILE, VERSIONS_FOLDER
 from journal.core.store.clock import now
 from journal.i18n import t
 
@@ -100,23 +100,42 @@ class JournalFile:
         with self.lock:
             remove_leftovers(self.target.parent, self.target.name)
             remove_leftovers(self.target.parent, VERSIONS_FILE)
+            remove_leftovers(self.target.parent / VERSIONS_FOLDER)
             remove_leftovers(self.target.parent, EXPORTS_FILE)
             data = self.storage.read()
             if data is None:
                 self.table("meta").insert({"kind": JOURNAL_KIND, "schema": SCHEMA_VERSION, "created_at": now().isoformat()})
                 return
             inline_history = any(doc.get("history") for doc in data.get("entries", {}).values())
-            if self.storage.schema_on_disk < SCHEMA_VERSION or inline_history:
-                self.snapshot("upgrade", required=True)
+            upgrade = self.storage.schema_on_disk < SCHEMA_VERSION or inline_history
+            single_file = (self.target.parent / VERSIONS_FILE).is_file()
+            if upgrade or single_file:
+                self.snapshot("upgrade", required=upgrade)
+                if single_file:
+                    self._versions_unless_refused(self.versions.move_single_file)
                 if inline_history:
-                    self.versions.absorb_inline(data)  # the versions file first, then the journal: see store.versions
-                self.storage.write(data)
+                    self.versions.absorb_inline(data)  # the versions files first, then the journal: see store.versions
+                if upgrade:
+                    self.storage.write(data)
             if self.storage.encrypted:
                 self.seal_backups()
-                self.versions.seal_if_plain()
+                self._versions_unless_refused(self.versions.seal_if_plain)
             if snapshot:
                 self.snapshot("start", unless_unchanged=True)
             self._daily()
+
+    def _versions_unless_refused(self, step: Callable[[], object]) -> None:
+        """Moving ``versions.json`` into the entries' files, or sealing versions files left plain (see ``store.versions``).
+
+        A disk that refuses (full, read-only) stops nothing: what was there
+        stays readable (readers combine the single file and the entries'
+        files; a plain file opens beside an encrypted journal), the next
+        opening tries again; ``versions.notice`` says so in one line.
+        """
+        try:
+            step()
+        except JournalError as error:
+            self.versions.notice = str(error)
 
     def snapshot(self, kind: str, *, required: bool = False, unless_unchanged: bool = False) -> Backup | None:
         try:
@@ -126,6 +145,11 @@ class JournalFile:
             if required:
                 raise JournalError(message) from error
             self.backup_warning = message
+            return None
+        except JournalError as error:  # a versions folder bilan refuses to copy (see versions_folder)
+            if required:
+                raise
+            self.backup_warning = str(error)
             return None
 
     def _daily(self) -> None:
@@ -137,7 +161,7 @@ class JournalFile:
 
     def seal_backups(self) -> int:
         cipher = self.storage.cipher
-        return self.backups.rewrite(lambda raw: None if sealed.is_encrypted(raw) else cipher.seal(raw))
+        return self.backups.rewrite(lambda raw: None if sealed.is_encrypted(raw) else cipher.seal(raw), plain_only=True)
 
     @cached_property
     def versions(self) -> EntryVersions:

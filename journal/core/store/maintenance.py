@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from journal.core.paths import JOURNAL_FILE, VERSIONS_FILE, journal_path
-from journal.core.storage import JournalError, codec, sealed
+from journal.core.storage import JournalError, codec, links, sealed
 from journal.core.storage.atomic import remove_leftovers
 from journal.core.storage.backups import Backup, Backups
 from journal.core.storage.disk_errors import failure
@@ -48,6 +48,7 @@ def restore_backup(data_dir: Path, backup_id: str, *, passphrase: str | None = N
         with lock:
             remove_leftovers(data_dir, JOURNAL_FILE)
             remove_leftovers(data_dir, VERSIONS_FILE)
+            remove_leftovers(links.versions_folder(data_dir))
             kept = backups.restore(backup)
     except OSError as error:
         raise failure("write", journal_path(data_dir), error) from error

@@ -1,67 +1,72 @@
-"""The earlier versions of each entry's answers, kept outside the journal file and read only when asked for.
+"""The earlier versions of each entry's answers, kept outside the journal file, one file per entry, read only when asked for.
 
 The journal file holds each entry's current answers (and an empty
-``history`` list, so its documents keep the shape they always had);
-``versions.json`` beside it holds the versions, by exercise and instance (see
-``journal.core.storage.versions_file``). Saving an answer, a note or a setting
-reads and writes the small journal only; the versions file is parsed when a
-reader wants versions (the history screen, a restore, a dump, an import), and
-written only when a version is added (the first change of a session, or after
-a long pause), restored, migrated, imported or re-sealed.
+``history`` list, so its documents keep the shape they always had); the
+``versions/`` folder beside it holds one file per entry with its versions (see
+``journal.core.storage.versions_folder``). Saving an answer, a note or a
+setting reads and writes the small journal only; an entry's versions file is
+read when a reader wants its versions (the history screen, a restore, a dump,
+an import), and written only when a version of that entry is added (the first
+change of a session, or after a long pause), restored, migrated, imported or
+re-sealed: adding a version costs that entry's file, not all versions.
 
-Order of writes, so that a crash between the two files never loses a word.
-Both writes happen under the journal lock, each atomic (old file or new file,
-never half), and the versions file is always written FIRST:
+Order of writes, so that a crash between two files never loses a word.
+Every write happens under the journal lock, each atomic (old file or new file,
+never half), and versions are always written FIRST:
 
-- A new version (``save_answer``): the versions file gets the current answers
-  appended, then the journal gets the new answer. Crash between: the journal
-  still holds the current answers, and they are also the last version —
-  a duplicate, nothing lost. The next save would append the same answers
+- A new version (``save_answer``): the entry's versions file gets the current
+  answers appended, then the journal gets the new answer. Crash between: the
+  journal still holds the current answers, and they are also the last version
+  — a duplicate, nothing lost. The next save would append the same answers
   again; ``appended`` refuses a version equal to the last one, so the retry
   leaves a single copy. (The other order would lose the current answers: the
   journal would hold the new answer, and the version it replaced would be
   nowhere.)
-- A restore: the versions file gets the current answers, then the journal
-  gets the chosen version's. Crash between: as above.
-- The migration of a journal written before this split (each entry carrying
-  its ``history``): the versions file is written with those histories, then
-  the journal with the lists emptied. Crash between: the journal still
-  carries them; a history still inline is always combined with the file's
-  (``_combined``: same versions once each), so the next opening migrates again
-  and ends the same. An older bilan that writes versions inline afterwards is
-  combined the same way: its versions are kept too.
-- An import (``transfer``): versions of every entry first, then the journal.
-- Encryption: the versions file is never sealed while the journal is plain
-  (it could not be opened without a passphrase no one asks for): turning
+- A restore: the entry's versions file gets the current answers, then the
+  journal gets the chosen version's. Crash between: as above.
+- The move from ``versions.json`` (the single file that held every entry's
+  versions before, ``versions_file``) at the opening: each entry's file is
+  written with its versions combined with what the file already holds, and the
+  single file is removed last. Crash at any point: the single file is still
+  there; readers combine both while both exist (``_combined``: same versions
+  once each), and the next opening moves it again and ends the same. A single
+  file written again afterwards (an older bilan) is combined and moved the same way.
+- The migration of a journal written before versions left it (each entry
+  carrying its ``history``): the entries' files are written with those
+  histories, then the journal with the lists emptied. Crash between: the
+  journal still carries them; a history still inline is always combined with
+  the files', so the next opening migrates again and ends the same. An older
+  bilan that writes versions inline afterwards is combined the same way.
+- An import (``transfer``): versions of every entry first (files of entries no
+  longer there removed after), then the journal.
+- Encryption: a versions file is never sealed while the journal is plain (it
+  could not be opened without a passphrase no one asks for): turning
   encryption on writes the journal first, then the versions; turning it off
   writes the versions first. A plain versions file beside an encrypted journal
   (a crash between) is sealed at the next opening, as backups are.
 
 A damaged versions file never stops the journal from opening: it is set aside
-(``versions.damaged-<time>.json``, nothing deleted), the entries read as having
-no earlier versions, and ``notice`` says so in one line. A journal opened
-read-only leaves it where it is.
+(``<name>.damaged-<time>`` for an entry's file, ``versions.damaged-<time>.json``
+for the single file; nothing deleted), the entries read as having no earlier
+versions, and ``notice`` says so in one line. A journal opened read-only
+leaves it where it is.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from journal.core.storage.sealed import MAGIC, is_encrypted
 from journal.core.storage.disk_errors import failure
-from journal.core.storage.versions_file import (
-    FORMAT,
-    KIND,
-    VersionsDamaged,
-    VersionsStorage,
-    set_aside,
-    versions_path,
-)
+from journal.core.storage.atomic import fsync_folder
+from journal.core.storage.links import versions_folder
+from journal.core.storage.versions_file import VersionsDamaged, VersionsStorage, set_aside, versions_path
+from journal.core.storage.versions_folder import VersionsFolder, file_name
 from journal.core.store.clock import parse
 from journal.i18n import t
 
 if TYPE_CHECKING:
+    from journal.core.storage.crypto import Cipher
     from journal.core.store.journal_file import JournalFile
 
 Identity = tuple[str, int]
@@ -73,46 +78,69 @@ def identity_of(doc: dict) -> Identity:
 
 
 class EntryVersions:
-    """The versions file of one open journal."""
+    """The versions files of one open journal: one per entry, and the single file of before while it is there."""
 
     def __init__(self, journal: JournalFile):
         self._journal = journal
-        self.path = versions_path(journal.data_dir)
-        self._storage = VersionsStorage(self.path)
-        self.notice: str | None = None  # one line when the file was found damaged
+        self.path = versions_path(journal.data_dir)  # the single file of before
+        self._single = VersionsStorage(self.path)
+        self.files = VersionsFolder(versions_folder(journal.data_dir))
+        self.notice: str | None = None  # one line when a file was found damaged
 
     # -- reading --------------------------------------------------------------
 
     def lookup(self) -> Callable[[dict], History]:
         """A function giving a stored entry's versions, oldest first (read-only: not copies)."""
-        stored = self._read()
+        single = self._read_single()
 
         def history(doc: dict) -> History:
             exercise_id, instance = identity_of(doc)
-            found = stored.get(exercise_id, {}).get(str(instance), [])
-            inline = doc.get("history")
-            if not inline:
-                return found
-            return _combined(found, inline) if found else inline
+            found = self._read_entry(exercise_id, instance)
+            for more in (single.get(exercise_id, {}).get(str(instance)), doc.get("history")):
+                if more:
+                    found = _combined(found, more) if found else more
+            return found
 
         return history
 
-    def _read(self) -> dict[str, dict[str, History]]:
-        self._storage.cipher = self._journal.storage.cipher
+    def _read_entry(self, exercise_id: str, instance: int) -> History:
         try:
-            data = self._storage.read()
+            return self.files.read(exercise_id, instance, self._journal.storage.cipher) or []
         except VersionsDamaged as damage:
-            data = self._after_damage(damage)
+            return self._after_entry_damage(file_name(exercise_id, instance), damage)
+
+    def _after_entry_damage(self, name: str, damage: VersionsDamaged) -> History:
+        """Set a damaged entry file aside (under the lock, after reading it again there) and say so."""
+        path = self.files.folder / name
+        if self._journal.read_only:
+            self.notice = t("versions_file.damaged_read_only", path=path, problem=damage.where)
+            return []
+        with self._journal.lock:
+            try:
+                found = self.files.read_named(name, self._journal.storage.cipher)  # another program may have just replaced it
+                return found[2] if found else []
+            except VersionsDamaged as again:
+                damage = again
+            aside = self.files.set_aside(name)
+        self.notice = t("versions_file.damaged", path=path, problem=damage.where, aside=aside.name)
+        return []
+
+    def _read_single(self) -> dict[str, dict[str, History]]:
+        self._single.cipher = self._journal.storage.cipher
+        try:
+            data = self._single.read()
+        except VersionsDamaged as damage:
+            data = self._after_single_damage(damage)
         return data["versions"] if data else {}
 
-    def _after_damage(self, damage: VersionsDamaged) -> dict | None:
-        """Set the damaged file aside (under the lock, after reading it again there) and say so."""
+    def _after_single_damage(self, damage: VersionsDamaged) -> dict | None:
+        """Set the damaged single file aside (under the lock, after reading it again there) and say so."""
         if self._journal.read_only:
             self.notice = t("versions_file.damaged_read_only", path=self.path, problem=damage.where)
             return None
         with self._journal.lock:
             try:
-                return self._storage.read()  # another program may have just replaced it
+                return self._single.read()  # another program may have just replaced it
             except VersionsDamaged as again:
                 damage = again
             try:
@@ -125,19 +153,50 @@ class EntryVersions:
     # -- writing (callers hold the journal lock) ------------------------------
 
     def put(self, histories: dict[Identity, History], *, replace_all: bool = False) -> None:
-        """Write these entries' versions (the other entries' are kept, unless ``replace_all``)."""
-        base = {} if replace_all else self._read()
-        versions = {exercise_id: dict(instances) for exercise_id, instances in base.items()}
+        """Write these entries' versions, each in its file (the other entries' are kept, unless ``replace_all``)."""
+        self.files.write(((*identity, history) for identity, history in histories.items() if history), self._sealing())
         for (exercise_id, instance), history in histories.items():
-            versions.setdefault(exercise_id, {})[str(instance)] = history
-        self._write({"kind": KIND, "format": FORMAT, "versions": versions}, sealed=self._journal.storage.encrypted)
+            if not history:
+                self.files.remove(file_name(exercise_id, instance))
+        if replace_all:
+            kept = {file_name(*identity) for identity, history in histories.items() if history}
+            for name in self.files.names():
+                if name not in kept:
+                    self.files.remove(name)
+            self.files.settle()
+            self._remove_single()
+
+    def move_single_file(self) -> bool:
+        """Move the versions of the single ``versions.json`` into the entries' files, then remove it (in that order).
+
+        False when there is no such file (a folder or anything else at its
+        place is left to the readers, which say in one line what is wrong).
+        """
+        if not self.path.is_file():
+            return False
+        self.files.write(self._combined_with_single(self._read_single()), self._sealing())
+        self._remove_single()
+        return True
+
+    def _combined_with_single(self, single: dict[str, dict[str, History]]) -> Iterator[tuple[str, int, History]]:
+        """Each entry of the single file whose versions its own file lacks, with both files' versions."""
+        for exercise_id, instances in single.items():
+            by_number: dict[int, History] = {}  # "1" and "01" name the same instance: one file, both keys' versions
+            for instance, history in instances.items():
+                number = int(instance)
+                by_number[number] = _combined(by_number[number], history) if number in by_number else history
+            for number, history in by_number.items():
+                current = self._read_entry(exercise_id, number)
+                combined = _combined(current, history) if current else history
+                if combined and combined != current:
+                    yield exercise_id, number, combined
 
     def absorb_inline(self, data: dict) -> bool:
-        """Move the histories still inside the journal's entries into the versions file.
+        """Move the histories still inside the journal's entries into their versions files.
 
-        Writes the versions file, then empties the inline lists in ``data`` for
-        the caller to write the journal (in that order: see the module). False
-        when there was nothing to move.
+        Writes the versions files, then empties the inline lists in ``data``
+        for the caller to write the journal (in that order: see the module).
+        False when there was nothing to move.
         """
         pending = [doc for doc in data.get("entries", {}).values() if doc.get("history")]
         if not pending:
@@ -153,34 +212,46 @@ class EntryVersions:
         return True
 
     def reseal(self, sealed: bool) -> None:
-        """Write the versions file again, sealed with the journal's cipher or plain (turning encryption on or off)."""
-        data = self._read()
-        if self._exists():  # none, or damaged and just set aside: nothing to write
-            self._write({"kind": KIND, "format": FORMAT, "versions": data}, sealed=sealed)
+        """Write every versions file again, sealed with the journal's cipher or plain (turning encryption on or off).
+
+        Files already as asked are left; damaged ones are set aside.
+        """
+        self.move_single_file()
+        self.files.write(self._to_reseal(sealed), self._journal.storage.cipher if sealed else None)
+
+    def _to_reseal(self, sealed: bool) -> Iterator[tuple[str, int, History]]:
+        """Each entry file not yet sealed (or plain) as asked, read with the journal's cipher; damaged ones set aside."""
+        cipher = self._journal.storage.cipher
+        for name in self.files.names():
+            if self.files.sealed(name) is sealed:
+                continue
+            try:
+                found = self.files.read_named(name, cipher)
+            except VersionsDamaged as damage:
+                self._after_entry_damage(name, damage)
+                continue
+            if found is not None:
+                yield found
 
     def seal_if_plain(self) -> None:
-        """Seal a plain versions file left beside an encrypted journal (a crash while encrypting)."""
+        """Seal the plain versions files left beside an encrypted journal (a crash while encrypting)."""
+        self.reseal(sealed=True)
+
+    def _sealing(self) -> Cipher | None:
+        """The cipher new versions files are sealed with: the journal's when it is encrypted."""
+        storage = self._journal.storage
+        return storage.cipher if storage.encrypted else None
+
+    def _remove_single(self) -> None:
+        self._single.close()
         try:
-            with open(self.path, "rb") as stream:
-                head = stream.read(len(MAGIC))
-        except FileNotFoundError:
-            return
+            self.path.unlink(missing_ok=True)
         except OSError as error:
-            raise failure("read", self.path, error) from error
-        if not is_encrypted(head):
-            self.reseal(sealed=True)
-
-    def _write(self, data: dict, *, sealed: bool) -> None:
-        journal_storage = self._journal.storage
-        self._storage.cipher = journal_storage.cipher
-        self._storage.encrypt_with(journal_storage.cipher if sealed else None)
-        self._storage.write(data)
-
-    def _exists(self) -> bool:
-        return self.path.exists()
+            raise failure("write", self.path, error) from error
+        fsync_folder(self.path.parent)
 
     def close(self) -> None:
-        self._storage.close()
+        self._single.close()
 
 
 def appended(history: History, version: dict, limit: int) -> History:
