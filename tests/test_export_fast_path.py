@@ -21,13 +21,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import journal.core.export.markdown as markdown_module
 import journal.core.export.summary as summary_module
 from benchmarks.journals import JournalSpec, write_journals
 from journal.core.answer_view import answer_view, is_empty, shown_value
 from journal.core.catalogue.custom import with_custom
 from journal.core.decision import decision_answer
 from journal.core.export import build_summary, render
-from journal.core.export.markdown_escape import escape_block, escape_inline, escape_line
+from journal.core.export.markdown_escape import escape_block, escape_inline, escape_line, unchanged_inline
 from journal.core.export.options import ExportOptions
 from journal.core.storage.validation import _depth, is_timestamp
 from journal.core.store import JournalStore
@@ -97,14 +98,37 @@ def slow_current(store):
     return current
 
 
-def slow_notes(store):
-    """Notes as the summary read them before: every one with its mood, copied without it when moods stay home."""
-    every = store.notes.all
+def slow_shared(store):
+    """Shared notes as the summary read them before: every ``Note`` parsed one by one and sorted, then filtered."""
 
-    def notes(with_moods: bool = True):
-        return [note if with_moods else dataclasses.replace(note, mood=None) for note in every()]
+    def shared(*, with_moods: bool, since=None):
+        notes = [store.notes._note(doc, int(doc_id)) for doc_id, doc in store._journal.raw("notes").items()]
+        notes.sort(key=lambda note: (note.created_at, note.id))
+        return [
+            (note.created_at, note.text, note.mood if with_moods else None)
+            for note in notes
+            if not note.private and (since is None or note.created_at >= since)
+        ]
 
-    return notes
+    return shared
+
+
+def slow_notes_section(summary):
+    """The notes of a document as they were rendered: four lines per note, each heading escaped on its own."""
+    from journal.core.export import markdown
+    from journal.core.export.date_format import date_formatter
+    from journal.i18n import t
+
+    if not summary.notes:
+        return []
+    lines = markdown._heading("export.notes")
+    when = date_formatter(t("formats.datetime"))
+    for created_at, text, mood in summary.notes:
+        heading = when(created_at)
+        if mood:
+            heading += t("export.note_mood", mood=t(f"worker.notes.mood_{mood}"))
+        lines += [f"### {slow_escape_inline(heading)}", "", *slow_escape_block(text), ""]
+    return lines
 
 
 def slow_is_empty(value) -> bool:
@@ -181,6 +205,26 @@ def test_escaping_a_block_at_once_gives_what_escaping_each_line_gave(text):
     assert_escaped_as_before(text)
 
 
+HEADING_TEXT = st.text(alphabet=st.sampled_from(list("0123456789/:.)-#>+=[ \t\n\xa0\u202f\u2028\x1c*_`àa()")), max_size=12)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.lists(HEADING_TEXT | st.text(max_size=8), max_size=6))
+def test_texts_said_unchanged_are_unchanged_by_escaping(texts):
+    if unchanged_inline(texts):
+        assert [slow_escape_inline(text) for text in texts] == texts
+
+
+@pytest.mark.parametrize("heading", ["01/12/2026 à 10:24", "2026-12-01 at 10:24", "01/12/2026 à 10:24 (humeur : fatigue)"])
+def test_ordinary_headings_are_said_unchanged(heading):
+    assert unchanged_inline([heading] * 3)
+
+
+@pytest.mark.parametrize("heading", ["31. 12. 2024", "- x", " x", "x ", "x\xa0", "#x", "[x", "1) x", "a*b", "a\nb", "x\u2028y"])
+def test_headings_escaping_would_change_are_never_said_unchanged(heading):
+    assert not unchanged_inline(["01/12/2026", heading])
+
+
 @pytest.mark.parametrize("text", HOSTILE)
 def test_hostile_text_is_escaped_as_before(text):
     assert escape_block(text) == slow_escape_block(text)
@@ -255,14 +299,15 @@ def test_the_date_check_agrees_with_converting_every_date(value):
 @settings(max_examples=examples(100), deadline=None)
 @given(
     st.lists(
-        st.tuples(st.integers(0, 5), st.sampled_from([-2, 0, 1, 2]), st.sampled_from(["bien", "nope", 3, None])),
+        st.tuples(st.integers(0, 5), st.sampled_from([-2, 0, 1, 2]), st.sampled_from(["bien", "nope", 3, None]), st.booleans()),
         min_size=1,
         max_size=12,
     ),
     st.randoms(use_true_random=False),
 )
 def test_notes_come_oldest_first_then_by_number_and_without_moods_when_asked(tmp_path_factory, notes, random):
-    """Same instants written in other offsets, numbers stored out of order: ordered as the (date, number) sort did."""
+    """Same instants written in other offsets, numbers stored in order or not: ordered as the (date, number) sort did;
+    the rows an export reads are those notes, private ones and those before ``since`` left out."""
     folder = tmp_path_factory.mktemp("notes")
     base = datetime(2024, 3, 31, 1, 30, tzinfo=timezone.utc)
     with JournalStore(folder) as store:
@@ -270,11 +315,12 @@ def test_notes_come_oldest_first_then_by_number_and_without_moods_when_asked(tmp
     path = folder / "journal.json"
     data = json.loads(path.read_text())
     stored = {}
-    for number, (minutes, offset, mood) in enumerate(notes, start=2):
+    for number, (minutes, offset, mood, private) in enumerate(notes, start=2):
         moment = (base + timedelta(minutes=minutes)).astimezone(timezone(timedelta(hours=offset)))
-        stored[str(number)] = {"text": f"note {number}", "created_at": moment.isoformat(), "private": False, "mood": mood}
+        stored[str(number)] = {"text": f"note {number}", "created_at": moment.isoformat(), "private": private, "mood": mood}
     keys = list(stored)
-    random.shuffle(keys)
+    if random.random() < 0.5:  # stored in order of writing, as nearly always, or not
+        random.shuffle(keys)
     data["notes"].update({key: stored[key] for key in keys})
     path.write_text(json.dumps(data))
     with JournalStore(folder, read_only=True) as store:
@@ -284,6 +330,9 @@ def test_notes_come_oldest_first_then_by_number_and_without_moods_when_asked(tmp
             stored[str(note.id)]["mood"] if stored[str(note.id)]["mood"] in ("bien",) else None for note in everything if note.id > 1
         ]
         assert store.notes.all(with_moods=False) == [dataclasses.replace(note, mood=None) for note in everything]
+        for with_moods in (True, False):
+            for since in (None, *(note.created_at for note in everything[::3])):
+                assert store.notes.shared(with_moods=with_moods, since=since) == slow_shared(store)(with_moods=with_moods, since=since)
 
 
 @pytest.fixture(scope="module")
@@ -333,12 +382,13 @@ def test_the_export_is_byte_identical_to_the_slow_path(generated, catalogue_modu
         fast = build_summary(store, exercises, options)
         assert fast.phases and any(len(entries) > 1 for _, entries in fast.phases)
         monkeypatch.setattr(store.entries, "current", slow_current(store))
-        monkeypatch.setattr(store.notes, "all", slow_notes(store))
+        monkeypatch.setattr(store.notes, "shared", slow_shared(store))
         monkeypatch.setattr(summary_module, "exported_entry", slow_exported_entry)
         slow = build_summary(store, exercises, options)
     with monkeypatch.context() as slow_escaping:
         slow_escaping.setattr("journal.core.export.markdown.escape_block", slow_escape_block)
         slow_escaping.setattr("journal.core.export.markdown.escape_inline", slow_escape_inline)
+        slow_escaping.setattr("journal.core.export.markdown.SECTIONS", (*markdown_module.SECTIONS[:-1], slow_notes_section))
         expected = {name: render(slow, name) for name in ("markdown", "html", "json")}
     for name, text in expected.items():
         assert render(fast, name) == text, name

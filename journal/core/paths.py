@@ -2,10 +2,11 @@
 
 Inside that folder: ``journal.json`` (the journal, plain TinyDB JSON or
 encrypted), ``journal.lock`` (the writers' lock), ``backups/`` (snapshots) and
-``sessions/`` (which programs have the journal open), and ``versions/``
-(the earlier versions of answers, one file per entry; beside the journal's
-real file when ``journal.json`` is a link; ``versions.json``, the single file
-that held them all before, is moved into it at the next opening).
+``sessions/`` (which programs have the journal open), ``versions/``
+(the earlier versions of answers, one file per entry; ``versions.json``, the
+single file that held them all before, is moved into it at the next opening)
+and ``exports.json`` (how many summaries were shared), both beside the
+journal's real file when ``journal.json`` is a link.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 JOURNAL_FILE = "journal.json"
 VERSIONS_FILE = "versions.json"
 VERSIONS_FOLDER = "versions"
+EXPORTS_FILE = "exports.json"
 BACKUPS_FOLDER = "backups"
 SESSIONS_FOLDER = "sessions"
 

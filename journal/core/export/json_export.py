@@ -61,6 +61,6 @@ def render_json(summary: Summary) -> str:
             for _, entries in summary.phases
             for exported in entries
         ],
-        "notes": [{"created_at": note.created_at.isoformat(), "text": note.text, "mood": note.mood} for note in summary.notes],
+        "notes": [{"created_at": created_at.isoformat(), "text": text, "mood": mood} for created_at, text, mood in summary.notes],
     }
     return dumps(document) + "\n"

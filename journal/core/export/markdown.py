@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from journal.core.answer_view import Bars, Grid, Groups, Items, Pairs, Text, View, decimal, grid_lines
 from journal.core.export.date_format import date_formatter
-from journal.core.export.markdown_escape import escape_block, escape_inline
+from journal.core.export.markdown_escape import escape_block, escape_inline, unchanged_inline
 from journal.core.export.front_matter import front_matter
 from journal.core.export.summary import ExportedEntry, Summary
 from journal.core.text_safety import inert
@@ -179,16 +179,23 @@ def _notes(summary: Summary) -> list[str]:
     lines = _heading("export.notes")
     when = date_formatter(t("formats.datetime"))
     moods: dict[str, str] = {}
-    for note in summary.notes:
-        heading = when(note.created_at)
-        if note.mood:
-            if note.mood not in moods:
-                moods[note.mood] = t("export.note_mood", mood=t(f"worker.notes.mood_{note.mood}"))
-            heading += moods[note.mood]
-        lines.append(f"### {escape_inline(heading)}")
-        lines.append("")
-        lines += escape_block(note.text)
-        lines.append("")
+    headings = []
+    for created_at, _, mood in summary.notes:
+        heading = when(created_at)
+        if mood:
+            if mood not in moods:
+                moods[mood] = t("export.note_mood", mood=t(f"worker.notes.mood_{mood}"))
+            heading += moods[mood]
+        headings.append(heading)
+    # Dates and moods hardly ever hold anything to escape: checked for all headings at once.
+    if not unchanged_inline(headings):
+        headings = [escape_inline(heading) for heading in headings]
+    # Each note but the last as one piece of the document (its lines already joined: a quarter of the items
+    # to join); the last as lines, so that the blank lines ending the document are trimmed as before.
+    for heading, (_, text, _) in zip(headings, summary.notes[:-1]):
+        block = escape_block(text)
+        lines.append(f"### {heading}\n\n{block[0]}\n" if len(block) == 1 else "\n".join([f"### {heading}", "", *block, ""]))
+    lines += [f"### {headings[-1]}", "", *escape_block(summary.notes[-1][1]), ""]
     return lines
 
 

@@ -27,6 +27,14 @@ _MAY_ESCAPE = re.compile(f"[{re.escape(_INLINE_FIRST)}]")
 # The same, or a character ``str.splitlines`` breaks a line on (a one-line text holding
 # none of them is the same text once its lines are joined).
 _MAY_ESCAPE_OR_BREAK = re.compile(f"[{re.escape(_INLINE_FIRST)}\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+# For ``unchanged_inline``, over texts joined by newlines, what ``escape_inline`` would change in one of them:
+# a character to escape or to break a line on, or white space other than a plain space (``strip`` would take
+# it at either end); a block marker at the start of one (after a newline); plain spaces at either end are
+# looked for as text.
+_INLINE_CHANGE = re.compile(
+    f"[{re.escape(_INLINE_FIRST)}\r\x09\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+)
+_MARKER_AFTER_NEWLINE = re.compile(r"\n(?:[#>+=\[-]|\d{1,9}[.)](?=\s|$))")
 _LINE_START = re.compile(r"^(#{1,6}(?=\s|$)|>|[+-](?=\s|$)|=+\s*$|-+\s*$|\d{1,9}[.)](?=\s|$)|\[)")
 _NUMBERED = re.compile(r"\d{1,9}[.)](?=\s|$)")  # the only marker of _LINE_START that starts with a digit
 _MARKER_FIRST = frozenset("#>+-=[")
@@ -92,6 +100,21 @@ def escape_block(text: str, indent: str = "") -> list[str]:
             line += "\\"
         out.append(indent + line)
     return out
+
+
+def unchanged_inline(texts: list[str]) -> bool:
+    """Whether ``escape_inline`` leaves every one of ``texts`` as it is (one scan for them all; False may be said
+    of texts it would leave, never True of one it would change)."""
+    if not texts:
+        return True
+    joined = "\n" + "\n".join(texts) + "\n"
+    return (
+        joined.count("\n") == len(texts) + 1  # no newline of their own
+        and _INLINE_CHANGE.search(joined) is None
+        and " \n" not in joined
+        and "\n " not in joined
+        and _MARKER_AFTER_NEWLINE.search(joined) is None
+    )
 
 
 def escape_inline(text: str) -> str:

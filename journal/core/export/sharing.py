@@ -4,24 +4,19 @@ from __future__ import annotations
 
 from journal.core.storage.errors import JournalError
 from journal.core.store import JournalStore
+from journal.core.store.bilans import Bilan
 
-EXPORTS_SETTING = "export_sequence"
+
+def next_sequence(store: JournalStore, bilan: Bilan | None) -> int:
+    """The number the summary being written carries: one more than those shared in the bilan (or before any)."""
+    return store.exports.shared(bilan.id if bilan else None) + 1
 
 
 def count_written_export(store: JournalStore) -> None:
     """Count a summary already written; a journal that cannot be written now (full disk, read-only)
     costs only the number of the next summary, never the summary itself."""
-    try:
-        count_shared_export(store)
-    except JournalError:
-        pass
-
-
-def count_shared_export(store: JournalStore) -> int:
-    """Record that a summary was written; returns its number within the current bilan (or the journal, before any)."""
     bilan = store.bilans.current()
-    if bilan is not None:
-        return store.bilans.next_export_sequence(bilan.id)
-    number = int(store.settings.get(EXPORTS_SETTING, 0) or 0) + 1
-    store.settings.set(EXPORTS_SETTING, number)
-    return number
+    try:
+        store.exports.count_one(bilan.id if bilan else None)
+    except (JournalError, OSError):
+        pass

@@ -10,7 +10,7 @@ bilan's export holds nothing of the first.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from journal.core.answer_view import View, answer_view, is_empty, shown_value
 from journal.core.assignments.plan import BilanPlan, Draft, current_plan
@@ -19,12 +19,16 @@ from journal.core.catalogue import Catalogue
 from journal.core.decision import decision_answer
 from journal.core.collector import collector_paused
 from journal.core.export.options import ExportOptions
-from journal.core.models import Entry, EntryStatus, Exercise, Note, Phase
+from journal.core.export.sharing import next_sequence
+from journal.core.models import Entry, EntryStatus, Exercise, Phase
 from journal.core.record import record
 from journal.core.store import JournalStore, now
 from journal.core.store.bilans import Bilan
 from journal.core.store.questions import Question
 from journal.core.store.synthesis import Review
+
+if TYPE_CHECKING:
+    from journal.core.models.note import SharedNote
 
 
 @record
@@ -88,7 +92,7 @@ class Summary:
     changed_notes: int
     synthesis: SynthesisShared | None
     phases: tuple[tuple[Phase, tuple[ExportedEntry, ...]], ...]
-    notes: tuple[Note, ...]
+    notes: tuple[SharedNote, ...]  # (written at, text, mood)
     unknown_exercises: tuple[str, ...]
 
     @property
@@ -98,10 +102,6 @@ class Summary:
     @property
     def exercise_ids(self) -> list[str]:
         return list(dict.fromkeys(exported.exercise.id for _, entries in self.phases for exported in entries))
-
-
-def next_sequence(store: JournalStore, bilan: Bilan | None) -> int:
-    return bilan.exports + 1 if bilan else int(store.settings.get("export_sequence", 0) or 0) + 1  # see sharing.EXPORTS_SETTING
 
 
 def _day_start(day: date | None) -> datetime | None:
@@ -138,9 +138,7 @@ def _build_summary(store: JournalStore, catalogue: Catalogue, options: ExportOpt
                 by_phase[exercise.phase].append(exported)
     phases = tuple((phase, tuple(entries)) for phase, entries in by_phase.items() if entries)
     shared = [exported for _, entries in phases for exported in entries]
-    notes = tuple(
-        note for note in store.notes.all(with_moods=options.moods) if not note.private and in_period(note.created_at)
-    ) if options.notes else ()
+    notes = tuple(store.notes.shared(with_moods=options.moods, since=period_start)) if options.notes else ()
     last = plan.last_appointment(moment) if plan else None
     changed_since = (
         datetime.combine(options.since, datetime.min.time()).astimezone() if options.since
@@ -165,7 +163,7 @@ def _build_summary(store: JournalStore, catalogue: Catalogue, options: ExportOpt
         questions=tuple(q for q in store.questions.open_for(bilan.id if bilan else None) if not q.private),
         changed_since=changed_since,
         changed=changed,
-        changed_notes=sum(1 for note in notes if changed_since is None or note.created_at >= changed_since),
+        changed_notes=len(notes) if changed_since is None else sum(1 for note in notes if note[0] >= changed_since),
         synthesis=_synthesis(store, bilan, plan),
         phases=phases,
         notes=notes,

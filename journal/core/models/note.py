@@ -1,4 +1,4 @@
-"""A free, dated note the worker writes outside of any exercise."""
+"""A free, dated note the worker writes outside of any exercise (and the row an export holds of it)."""
 
 from __future__ import annotations
 
@@ -21,3 +21,7 @@ class Note:
         from journal.core.note_tags import tags_in
 
         return tags_in(self.text)
+
+
+SharedNote = tuple[datetime, str, "str | None"]
+"""A note as an export holds it: when it was written (local time), its text, its mood (None when left out)."""

@@ -59,3 +59,10 @@ def versions_folder(data_dir: Path) -> Path:
     from journal.core.paths import VERSIONS_FOLDER, journal_path
 
     return journal_target(journal_path(Path(data_dir))).parent / VERSIONS_FOLDER
+
+
+def beside_journal(data_dir: Path, name: str) -> Path:
+    """The file ``name`` kept beside the journal's real file (the journal may be a link elsewhere)."""
+    from journal.core.paths import journal_path
+
+    return journal_target(journal_path(Path(data_dir))).parent / name

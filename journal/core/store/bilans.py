@@ -37,7 +37,6 @@ class Bilan:
     key: str | None
     key_confirmed: bool
     pending_key: str | None
-    exports: int
 
     @property
     def dossier(self) -> str:
@@ -99,7 +98,7 @@ class BilanRecords(Records):
             "key": None,
             "key_confirmed": False,
             "pending_key": None,
-            "exports": 0,
+            "exports": 0,  # how many summaries were shared, until exports.json kept it (store.exports)
         }
         table.insert(doc)
         return self._bilan(doc)
@@ -141,14 +140,6 @@ class BilanRecords(Records):
         self._journal.table(TABLE).update(update, doc_ids=[found.doc_id])
         return True
 
-    @changes
-    def next_export_sequence(self, bilan_id: str) -> int:
-        """Count one more export shared in this bilan; its number (1, 2, …) goes in the summary."""
-        found = self._doc(bilan_id)
-        number = int(found.get("exports", 0)) + 1
-        self._journal.table(TABLE).update({"exports": number}, doc_ids=[found.doc_id])
-        return number
-
     def _doc(self, bilan_id: str):
         found = self._journal.table(TABLE).get(Query().id == bilan_id)
         if found is None:
@@ -174,5 +165,4 @@ class BilanRecords(Records):
             key=doc.get("key"),
             key_confirmed=bool(doc.get("key_confirmed")),
             pending_key=doc.get("pending_key"),
-            exports=int(doc.get("exports", 0)),
         )

@@ -31,7 +31,7 @@ from journal.core.storage.lock import JournalLock
 from journal.core.storage.presence import Presence
 from journal.core.storage.table import JournalTable
 from journal.core.storage.validation import JOURNAL_KIND, SCHEMA_VERSION
-from journal.core.paths import VERSIONS_FILE, VERSIONS_FOLDER
+from journal.core.paths import EXPORTS_FILE, VERSIONS_FILE, VERSIONS_FOLDER
 from journal.core.store.clock import now
 from journal.i18n import t
 
@@ -101,6 +101,7 @@ class JournalFile:
             remove_leftovers(self.target.parent, self.target.name)
             remove_leftovers(self.target.parent, VERSIONS_FILE)
             remove_leftovers(self.target.parent / VERSIONS_FOLDER)
+            remove_leftovers(self.target.parent, EXPORTS_FILE)
             data = self.storage.read()
             if data is None:
                 self.table("meta").insert({"kind": JOURNAL_KIND, "schema": SCHEMA_VERSION, "created_at": now().isoformat()})

@@ -3,7 +3,8 @@
 Screens and commands reach each kind of record through one attribute —
 ``store.entries`` (answers to exercises), ``store.notes``, ``store.settings``,
 ``store.bilans``, ``store.assignments``, ``store.custom_exercises``,
-``store.appointments``, ``store.questions``, ``store.synthesis``, and
+``store.appointments``, ``store.questions``, ``store.synthesis``,
+``store.exports`` (how many summaries were shared), and
 ``store.transfer`` (the whole journal, for a dump) — each
 defined in a module of its own, imported the first time it is used (``bilan
 note`` loads only its notes); the facade itself only opens and closes the
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from journal.core.store.bilans import BilanRecords
     from journal.core.store.custom_exercises import CustomExerciseRecords
     from journal.core.store.entries import EntryRecords
+    from journal.core.store.exports import ExportRecords
     from journal.core.store.notes import NoteRecords
     from journal.core.store.questions import QuestionRecords
     from journal.core.store.settings import SettingRecords
@@ -114,6 +116,12 @@ class JournalStore:
         return SynthesisRecords(self._journal)
 
     @cached_property
+    def exports(self) -> ExportRecords:
+        from journal.core.store.exports import ExportRecords
+
+        return ExportRecords(self._journal)
+
+    @cached_property
     def transfer(self) -> TransferRecords:
         from journal.core.store.transfer import TransferRecords
 
@@ -190,6 +198,7 @@ class JournalStore:
             journal.storage.encrypt_with(crypto.Cipher(passphrase))
             journal.storage.write(data)
             journal.versions.reseal(sealed=True)  # after the journal: never sealed beside a plain journal
+            self.exports.reseal(journal.storage.cipher)
             return self._rewrite_backups(journal.seal_backups)
 
     def disable_encryption(self) -> int:
@@ -201,6 +210,7 @@ class JournalStore:
                 raise JournalError(t("crypto.not_encrypted", path=journal.path))
             cipher = journal.storage.cipher
             journal.versions.reseal(sealed=False)  # before the journal: never sealed beside a plain journal
+            self.exports.reseal(None)
             journal.storage.encrypt_with(None)
             journal.storage.write(data)
             return self._rewrite_backups(

@@ -58,6 +58,9 @@ class TransferRecords(Records):
             versions = history(doc)
             if versions or "history" in doc:
                 tables["entries"][doc_id]["history"] = copy.deepcopy(versions)
+        from journal.core.store.exports import ExportRecords
+
+        ExportRecords(self._journal).carry_into(tables)  # the counts of exports.json travel inside the dump
         return tables
 
     def is_empty(self) -> bool:
