@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
+from journal.core.record import record
 
-@dataclass(frozen=True, slots=True)
+
+@record
 class Note:
     id: int
     text: str
