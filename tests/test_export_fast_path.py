@@ -11,7 +11,6 @@ text must be identical in every format.
 from __future__ import annotations
 
 import copy
-import dataclasses
 import json
 import re
 import shutil
@@ -27,6 +26,7 @@ from benchmarks.journals import JournalSpec, write_journals
 from journal.core.answer_view import answer_view, is_empty, shown_value
 from journal.core.catalogue.custom import with_custom
 from journal.core.decision import decision_answer
+from journal.core.record import replace
 from journal.core.export import build_summary, render
 from journal.core.export.markdown_escape import escape_block, escape_inline, escape_line, unchanged_inline
 from journal.core.export.options import ExportOptions
@@ -329,7 +329,7 @@ def test_notes_come_oldest_first_then_by_number_and_without_moods_when_asked(tmp
         assert [note.mood for note in everything if note.id > 1] == [
             stored[str(note.id)]["mood"] if stored[str(note.id)]["mood"] in ("bien",) else None for note in everything if note.id > 1
         ]
-        assert store.notes.all(with_moods=False) == [dataclasses.replace(note, mood=None) for note in everything]
+        assert store.notes.all(with_moods=False) == [replace(note, mood=None) for note in everything]
         for with_moods in (True, False):
             for since in (None, *(note.created_at for note in everything[::3])):
                 assert store.notes.shared(with_moods=with_moods, since=since) == slow_shared(store)(with_moods=with_moods, since=since)
