@@ -101,6 +101,7 @@ def test_a_link_in_the_folder_is_never_followed_but_set_aside(data_dir, tmp_path
     entry_file(data_dir).symlink_to(elsewhere)
     with JournalStore(data_dir, snapshot_on_open=False) as store:
         assert store.entries.get("ma-demande").history == () and "abîmé" in store.versions_notice
+        assert "d'un exercice" in store.versions_notice and "les autres exercices gardent leurs versions" in store.versions_notice
     assert not entry_file(data_dir).exists() and elsewhere.exists()
     assert [path.is_symlink() for path in (data_dir / "versions").glob("*.damaged-*")] == [True]
 

@@ -113,7 +113,7 @@ class EntryVersions:
         """Set a damaged entry file aside (under the lock, after reading it again there) and say so."""
         path = self.files.folder / name
         if self._journal.read_only:
-            self.notice = t("versions_file.damaged_read_only", path=path, problem=damage.where)
+            self.notice = t("versions_file.entry_damaged_read_only", path=path, problem=damage.where)
             return []
         with self._journal.lock:
             try:
@@ -122,7 +122,7 @@ class EntryVersions:
             except VersionsDamaged as again:
                 damage = again
             aside = self.files.set_aside(name)
-        self.notice = t("versions_file.damaged", path=path, problem=damage.where, aside=aside.name)
+        self.notice = t("versions_file.entry_damaged", path=path, problem=damage.where, aside=aside.name)
         return []
 
     def _read_single(self) -> dict[str, dict[str, History]]:
