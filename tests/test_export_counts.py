@@ -139,6 +139,17 @@ def test_one_bad_count_leaves_the_others(data_dir):
         assert store.exports.shared(None) == 0
 
 
+def test_an_absurd_count_in_the_journal_never_gives_one_number_twice(data_dir):
+    with JournalStore(data_dir) as store:
+        store.notes.add("Une note.")
+        store.settings.set("export_sequence", exports_file.MAX_COUNT)
+        assert _numbers(store, 2) == [1, 2]
+        store.bilans.start("Claire", "D-1")
+    _edit_journal(data_dir, lambda data: data["bilans"]["1"].update(exports=10**12))
+    with JournalStore(data_dir) as store:
+        assert _numbers(store, 2) == [1, 2]
+
+
 @pytest.mark.parametrize("kind", ["folder", "link", "dangling link", "fifo"])
 def test_something_else_than_a_file_is_not_read(data_dir, tmp_path, kind):
     with JournalStore(data_dir) as store:
