@@ -107,6 +107,8 @@ def test_a_journal_that_kept_its_counts_goes_on_from_them(data_dir, tmp_path):
         b"[1, 2]",
         b'{"kind": "bilan-versions", "format": 1, "counts": {"": 50}}',
         b'{"kind": "bilan-exports", "format": 2, "counts": {"": 50}}',
+        b'{"kind": "bilan-exports", "format": 1.0, "counts": {"": 50}}',
+        b'{"kind": "bilan-exports", "format": true, "counts": {"": 50}}',
         b'{"kind": "bilan-exports", "format": 1, "counts": [50]}',
         b'{"kind": "bilan-exports", "format": 1, "counts": {"": "50"}}',
         b'{"kind": "bilan-exports", "format": 1, "counts": {"": true}}',
