@@ -107,6 +107,8 @@ def test_a_journal_that_kept_its_counts_goes_on_from_them(data_dir, tmp_path):
         b"[1, 2]",
         b'{"kind": "bilan-versions", "format": 1, "counts": {"": 50}}',
         b'{"kind": "bilan-exports", "format": 2, "counts": {"": 50}}',
+        b'{"kind": "bilan-exports", "format": 1.0, "counts": {"": 50}}',
+        b'{"kind": "bilan-exports", "format": true, "counts": {"": 50}}',
         b'{"kind": "bilan-exports", "format": 1, "counts": [50]}',
         b'{"kind": "bilan-exports", "format": 1, "counts": {"": "50"}}',
         b'{"kind": "bilan-exports", "format": 1, "counts": {"": true}}',
@@ -137,6 +139,17 @@ def test_one_bad_count_leaves_the_others(data_dir):
         (data_dir / EXPORTS_FILE).write_text(json.dumps({"kind": "bilan-exports", "format": 1, "counts": {"": "x", bilan.id: 9}}))
         assert _numbers(store, 1) == [10]
         assert store.exports.shared(None) == 0
+
+
+def test_an_absurd_count_in_the_journal_never_gives_one_number_twice(data_dir):
+    with JournalStore(data_dir) as store:
+        store.notes.add("Une note.")
+        store.settings.set("export_sequence", exports_file.MAX_COUNT)
+        assert _numbers(store, 2) == [1, 2]
+        store.bilans.start("Claire", "D-1")
+    _edit_journal(data_dir, lambda data: data["bilans"]["1"].update(exports=10**12))
+    with JournalStore(data_dir) as store:
+        assert _numbers(store, 2) == [1, 2]
 
 
 @pytest.mark.parametrize("kind", ["folder", "link", "dangling link", "fifo"])

@@ -143,3 +143,26 @@ def test_a_class_with_its_own_init_keeps_it_and_the_rest_of_the_record():
     assert Text("x") == Text("x") != Text("y")
     with pytest.raises(FrozenInstanceError):
         Text("x").text = "y"
+
+
+def test_a_record_extending_a_record_is_refused_rather_than_losing_the_base_fields():
+    with pytest.raises(TypeError, match="cannot extend"):
+
+        @record
+        class Longer(Sample):
+            extra: int = 0
+
+
+def test_a_mutable_plain_default_is_refused_as_a_dataclass_refuses_it():
+    for shared in ([], {}, set()):
+        with pytest.raises(ValueError, match="mutable default"):
+
+            @record
+            class Shared:
+                items: object = shared
+
+        with pytest.raises(ValueError, match="mutable default"):
+
+            @record
+            class SharedUncompared:
+                items: object = Default(shared, compare=False)

@@ -504,3 +504,14 @@ def test_saving_does_not_leak_descriptors(data_dir):
         for number in range(20):
             store.notes.add(f"note {number}")
         assert len(os.listdir("/proc/self/fd")) <= before
+
+
+def test_a_document_key_int_cannot_read_back_as_written_is_refused():
+    from journal.core.storage.validation import schema_of
+
+    data = journal(settings=[{"key": "alias", "value": "A"}])
+    schema_of(data)
+    for key in ("²", "١", "1²"):  # str.isdigit says yes to each
+        data["settings"] = {key: {"key": "alias", "value": "A"}}
+        with pytest.raises(NotAJournal, match="settings"):
+            schema_of(data)

@@ -8,7 +8,9 @@ for the 44 classes a ``bilan export`` imported (a third of the whole command at
 the class's field names, without compiling anything.
 
 Fields are the class's annotated names, in order; a default is a plain value,
-or ``Default(factory=…)`` / ``Default(value, compare=False)`` for the rest.
+or ``Default(factory=…)`` / ``Default(value, compare=False)`` for the rest (a
+mutable default is refused, as a dataclass refuses it). A record does not
+extend another record (refused: the base's fields would be left out).
 The shared ``__init__`` takes positional and keyword arguments; it costs about
 0.3 µs more than a dataclass's with positional arguments, 1 to 2 µs with
 keywords, so a class made tens of thousands of times per export writes its own,
@@ -41,6 +43,11 @@ class Default:
 
 def record(cls):
     """The class ``cls`` rebuilt as a frozen record with one slot per annotated field."""
+    for base in cls.__mro__[1:]:
+        if "_setters" in base.__dict__:
+            # the base's fields would be left out of this one's __init__, ==, hash and repr: say so rather than
+            # make instances that compare equal with different values (a dataclass would take them in)
+            raise TypeError(f"record {cls.__qualname__} cannot extend the record {base.__qualname__}")
     body = dict(cls.__dict__)
     names = tuple(body.get("__annotations__", {}))
     defaults: dict[str, object] = {}
@@ -59,6 +66,9 @@ def record(cls):
         if default is not _MISSING:
             defaults[name] = default
         compared.append(name)
+    for name, default in defaults.items():
+        if type(default).__hash__ is None:  # a list, dict or set shared by every instance: a dataclass refuses it too
+            raise ValueError(f"mutable default {type(default)} for field {name} is not allowed: use Default(factory=…)")
     body.pop("__dict__", None)
     body.pop("__weakref__", None)
     body["__slots__"] = names

@@ -50,7 +50,7 @@ def read_counts(path: Path, cipher: crypto.Cipher | None) -> dict[str, int]:
         data, _ = codec.unseal_and_parse(raw, cipher)
     except (codec.Problem, codec.NeedPassphrase, codec.WrongPassphrase, ValueError):
         return {}
-    if not isinstance(data, dict) or data.get("kind") != KIND or data.get("format") != FORMAT:
+    if not isinstance(data, dict) or data.get("kind") != KIND or type(data.get("format")) is not int or data["format"] != FORMAT:
         return {}
     counts = data.get("counts")
     if not isinstance(counts, dict):

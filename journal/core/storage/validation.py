@@ -43,12 +43,18 @@ class NewerSchema(ValueError):
         self.version = version
 
 
+def _is_doc_id(key: str) -> bool:
+    """A document's key as TinyDB reads it back: ASCII digits only (``str.isdigit`` also takes « ² », which
+    ``int`` refuses, and « ١ », which ``int`` reads as 1, the key of another document)."""
+    return key.isascii() and key.isdigit()
+
+
 def schema_of(data: Any) -> int:
     """The schema version of journal data, after checking it is one; raises otherwise."""
     if not isinstance(data, dict) or not data:
         raise NotAJournal()
     for name, table in data.items():
-        if not isinstance(table, dict) or not all(map(str.isdigit, table)) or not all(map(isinstance, table.values(), repeat(dict))):
+        if not isinstance(table, dict) or not all(map(_is_doc_id, table)) or not all(map(isinstance, table.values(), repeat(dict))):
             raise NotAJournal(name)
     meta = data.get(META_TABLE)
     if meta is None:

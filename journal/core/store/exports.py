@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from journal.core.paths import EXPORTS_FILE
 from journal.core.storage import JournalReadOnly, links
-from journal.core.storage.exports_file import read_counts, write_counts
+from journal.core.storage.exports_file import MAX_COUNT, read_counts, write_counts
 from journal.core.store.records import Records, reads
 from journal.i18n import t
 
@@ -65,12 +65,13 @@ class ExportRecords(Records):
         return read_counts(self._path(), self._journal.storage.cipher)
 
     def _in_journal(self, bilan_id: str | None) -> int:
-        """The count the journal kept (it is checked here: older journals' records were not)."""
+        """The count the journal kept (it is checked here: older journals' records were not), below the file's
+        bound: a larger one, counted once more, would be written where it reads as no count, and come back every time."""
         if bilan_id is None:
             found = [doc.get("value") for doc in self._journal.raw("settings").values() if doc.get("key") == JOURNAL_SETTING]
         else:
             found = [doc.get("exports") for doc in self._journal.raw("bilans").values() if doc.get("id") == bilan_id]
-        return next((value for value in found if type(value) is int and value >= 0), 0)
+        return next((value for value in found if type(value) is int and 0 <= value < MAX_COUNT), 0)
 
     def _cipher(self):
         storage = self._journal.storage
