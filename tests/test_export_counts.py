@@ -20,6 +20,7 @@ from journal.core.export.sharing import count_written_export, next_sequence
 from journal.core.paths import EXPORTS_FILE
 from journal.core.storage import crypto
 from journal.core.storage import exports_file
+from journal.core.storage.errors import JournalError
 from journal.core.storage.sealed import is_encrypted
 from journal.core.store import JournalStore
 
@@ -247,6 +248,25 @@ def test_an_encrypted_journal_seals_its_counts_and_keeps_them_through_encrypting
     assert json.loads((data_dir / EXPORTS_FILE).read_text())["counts"] == {bilan.id: 3}
     with JournalStore(data_dir) as store:
         assert _numbers(store, 1) == [4]
+
+
+def test_a_disk_refusing_the_counts_while_encrypting_says_so_in_one_line_and_keeps_them(data_dir, monkeypatch):
+    with JournalStore(data_dir) as store:
+        store.notes.add("Une note.")
+        assert _numbers(store, 2) == [1, 2]
+
+        def refuse(*_args, **_kwargs):
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr("journal.core.store.exports.write_counts", refuse)
+        with pytest.raises(JournalError) as raised:
+            store.enable_encryption(PASSPHRASE)
+        monkeypatch.undo()
+    message = str(raised.value)
+    assert "\n" not in message and EXPORTS_FILE in message
+    with JournalStore(data_dir, passphrase=PASSPHRASE) as store:  # the journal is sealed, the plain counts still read
+        assert _numbers(store, 1) == [3]
+    assert is_encrypted((data_dir / EXPORTS_FILE).read_bytes())
 
 
 def test_a_file_sealed_under_another_key_is_ignored_without_deriving_it(data_dir, monkeypatch):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from journal.core.paths import EXPORTS_FILE
 from journal.core.storage import JournalReadOnly, links
+from journal.core.storage.disk_errors import failure
 from journal.core.storage.exports_file import MAX_COUNT, read_counts, write_counts
 from journal.core.store.records import Records, reads
 from journal.i18n import t
@@ -59,7 +60,10 @@ class ExportRecords(Records):
         """Write the counts again sealed with ``cipher``, or plain (None): encryption turned on or off."""
         counts = self._in_file()
         if counts:
-            write_counts(self._path(), counts, cipher)
+            try:
+                write_counts(self._path(), counts, cipher)
+            except OSError as error:
+                raise failure("write", self._path(), error) from error
 
     def _in_file(self) -> dict[str, int]:
         return read_counts(self._path(), self._journal.storage.cipher)
