@@ -306,3 +306,25 @@ def test_a_dump_carries_the_counts_to_another_computer(data_dir, tmp_path):
     with JournalStore(elsewhere) as store:
         assert store.exports.shared(bilan.id) == 3 and store.exports.shared(None) == 2
         assert _numbers(store, 1) == [4]
+
+
+async def test_two_files_written_from_one_export_screen_carry_two_numbers(data_dir, catalogue, tmp_path):
+    """The screen builds its summary once, when it opens; each file written from it still gets its own number."""
+    from journal.tui.app import BilanApp
+
+    with JournalStore(data_dir) as store:
+        store.notes.add("Une note.")
+        app = BilanApp(store, catalogue)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            app.action_export()
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            screen = app.screen
+            for name in ("premier.md", "second.md"):
+                screen.query_one("#export-path").value = str(tmp_path / name)
+                screen.action_write()
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+        numbers = [read_front_matter((tmp_path / name).read_text(encoding="utf-8"))["sequence"] for name in ("premier.md", "second.md")]
+        assert numbers == [1, 2] and store.exports.shared(None) == 2

@@ -14,7 +14,7 @@ from textual.widgets import Button, Header, Input, Markdown, Select, Static
 from journal.tui.widgets.footer import BilanFooter
 from journal.core.export import build_summary, render
 from journal.core.export.formats import default_file_name
-from journal.core.export.sharing import count_written_export
+from journal.core.export.sharing import count_written_export, numbered_now
 from journal.core.export.writer import write_export
 from journal.core.sharing import SharingError, encrypted_name
 from journal.core.sharing.export_file import write_encrypted_export
@@ -120,10 +120,11 @@ class ExportScreen(Screen):
     @work(thread=True, exclusive=True, group="export-write")
     def write_file(self, path: Path, fmt: str, key: str | None = None, recipient=None) -> None:
         try:
+            summary = numbered_now(self.app.store, self.summary)
             if key is None:
-                write_export(path, render(self.summary, fmt), self.app.store.data_dir)
+                write_export(path, render(summary, fmt), self.app.store.data_dir)
             else:
-                write_encrypted_export(path, render(self.summary, fmt), key, self.app.store.data_dir)
+                write_encrypted_export(path, render(summary, fmt), key, self.app.store.data_dir)
             count_written_export(self.app.store)
         except (JournalError, SharingError) as error:
             self.app.call_from_thread(self.notify, plain(error), severity="error", timeout=10, markup=False)
