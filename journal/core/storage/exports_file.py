@@ -18,8 +18,6 @@ stops for this file.
 
 from __future__ import annotations
 
-import os
-import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +25,7 @@ import orjson
 
 from journal.core.storage import codec
 from journal.core.storage.atomic import atomic_write
+from journal.core.storage.careful_read import NotRegularFile, TooLarge, read_regular
 from journal.core.storage.sealed import is_encrypted
 
 if TYPE_CHECKING:
@@ -36,7 +35,6 @@ KIND = "bilan-exports"
 FORMAT = 1
 MAX_BYTES = 64 * 1024  # thousands of bilans' counts; a larger file is not one bilan wrote
 MAX_COUNT = 1_000_000_000  # no one shares a billion summaries: a larger count is damage
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
 def read_counts(path: Path, cipher: crypto.Cipher | None) -> dict[str, int]:
@@ -71,19 +69,9 @@ def write_counts(path: Path, counts: dict[str, int], cipher: crypto.Cipher | Non
 def _read_small(path: Path) -> bytes | None:
     """The bytes of a regular file of at most ``MAX_BYTES`` (never through a link, never waiting on a pipe), or None."""
     try:
-        handle = os.open(path, _OPEN_FLAGS)
-    except OSError:
+        return read_regular(path, MAX_BYTES)
+    except (OSError, NotRegularFile, TooLarge):
         return None
-    try:
-        if not stat.S_ISREG(os.fstat(handle).st_mode):
-            return None
-        with os.fdopen(handle, "rb", closefd=False) as stream:
-            raw = stream.read(MAX_BYTES + 1)
-    except OSError:
-        return None
-    finally:
-        os.close(handle)
-    return raw if len(raw) <= MAX_BYTES else None
 
 
 def _same_key(raw: bytes, cipher: crypto.Cipher | None) -> bool:

@@ -27,7 +27,6 @@ from __future__ import annotations
 import errno
 import os
 import re
-import stat
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from pathlib import Path
@@ -35,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 from journal.core.storage import codec
 from journal.core.storage.atomic import Payload, atomic_write_many, fsync_folder, private_folder
+from journal.core.storage.careful_read import NotRegularFile, TooLarge, open_careful, read_regular
 from journal.core.storage.disk_errors import failure
 from journal.core.storage.errors import JournalError
 from journal.core.storage.sealed import MAGIC, is_encrypted
@@ -57,7 +57,6 @@ MAX_NAMES = 4 * MAX_FILES
 BATCH = 256
 NAME = re.compile(r"^[0-9a-f]{32}-[1-9][0-9]{0,6}\.json$")
 # Never through a link; never waiting (a FIFO under an entry's name would block an open for ever).
-_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
 
 
 def file_name(exercise_id: str, instance: int) -> str:
@@ -141,29 +140,14 @@ class VersionsFolder:
     def raw(self, name: str) -> bytes | None:
         """The bytes of one file of the folder (None if absent), never through a link, at most ``MAX_FILE_BYTES``."""
         path = self.folder / name
-        descriptor = _open(path)
-        if descriptor is None:
-            return None
         try:
-            status = os.fstat(descriptor)
-            if not stat.S_ISREG(status.st_mode):
-                raise failure("read", path, IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR)))
-            if status.st_size > MAX_FILE_BYTES:
-                raise VersionsDamaged("too_large")
-            chunks, left = [], MAX_FILE_BYTES + 1
-            while left > 0:
-                chunk = os.read(descriptor, min(left, 1 << 20))
-                if not chunk:
-                    break
-                chunks.append(chunk)
-                left -= len(chunk)
+            return read_regular(path, MAX_FILE_BYTES)
+        except TooLarge as error:
+            raise VersionsDamaged("too_large") from error
+        except NotRegularFile as error:
+            raise failure("read", path, IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))) from error
         except OSError as error:
-            raise failure("read", path, error) from error
-        finally:
-            os.close(descriptor)
-        if left <= 0:
-            raise VersionsDamaged("too_large")
-        return b"".join(chunks)
+            raise _refusal(path, error) from error
 
     def names(self) -> list[str]:
         """The entry files of the folder (sorted; none when there is no folder); a one-line ``JournalError`` past ``MAX_FILES``."""
@@ -228,13 +212,14 @@ def _payload(exercise_id: str, instance: int, history: list[dict], cipher: Ciphe
 def _open(path: Path) -> int | None:
     """A descriptor of ``path`` for reading (None if absent), never through a link (``VersionsDamaged``)."""
     try:
-        return os.open(path, _READ_FLAGS)
-    except FileNotFoundError:
-        return None
+        return open_careful(path)
     except OSError as error:
-        if error.errno == errno.ELOOP:
-            raise VersionsDamaged("link") from error
-        raise failure("read", path, error) from error
+        raise _refusal(path, error) from error
+
+
+def _refusal(path: Path, error: OSError) -> Exception:
+    """A link at an entry file's place is damage (set aside); any other refusal is the disk's, said in one line."""
+    return VersionsDamaged("link") if error.errno == errno.ELOOP else failure("read", path, error)
 
 
 def names_in(folder: Path) -> Iterator[str]:
