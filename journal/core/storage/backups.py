@@ -37,6 +37,7 @@ import errno
 import os
 import re
 from collections.abc import Callable
+from contextlib import suppress
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
@@ -323,9 +324,5 @@ def _empty_folder(folder: Path, *, remove: bool = False) -> None:
         (folder / name).unlink(missing_ok=True)
     remove_leftovers(folder)
     if remove:
-        try:
+        with suppress(OSError):  # gone already, or holding something that is not bilan's: left where it is
             folder.rmdir()
-        except FileNotFoundError:
-            pass
-        except OSError:  # something that is not bilan's is in it: left where it is
-            pass
