@@ -114,6 +114,13 @@ def test_leftovers_are_counted_and_only_those_of_the_name(tmp_path):
     assert atomic.remove_leftovers(tmp_path / "absent") == 0
 
 
+def test_leftovers_of_several_names_go_in_one_call_and_others_stay(tmp_path):
+    for name in (".journal.json.a.tmp", ".versions.json.b.tmp", ".exports.json.c.tmp", ".autre.json.d.tmp", "exports.json.tmp"):
+        (tmp_path / name).write_text("x")
+    assert atomic.remove_leftovers(tmp_path, "journal.json", "versions.json", "exports.json") == 3
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".autre.json.d.tmp", "exports.json.tmp"]
+
+
 def test_atomic_write_makes_a_private_file_in_parts(tmp_path):
     target = tmp_path / "f.json"
     assert atomic.atomic_write(target, (b"ab", b"", b"cd")) is None

@@ -193,15 +193,17 @@ def tighten(folder: Path) -> bool:
     return True
 
 
-def remove_leftovers(folder: Path, name: str = "") -> int:
-    """Delete temporary files of interrupted writes (of ``name``, or of any file) in ``folder``.
+def remove_leftovers(folder: Path, *names: str) -> int:
+    """Delete temporary files of interrupted writes (of these file names, or of any file) in ``folder``.
 
-    Call it only while holding the journal lock: then no write is in flight
-    and every temporary file is an orphan of a killed process.
+    One listing of the folder for every name. Call it only while holding the
+    journal lock: then no write is in flight and every temporary file is an
+    orphan of a killed process.
     """
     removed = 0
+    prefixes = tuple(f".{name}" for name in names) or (".",)
     try:
-        candidates = list(folder.glob(f".{name}*{TEMP_SUFFIX}"))
+        candidates = [path for path in folder.glob(f".*{TEMP_SUFFIX}") if path.name.startswith(prefixes)]
     except OSError:
         return 0
     for candidate in candidates:

@@ -98,10 +98,8 @@ class JournalFile:
                 raise JournalError(t("storage.missing", path=self.data_dir))
             return
         with self.lock:
-            remove_leftovers(self.target.parent, self.target.name)
-            remove_leftovers(self.target.parent, VERSIONS_FILE)
+            remove_leftovers(self.target.parent, self.target.name, VERSIONS_FILE, EXPORTS_FILE)
             remove_leftovers(self.target.parent / VERSIONS_FOLDER)
-            remove_leftovers(self.target.parent, EXPORTS_FILE)
             data = self.storage.read()
             if data is None:
                 self.table("meta").insert({"kind": JOURNAL_KIND, "schema": SCHEMA_VERSION, "created_at": now().isoformat()})

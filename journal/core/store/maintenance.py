@@ -46,8 +46,7 @@ def restore_backup(data_dir: Path, backup_id: str, *, passphrase: str | None = N
     lock = JournalLock(data_dir)
     try:
         with lock:
-            remove_leftovers(data_dir, JOURNAL_FILE)
-            remove_leftovers(data_dir, VERSIONS_FILE)
+            remove_leftovers(data_dir, JOURNAL_FILE, VERSIONS_FILE)
             remove_leftovers(links.versions_folder(data_dir))
             kept = backups.restore(backup)
     except OSError as error:
