@@ -2,7 +2,7 @@
 
 ``decode`` says precisely what is wrong with bytes that are not a usable
 journal (``Problem.key`` names a message of the ``[storage]`` translations);
-``encode`` serialises with orjson and seals when a cipher is given. Nothing
+``encode`` serialises as orjson does (``json_bytes``) and seals when a cipher is given. Nothing
 here touches the disk.
 """
 
@@ -11,8 +11,7 @@ from __future__ import annotations
 import gc
 from typing import TYPE_CHECKING
 
-import orjson
-
+from journal.core.storage import json_bytes
 from journal.core.storage.migrations import upgrade
 from journal.core.storage.sealed import is_encrypted
 from journal.core.storage.stepwise_json import dumps_in_steps
@@ -72,12 +71,12 @@ def unseal_and_parse(raw: bytes, cipher: crypto.Cipher | None) -> tuple[object, 
         raise Problem("empty")
     try:
         return _parse(raw), encrypted
-    except orjson.JSONDecodeError as error:
+    except json_bytes.DecodeError as error:
         raise Problem("truncated" if _cut_short(raw, error) else "not_json") from error
 
 
 def _parse(raw: bytes):
-    """``orjson.loads`` with the cyclic garbage collector paused.
+    """``json_bytes.loads`` (orjson's reading) with the cyclic garbage collector paused.
 
     Parsing only creates new containers that cannot form cycles, yet each few
     hundred of them set off a collection that walks the ones made so far: a
@@ -86,7 +85,7 @@ def _parse(raw: bytes):
     paused = gc.isenabled()
     gc.disable()
     try:
-        return orjson.loads(raw)
+        return json_bytes.loads(raw)
     finally:
         if paused:
             gc.enable()
@@ -113,7 +112,7 @@ def _unseal(raw: bytes, cipher: crypto.Cipher | None) -> bytes:
         raise Problem("sealed_damaged") from error
 
 
-def _cut_short(raw: bytes, error: orjson.JSONDecodeError) -> bool:
+def _cut_short(raw: bytes, error: json_bytes.DecodeError) -> bool:
     """A parse that fails at the very end of a JSON object means the file was cut off."""
     text = raw.strip()
     return text[:1] == b"{" and error.pos >= len(text.decode("utf-8", "replace")) - 1

@@ -21,9 +21,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import orjson
 
-from journal.core.storage import codec
+from journal.core.storage import codec, json_bytes
 from journal.core.storage.atomic import atomic_write
 from journal.core.storage.careful_read import NotRegularFile, TooLarge, read_regular
 from journal.core.storage.sealed import is_encrypted
@@ -62,7 +61,7 @@ def read_counts(path: Path, cipher: crypto.Cipher | None) -> dict[str, int]:
 
 def write_counts(path: Path, counts: dict[str, int], cipher: crypto.Cipher | None) -> None:
     """Replace the file with ``counts``, sealed with ``cipher`` when given. Raises ``OSError`` if the disk refuses."""
-    plain = orjson.dumps({"kind": KIND, "format": FORMAT, "counts": counts})
+    plain = json_bytes.dumps({"kind": KIND, "format": FORMAT, "counts": counts})
     atomic_write(path, plain if cipher is None else cipher.seal_parts(plain))
 
 

@@ -13,7 +13,8 @@ a 20,000-entry journal, p95 29–30 ms instead of 40–58 ms). On the main
 thread (``bilan note``, saving on quit) there is nobody to make room for.
 
 The bytes are exactly those of ``orjson.dumps(data)`` (a slice ``{"1":…,"2":…}``
-without its braces is the same members as in the whole table), returned as
+without its braces is the same members as in the whole table; ``json_bytes``
+writes small slices without loading orjson, with the same bytes), returned as
 the pieces to write one after the other: joining them would copy the whole
 journal once more (as slow as the serialisation itself on a busy machine).
 """
@@ -25,7 +26,7 @@ import time
 from itertools import islice
 from typing import Any
 
-import orjson
+from journal.core.storage import json_bytes
 
 STEP_SECONDS = 0.0005
 PAUSE_SECONDS = 0.0005
@@ -39,17 +40,17 @@ Piece = bytes | memoryview
 def dumps_in_steps(data: Any) -> list[Piece]:
     """The pieces of ``orjson.dumps(data)``; a dict of tables is serialised a slice of documents at a time."""
     if not isinstance(data, dict) or any(type(key) is not str for key in data):
-        return [orjson.dumps(data)]  # not a journal's shape: one step (and orjson's own error if it cannot)
+        return [json_bytes.dumps(data)]  # not a journal's shape: one step (and orjson's own error if it cannot)
     pieces: list[Piece] = [b"{"]
     for position, (name, table) in enumerate(data.items()):
         if position:
             pieces.append(b",")
-        pieces.append(orjson.dumps(name))
+        pieces.append(json_bytes.dumps(name))
         pieces.append(b":")
         if isinstance(table, dict) and len(table) > 1:
             _table_in_slices(table, pieces)
         else:
-            pieces.append(orjson.dumps(table))
+            pieces.append(json_bytes.dumps(table))
     pieces.append(b"}")
     return pieces
 
@@ -62,7 +63,7 @@ def _table_in_slices(table: dict, pieces: list[Piece]) -> None:
     first = True
     while True:
         started = time.perf_counter()
-        dumped = orjson.dumps(dict(islice(items, size)))
+        dumped = json_bytes.dumps(dict(islice(items, size)))
         if len(dumped) == 2:  # "{}": no documents left
             break
         if not first:

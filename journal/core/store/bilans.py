@@ -14,11 +14,11 @@ the key.
 
 from __future__ import annotations
 
-import uuid
 from datetime import datetime
 
 from tinydb import Query
 
+from journal.core.random_id import random_id
 from journal.core.record import record
 from journal.core.store.clock import now
 from journal.core.store.records import Records, changes, reads
@@ -89,7 +89,7 @@ class BilanRecords(Records):
                 table.update({"ended_at": stamp.isoformat()}, doc_ids=[doc.doc_id])
         started = self._journal_created() if since_journal_start else stamp.isoformat()
         doc = {
-            "id": uuid.uuid4().hex,
+            "id": random_id(),
             "conseiller": conseiller,
             "dossiers": [dossier],
             "beneficiaire": beneficiaire,

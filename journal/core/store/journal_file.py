@@ -11,7 +11,6 @@ journals; a damaged journal is never written to.
 from __future__ import annotations
 
 import threading
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -22,6 +21,7 @@ from typing import TYPE_CHECKING
 from tinydb import TinyDB
 
 from journal.core.paths import journal_path
+from journal.core.random_id import random_id
 from journal.core.storage import JournalError, JournalReadOnly, SafeJSONStorage, sealed
 from journal.core.storage import links
 from journal.core.storage.atomic import private_folder, remove_leftovers, tighten
@@ -67,7 +67,7 @@ class JournalFile:
             self._create_folder()
         # A linked journal is read and replaced at its target, so the link stays a link.
         self.target = links.journal_target(self.path)
-        self.session = uuid.uuid4().hex
+        self.session = random_id()
         self.threads = threading.RLock()
         self.lock = JournalLock(self.data_dir)
         self.backups = Backups(self.data_dir)
