@@ -9,7 +9,7 @@ import tomllib
 import pytest
 
 from journal.core import toml_cache
-from journal.core.catalogue import load_catalogue
+from journal.core.catalogue import frozen, load_catalogue
 from journal.core.toml_cache import MAX_CACHE_BYTES, TomlCache
 from journal.i18n.catalogue import message_files, messages
 
@@ -137,8 +137,14 @@ def test_the_cache_keeps_only_the_texts_of_the_last_run(tmp_path):
     assert len(json.loads((tmp_path / "essai.json").read_text())["entries"]) == 1
 
 
+def files_changed_since_written(monkeypatch):
+    """As in a checkout whose exercise files changed: ``builtin_exercises.py`` is not theirs, the files are read."""
+    monkeypatch.setattr(frozen, "thaw", lambda folder: None)
+
+
 def test_the_catalogue_from_the_cache_is_the_catalogue_from_the_files(tmp_path, monkeypatch):
     monkeypatch.setenv("BILAN_CACHE_DIR", str(tmp_path))
+    files_changed_since_written(monkeypatch)
     from_files = load_catalogue()
     assert (tmp_path / "exercises.json").exists()
     parse_forbidden(monkeypatch)
@@ -148,6 +154,7 @@ def test_the_catalogue_from_the_cache_is_the_catalogue_from_the_files(tmp_path, 
 def test_a_forged_exercise_in_the_cache_is_not_shown(tmp_path, monkeypatch):
     """A cached copy the real file would not give fails validation: the catalogue is read from the files."""
     monkeypatch.setenv("BILAN_CACHE_DIR", str(tmp_path))
+    files_changed_since_written(monkeypatch)
     expected = load_catalogue()
     stored = json.loads((tmp_path / "exercises.json").read_text(encoding="utf-8"))
     for data in stored["entries"].values():

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from journal.core.catalogue import frozen
 from journal.core.catalogue.problem import CatalogueError, Problem
-from journal.core.catalogue.validation import validate_file
 from journal.core.models import Exercise, Phase, Prompt
 from journal.core.record import record
-from journal.core.toml_cache import TomlCache, cache_folder
 from journal.i18n import t
 from journal.resources import exercises_dir
 
@@ -39,10 +38,18 @@ def load_catalogue(folder: Path | None = None, extra_files: list[Path] | None = 
     """Load every ``*.toml`` of the folder (the built-in one by default).
 
     Raises CatalogueError listing every problem, including duplicate ids and
-    prefill references to prompts that do not exist. The built-in folder's
-    files are parsed once and kept parsed in the user's cache folder
+    prefill references to prompts that do not exist. The built-in exercises
+    come checked from ``builtin_exercises.py`` while it is the files' own
+    (``journal.core.catalogue.frozen``); otherwise the built-in folder's files
+    are parsed once and kept parsed in the user's cache folder
     (``journal.core.toml_cache``: found by their text's digest, checked like the files).
     """
+    if folder is None and not extra_files:
+        exercises = frozen.thaw(exercises_dir())
+        if exercises is not None:
+            return Catalogue(exercises)
+    from journal.core.toml_cache import TomlCache, cache_folder
+
     cache = TomlCache("exercises", cache_folder() if folder is None and not extra_files else None)
     folder = folder or exercises_dir()
     files = sorted(folder.glob("*.toml")) + list(extra_files or [])
@@ -56,7 +63,17 @@ def load_catalogue(folder: Path | None = None, extra_files: list[Path] | None = 
     return catalogue
 
 
+def load_checked(folder: Path) -> Catalogue:
+    """Every ``*.toml`` of ``folder`` parsed and checked, without the frozen copy or the cache (CatalogueError)."""
+    catalogue, problems = _load(sorted(folder.glob("*.toml")), None)
+    if problems:
+        raise CatalogueError(problems)
+    return catalogue
+
+
 def _load(files: list[Path], parse: Callable[[str], dict] | None) -> tuple[Catalogue, list[Problem]]:
+    from journal.core.catalogue.validation import validate_file
+
     problems: list[Problem] = []
     exercises: list[Exercise] = []
     seen: dict[str, Path] = {}
