@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 
 from journal.core.catalogue import catalogue as catalogue_module
-from journal.core.catalogue import frozen, load_catalogue, refreeze
+from journal import refreeze
+from journal.core.catalogue import frozen, load_catalogue
 from journal.core.catalogue.catalogue import load_checked
 from journal.core.models.exercise import Exercise
 from journal.resources import exercises_dir
 
-STALE = "builtin_exercises.py is not the exercise files' own: run python -m journal.core.catalogue.refreeze"
+STALE = "builtin_exercises.py is not the exercise files' own: run python -m journal.refreeze"
 
 
 def test_the_written_exercises_are_the_files_checked():
@@ -27,8 +28,7 @@ def test_the_written_exercises_are_the_files_checked():
 
 def test_the_module_is_exactly_what_refreeze_writes():
     """Never edited by hand: an edit would be used as long as the files' digest is unchanged."""
-    folder = exercises_dir()
-    assert refreeze.MODULE_FILE.read_text(encoding="utf-8") == frozen.freeze(load_checked(folder).exercises, folder), STALE
+    assert refreeze.EXERCISES_FILE.read_text(encoding="utf-8") == refreeze.exercises_source(), STALE
 
 
 def test_the_catalogue_uses_the_written_exercises_without_checking_a_file(monkeypatch):
@@ -102,20 +102,27 @@ def test_only_what_the_models_hold_can_be_written():
         frozen.freeze((odd,), exercises_dir())
 
 
-def test_refreeze_writes_the_module(tmp_path, monkeypatch, capsys):
-    target = tmp_path / "builtin_exercises.py"
-    monkeypatch.setattr(refreeze, "MODULE_FILE", target)
+@pytest.fixture
+def targets(tmp_path, monkeypatch) -> list[Path]:
+    """Where refreeze writes, in a temporary folder."""
+    exercises, messages = tmp_path / "builtin_exercises.py", {"fr": tmp_path / "fr.py", "en": tmp_path / "en.py"}
+    monkeypatch.setattr(refreeze, "EXERCISES_FILE", exercises)
+    monkeypatch.setattr(refreeze, "MESSAGES_FILES", messages)
+    return [exercises, messages["fr"], messages["en"]]
+
+
+def test_refreeze_writes_every_module(targets, capsys):
     assert refreeze.main() == 0
-    assert target.read_text(encoding="utf-8") == Path(frozen.__file__).with_name("builtin_exercises.py").read_text(encoding="utf-8")
-    assert f"{len(load_checked(exercises_dir()).exercises)} exercises" in capsys.readouterr().out
+    real = ("core/catalogue/builtin_exercises.py", "i18n/builtin_messages_fr.py", "i18n/builtin_messages_en.py")
+    for written, name in zip(targets, real):
+        assert written.read_text(encoding="utf-8") == (Path(refreeze.__file__).parent / name).read_text(encoding="utf-8")
+    assert "written" in capsys.readouterr().out
 
 
-def test_refreeze_refuses_files_with_problems_in_one_line(copied, tmp_path, monkeypatch, capsys):
-    target = tmp_path / "builtin_exercises.py"
-    monkeypatch.setattr(refreeze, "MODULE_FILE", target)
+def test_refreeze_refuses_exercise_files_with_problems_in_one_line(copied, targets, monkeypatch, capsys):
     monkeypatch.setattr(refreeze, "exercises_dir", lambda: copied)
     first_file(copied).write_text('format = "\x1b[31mrouge"\n', encoding="utf-8")
     assert refreeze.main() == 1
-    assert not target.exists()
+    assert not any(path.exists() for path in targets)
     error = capsys.readouterr().err
-    assert error.count("\n") == 1 and "not written" in error and "\x1b" not in error
+    assert error.count("\n") == 1 and "nothing written" in error and "\x1b" not in error

@@ -47,7 +47,7 @@ def test_area_files_are_merged_and_share_keys(tmp_path, monkeypatch):
         (tmp_path / lang).mkdir()
         (tmp_path / f"{lang}.toml").write_text('[a]\none = "1"\n', encoding="utf-8")
         (tmp_path / lang / "zone.toml").write_text('[zone]\ntwo = "2"\n', encoding="utf-8")
-    monkeypatch.setattr(catalogue, "_LOCALES", tmp_path)
+    monkeypatch.setattr(catalogue, "LOCALES", tmp_path)
     catalogue.messages.cache_clear()
     try:
         assert catalogue.messages("fr") == {"a.one": "1", "zone.two": "2"}

@@ -11,6 +11,7 @@ import pytest
 from journal.core import toml_cache
 from journal.core.catalogue import frozen, load_catalogue
 from journal.core.toml_cache import MAX_CACHE_BYTES, TomlCache
+from journal.i18n import frozen as frozen_messages
 from journal.i18n.catalogue import message_files, messages
 
 DEEP: list = ["trop profond"]
@@ -138,8 +139,9 @@ def test_the_cache_keeps_only_the_texts_of_the_last_run(tmp_path):
 
 
 def files_changed_since_written(monkeypatch):
-    """As in a checkout whose exercise files changed: ``builtin_exercises.py`` is not theirs, the files are read."""
+    """As in a checkout whose exercise and message files changed: the modules written from them are not theirs."""
     monkeypatch.setattr(frozen, "thaw", lambda folder: None)
+    monkeypatch.setattr(frozen_messages, "thaw", lambda lang, base, files: None)
 
 
 def test_the_catalogue_from_the_cache_is_the_catalogue_from_the_files(tmp_path, monkeypatch):
@@ -165,6 +167,7 @@ def test_a_forged_exercise_in_the_cache_is_not_shown(tmp_path, monkeypatch):
 
 def test_messages_from_the_cache_are_the_messages_of_the_files(tmp_path, monkeypatch):
     monkeypatch.setenv("BILAN_CACHE_DIR", str(tmp_path))
+    files_changed_since_written(monkeypatch)
     expected = {}
     for path in message_files("en"):
         expected.update(_flat(tomllib.loads(path.read_text(encoding="utf-8"))))

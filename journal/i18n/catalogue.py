@@ -10,7 +10,7 @@ from typing import Mapping
 
 LANGUAGES = ("fr", "en")
 DEFAULT_LANGUAGE = "fr"
-_LOCALES = Path(__file__).resolve().parent / "locales"
+LOCALES = Path(__file__).resolve().parent / "locales"
 
 _state = {"lang": DEFAULT_LANGUAGE}
 
@@ -33,20 +33,38 @@ def message_files(lang: str) -> list[Path]:
     Each area of the interface (assignments, review, …) keeps its strings in a
     file of its own, so that unrelated work never edits the same file.
     """
-    return [_LOCALES / f"{lang}.toml", *sorted((_LOCALES / lang).glob("*.toml"))]
+    area = LOCALES / lang
+    try:  # os.scandir: a pathlib glob compiles a pattern at every start
+        names = sorted(entry.name for entry in os.scandir(area) if entry.name.endswith(".toml") and entry.is_file())
+    except OSError:
+        names = []
+    return [LOCALES / f"{lang}.toml", *(area / name for name in names)]
 
 
 @cache
 def messages(lang: str) -> dict[str, str]:
     """All messages of one language, keyed by dotted name (a key defined twice is an error).
 
-    The files are parsed once and kept parsed in the user's cache folder (``journal.core.toml_cache``).
+    They come merged from ``builtin_messages_<lang>.py`` while it is the files' own
+    (``journal.i18n.frozen``); otherwise the files are parsed once and kept parsed
+    in the user's cache folder (``journal.core.toml_cache``).
     """
+    from journal.i18n import frozen
+
+    files = message_files(lang)
+    written = frozen.thaw(lang, LOCALES, files)
+    if written is not None:
+        return written
+    return read_messages(lang, files)
+
+
+def read_messages(lang: str, files: list[Path]) -> dict[str, str]:
+    """The messages of ``files`` merged, each parsed once and kept parsed in the user's cache folder."""
     from journal.core.toml_cache import TomlCache, cache_folder
 
     parsed = TomlCache(f"messages-{lang}", cache_folder())
     merged: dict[str, str] = {}
-    for path in message_files(lang):
+    for path in files:
         flat = _flatten(parsed.loads(path.read_text(encoding="utf-8")))
         twice = merged.keys() & flat.keys()
         if twice:

@@ -1,4 +1,4 @@
-"""The built-in exercises, checked: written by ``python -m journal.core.catalogue.refreeze``, never by hand.
+"""The built-in exercises, checked: written by ``python -m journal.refreeze``, never by hand.
 
 See ``journal.core.catalogue.frozen``: used only while ``SOURCES`` is the digest of the exercise files.
 """

@@ -7,7 +7,7 @@ built-in files only change with bilan itself, so they are checked when they
 change and the result is written as the constructor calls that make it, in
 ``builtin_exercises.py``, a module of the package (code, as trusted as the
 rest of it: the user's cache folder is never involved).
-``python -m journal.core.catalogue.refreeze`` writes it.
+``python -m journal.refreeze`` writes it.
 
 It is used only when it is the files' own: it names a digest of every
 built-in file (name and bytes), recomputed from the files at each load. A file
@@ -22,14 +22,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from journal.core.files_digest import files_digest
 from journal.core.models.exercise import Depth, Exercise, Phase, Resource
 from journal.core.models.prompt import Dimension, Field, Item, Option, Prompt, PromptKind
 from journal.core.models.text import LocalText
-
-try:  # BLAKE2 itself, as journal.core.toml_cache: hashlib would load OpenSSL first
-    from _blake2 import blake2b
-except ImportError:  # pragma: no cover - an interpreter without CPython's built-in BLAKE2
-    from hashlib import blake2b
 
 MODULE = "journal.core.catalogue.builtin_exercises"
 
@@ -43,13 +39,7 @@ _SOURCE_FILE = "source_file"
 
 def sources_digest(folder: Path) -> str:
     """A digest of every ``*.toml`` of ``folder``: names and bytes, in name order."""
-    digest = blake2b(digest_size=32)
-    for name in sorted(entry.name for entry in os.scandir(folder) if entry.name.endswith(".toml")):
-        digest.update(name.encode("utf-8", "surrogateescape") + b"\0")
-        with open(folder / name, "rb") as handle:
-            content = handle.read()
-        digest.update(len(content).to_bytes(8, "big") + content)
-    return digest.hexdigest()
+    return files_digest(folder, sorted(entry.name for entry in os.scandir(folder) if entry.name.endswith(".toml")))
 
 
 def thaw(folder: Path) -> tuple[Exercise, ...] | None:
@@ -67,7 +57,7 @@ def thaw(folder: Path) -> tuple[Exercise, ...] | None:
 def freeze(exercises: tuple[Exercise, ...], folder: Path) -> str:
     """The source of ``builtin_exercises.py`` for ``exercises`` (checked, from ``folder``'s files)."""
     lines = [
-        '"""The built-in exercises, checked: written by ``python -m journal.core.catalogue.refreeze``, never by hand.',
+        '"""The built-in exercises, checked: written by ``python -m journal.refreeze``, never by hand.',
         "",
         "See ``journal.core.catalogue.frozen``: used only while ``SOURCES`` is the digest of the exercise files.",
         '"""',
