@@ -11,13 +11,16 @@ from pathlib import Path
 
 from journal.core.catalogue.catalogue import Catalogue
 from journal.core.catalogue.problem import Problem
-from journal.core.catalogue.validation import validate_source
 from journal.core.models import Exercise
 from journal.core.record import replace
 
 
 def with_custom(builtin: Catalogue, stored) -> tuple[Catalogue, list[Problem]]:
     """``builtin`` plus the custom exercises ``stored`` (``store.custom_exercises.all()``), in phase order."""
+    if not stored:
+        return builtin, []
+    from journal.core.catalogue.validation import validate_source  # the checker loads only for custom exercises
+
     builtin_ids = {exercise.id for exercise in builtin.exercises}
     custom: list[Exercise] = []
     problems: list[Problem] = []
