@@ -217,3 +217,38 @@ def test_a_small_journal_is_noted_and_exported_without_loading_orjson(tmp_path: 
     assert done.returncode == 0, done.stderr
     assert "Deuxième" in done.stdout
     assert done.stderr.strip().splitlines()[-1] == "False"
+
+
+def test_orjson_loaded_in_the_background_is_used_from_then_on():
+    script = (
+        "import sys, threading\n"
+        "from journal.core.storage import json_bytes\n"
+        "assert 'orjson' not in sys.modules\n"
+        "json_bytes.load_orjson_in_background()\n"
+        "for thread in threading.enumerate():\n"
+        "    if thread.name == 'load-orjson':\n"
+        "        thread.join()\n"
+        "assert 'orjson' in sys.modules\n"
+        "import orjson\n"
+        "json_bytes.loads_small = json_bytes.dumps_small = None  # json's path is no longer taken\n"
+        "assert json_bytes.loads(b'[1.5]') == [1.5] and json_bytes.dumps([1.5]) == b'[1.5]'\n"
+        "json_bytes.load_orjson_in_background()  # loaded: nothing more to do\n"
+        "assert not [thread for thread in threading.enumerate() if thread.name == 'load-orjson']\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+async def test_the_app_loads_orjson_once_its_first_screen_is_drawn(data_dir, catalogue, monkeypatch):
+    from journal.core.store import JournalStore
+    from journal.tui import app as app_module
+    from journal.tui.screens.home import HomeScreen
+
+    calls = []
+    monkeypatch.setattr(app_module, "load_orjson_in_background", lambda: calls.append(True))
+    with JournalStore(data_dir) as store:
+        app = app_module.BilanApp(store, catalogue)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+            assert calls == [True]

@@ -15,6 +15,7 @@ from journal.core.catalogue.custom import with_custom
 from journal.core.crash_report import write_crash_report
 from journal.core.profile import was_welcomed
 from journal.core.storage import JournalError
+from journal.core.storage.json_bytes import load_orjson_in_background
 from journal.i18n import t
 from journal.tui.palette import BilanPalette
 from journal.tui.commands import BilanCommands
@@ -112,6 +113,7 @@ class BilanApp(App):
         if self.collector is not None:
             self.set_interval(CHECK_SECONDS, self.collector.tick, name="idle-collector")
         self.push_screen(HomeScreen())
+        self.call_after_refresh(load_orjson_in_background)  # for the saves: not before the first screen
         if self.store is None:
             # The home screen is drawn with what needs no journal; the journal is read once it is on screen.
             self.call_after_refresh(self.opening.start, self.post_message)

@@ -21,8 +21,9 @@ gives what orjson gives:
   other types, unpaired surrogates and anything larger than ``SMALL_NODES``
   go to orjson, whose error is the error.
 
-Once orjson is loaded (a large journal was read, or written), it is used for
-everything: it is faster and costs nothing more. ``tests/test_json_bytes.py``
+Once orjson is loaded (a large journal was read or written, or the app loaded
+it after its first screen), it is used for everything: it is faster and costs
+nothing more. ``tests/test_json_bytes.py``
 compares both paths on generated and hostile input.
 """
 
@@ -101,6 +102,20 @@ def dumps_small(value: object) -> bytes:
         except (UnicodeEncodeError, RecursionError):
             pass  # an unpaired surrogate or a deep value: orjson says what it says
     return _orjson().dumps(value)
+
+
+def load_orjson_in_background() -> None:
+    """Load orjson in a thread now, so that what follows goes through it (the app, once its first screen is drawn).
+
+    The app saves every few seconds while the worker types: orjson writes a small
+    journal in a few hundredths of what json takes, and holds the interpreter
+    that much less while keys wait. A thread importing it while another asks
+    for it makes the other wait for the import to finish (Python's import lock).
+    """
+    if "orjson" not in sys.modules:
+        import threading
+
+        threading.Thread(target=_orjson, name="load-orjson").start()
 
 
 def _plain(value: object) -> bool:
