@@ -121,6 +121,13 @@ def test_leftovers_of_several_names_go_in_one_call_and_others_stay(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == [".autre.json.d.tmp", "exports.json.tmp"]
 
 
+def test_only_hidden_temporaries_are_leftovers(tmp_path):
+    for name in (".tmp", "x.tmp", ".journal.json", ".journal.json.a.tmp.kept", "..tmp"):
+        (tmp_path / name).write_text("x")
+    assert atomic.remove_leftovers(tmp_path) == 1  # "..tmp": hidden and a temporary's suffix
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".journal.json", ".journal.json.a.tmp.kept", ".tmp", "x.tmp"]
+
+
 def test_atomic_write_makes_a_private_file_in_parts(tmp_path):
     target = tmp_path / "f.json"
     assert atomic.atomic_write(target, (b"ab", b"", b"cd")) is None

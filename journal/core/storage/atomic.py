@@ -202,8 +202,13 @@ def remove_leftovers(folder: Path, *names: str) -> int:
     """
     removed = 0
     prefixes = tuple(f".{name}" for name in names) or (".",)
-    try:
-        candidates = [path for path in folder.glob(f".*{TEMP_SUFFIX}") if path.name.startswith(prefixes)]
+    try:  # os.scandir: a pathlib glob compiles its pattern at every opening
+        with os.scandir(folder) as entries:
+            candidates = [
+                folder / entry.name
+                for entry in entries
+                if entry.name.startswith(prefixes) and entry.name.endswith(TEMP_SUFFIX) and len(entry.name) > len(TEMP_SUFFIX)
+            ]
     except OSError:
         return 0
     for candidate in candidates:
