@@ -173,6 +173,21 @@ def test_each_awkward_value_is_written_or_refused_as_orjson_does(value):
     assert_written_alike(value)
 
 
+def nested(depth: int, kind: type, leaf: object) -> object:
+    value = leaf
+    for _ in range(depth):
+        value = [value] if kind is list else {"a": value}
+    return value
+
+
+@pytest.mark.parametrize("kind", [list, dict])
+@pytest.mark.parametrize("leaf", [[], {}, 1, "x"])
+@pytest.mark.parametrize("depth", [json_bytes.DEEPEST - 1, json_bytes.DEEPEST, json_bytes.DEEPEST + 1, 1000])
+def test_deep_nesting_is_written_or_refused_as_orjson_does(depth, kind, leaf):
+    """orjson refuses to write lists and dicts nested more than 254 deep; json would write them."""
+    assert_written_alike(nested(depth, kind, leaf))
+
+
 def test_a_value_that_holds_itself_is_refused_as_orjson_refuses_it():
     looped: list = []
     looped.append(looped)

@@ -64,3 +64,19 @@ def test_wheel_installs_and_lists_exercises(tmp_path):
     exercises_folder, stylesheet = located.stdout.split()
     assert str(environment) in exercises_folder
     assert Path(stylesheet).is_file()
+    # the exercises and messages written as Python are the installed files' own (their digests match)
+    frozen = subprocess.run(
+        [
+            str(python),
+            "-c",
+            "from journal.core.catalogue import frozen; from journal.i18n import catalogue as c, frozen as m;"
+            " import journal.resources as r; print(frozen.thaw(r.exercises_dir()) is not None,"
+            " *(m.thaw(lang, c.LOCALES, c.message_files(lang)) is not None for lang in c.LANGUAGES))",
+        ],
+        cwd=outside,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert frozen.stdout.split() == ["True", "True", "True"], frozen.stderr

@@ -18,8 +18,8 @@ gives what orjson gives:
   keys), ``list``, ``str``, ``int`` within 64 bits, ``bool`` and ``None``; its
   bytes are then those of ``orjson.dumps`` (compact, UTF-8, the same escapes).
   Floats (written ``1e-07`` by one and ``1e-7`` by the other), subclasses,
-  other types, unpaired surrogates and anything larger than ``SMALL_NODES``
-  go to orjson, whose error is the error.
+  other types, unpaired surrogates, containers nested deeper than ``DEEPEST``
+  and anything larger than ``SMALL_NODES`` go to orjson, whose error is the error.
 
 Once orjson is loaded (a large journal was read or written, or the app loaded
 it after its first screen), it is used for everything: it is faster and costs
@@ -36,6 +36,7 @@ from types import ModuleType
 
 SMALL_BYTES = 1 << 20  # above this, orjson's speed outweighs its loading (~15 ms ≈ 1 MB read and written by json)
 SMALL_NODES = 50_000  # values in one ``dumps`` written by json (a 100-entry journal is ~3,000)
+DEEPEST = 254  # lists and dicts nested deeper are refused by orjson's writer (json would write them)
 
 INT_LOW = -(1 << 63)
 INT_HIGH = (1 << 64) - 1  # orjson reads integers outside [INT_LOW, INT_HIGH] as floats
@@ -119,29 +120,37 @@ def load_orjson_in_background() -> None:
 
 
 def _plain(value: object) -> bool:
-    """Whether ``value`` holds only what json writes exactly as orjson does, in at most ``SMALL_NODES`` values."""
-    pending = [value]
+    """Whether ``value`` holds only what json writes exactly as orjson does: at most ``SMALL_NODES`` values, ``DEEPEST`` levels."""
+    level = [value]
+    depth = 0
     seen = 0
-    while pending:
-        item = pending.pop()
-        seen += 1
-        if seen > SMALL_NODES:
-            return False
-        kind = type(item)
-        if kind is str or kind is bool or item is None:
-            continue
-        if kind is int:
-            if not INT_LOW <= item <= INT_HIGH:
+    while level:
+        depth += 1  # a list or dict of ``level`` is nested ``depth`` deep
+        inner: list = []
+        for item in level:
+            seen += 1
+            if seen > SMALL_NODES:
                 return False
-        elif kind is dict:
-            for key in item:
-                if type(key) is not str:
+            kind = type(item)
+            if kind is str or kind is bool or item is None:
+                continue
+            if kind is int:
+                if not INT_LOW <= item <= INT_HIGH:
                     return False
-            pending.extend(item.values())
-        elif kind is list:
-            pending.extend(item)
-        else:
-            return False
+            elif kind is dict:
+                if depth > DEEPEST:
+                    return False
+                for key in item:
+                    if type(key) is not str:
+                        return False
+                inner.extend(item.values())
+            elif kind is list:
+                if depth > DEEPEST:
+                    return False
+                inner.extend(item)
+            else:
+                return False
+        level = inner
     return True
 
 
