@@ -3,7 +3,7 @@
 See ``journal.i18n.frozen``: used only while ``SOURCES`` is the digest of the language's files.
 """
 
-SOURCES = '67e011f77500388f552167bd54c794e8859df212ec2cad480af5f09c87bcc710'
+SOURCES = '01836f2c35d29b9b8e1c085555bbce4d950db5a6924fb5387a7d7582ce069970'
 
 MESSAGES = {
     'app.quit_unsaved': 'Some answers could not be saved (see the message above). Press Ctrl+Q again to quit anyway: they would be lost.',
@@ -52,6 +52,7 @@ MESSAGES = {
     'storage.no_backup': 'It was left untouched. There is no backup: keep this file and choose another folder with --data.',
     'storage.vanished': 'The journal {path} disappeared while bilan was open; nothing was saved. Quit bilan, then restore a backup (bilan backup list).',
     'storage.missing': 'No journal in {path}. Run “bilan” once to create it.',
+    'storage.unwritable': 'Cannot save the journal {path}: it holds data bilan cannot write back (items nested hundreds of levels deep, probably added by hand). Nothing was saved or changed. To go back to a backup: bilan backup list.',
     'validation.whole_file': 'file',
     'validation.unknown_key': 'unknown key “{key}”',
     'validation.fix_unknown_key': 'check the spelling; the allowed keys are: {known}',

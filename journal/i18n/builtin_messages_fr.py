@@ -3,7 +3,7 @@
 See ``journal.i18n.frozen``: used only while ``SOURCES`` is the digest of the language's files.
 """
 
-SOURCES = 'fb94355b97078b921944d2bd05ca68c3f0bb910856d906cc3a495cc0d433ecc7'
+SOURCES = 'd71312fff7d43c0a5c9f4a5cd7d3d44f2f5c752d411c09b34611a270b015ae78'
 
 MESSAGES = {
     'app.quit_unsaved': "Certaines réponses n'ont pas pu être enregistrées (voir le message ci-dessus). Appuyez de nouveau sur Ctrl+Q pour quitter quand même : elles seraient perdues.",
@@ -52,6 +52,7 @@ MESSAGES = {
     'storage.no_backup': "Il n'a pas été modifié. Il n'existe aucune sauvegarde : gardez ce fichier et choisissez un autre dossier avec --data.",
     'storage.vanished': "Le journal {path} a disparu pendant que bilan était ouvert ; rien n'a été enregistré. Quittez bilan, puis restaurez une sauvegarde (bilan backup list).",
     'storage.missing': 'Aucun journal dans {path}. Lancez « bilan » une première fois pour le créer.',
+    'storage.unwritable': "Impossible d'enregistrer le journal {path} : il contient des données que bilan ne sait pas réécrire (des éléments imbriqués sur des centaines de niveaux, sans doute ajoutés à la main). Rien n'a été enregistré ni changé. Pour revenir à une sauvegarde : bilan backup list.",
     'validation.whole_file': 'fichier',
     'validation.unknown_key': 'clé inconnue « {key} »',
     'validation.fix_unknown_key': "vérifiez l'orthographe ; les clés permises sont : {known}",

@@ -111,7 +111,7 @@ class SafeJSONStorage(Storage):
 
     def write(self, data: dict) -> None:
         try:
-            payload = codec.encode(data, self.cipher if self.encrypted else None)
+            payload = self._encode(data)
             descriptor = atomic_write(self.path, payload, keep_open=POSIX)
         except BaseException as error:
             self._forget()
@@ -123,6 +123,14 @@ class SafeJSONStorage(Storage):
         else:  # pragma: no cover - Windows: no pinning, identity from the path
             self._signature = _signature(os.stat(self.path))
         self._cache, self.schema_on_disk = data, SCHEMA_VERSION
+
+    def _encode(self, data: dict) -> tuple[bytes | memoryview, ...]:
+        try:
+            return codec.encode(data, self.cipher if self.encrypted else None)
+        except TypeError as error:
+            # orjson refuses what it cannot write back (lists or tables nested over 254 levels, put there by
+            # hand: reading takes up to 1,024): one line saying nothing was saved, never a crash saying it was
+            raise JournalError(t("storage.unwritable", path=self.path)) from error
 
     def encrypt_with(self, cipher: Cipher | None) -> None:
         """Seal the next writes with ``cipher`` (None: write plain JSON)."""
