@@ -79,6 +79,12 @@ def test_a_removed_or_added_file_is_another_set_of_files(copied):
     assert frozen.thaw(copied) is None
 
 
+def test_a_file_whose_suffix_is_in_capitals_changes_the_digest(copied):
+    """Where the files' reading ignores case (Windows), it reads ``X.TOML``: the digest must not ignore it."""
+    (copied / "zz-AJOUT.TOML").write_bytes(first_file(copied).read_bytes())
+    assert frozen.thaw(copied) is None
+
+
 def test_a_renamed_file_is_another_set_of_files(copied):
     source = first_file(copied)
     source.rename(source.with_name("0-" + source.name))

@@ -38,8 +38,12 @@ _SOURCE_FILE = "source_file"
 
 
 def sources_digest(folder: Path) -> str:
-    """A digest of every ``*.toml`` of ``folder``: names and bytes, in name order."""
-    return files_digest(folder, sorted(entry.name for entry in os.scandir(folder) if entry.name.endswith(".toml")))
+    """A digest of every ``*.toml`` of ``folder``: names and bytes, in name order.
+
+    The suffix in any case: where ``folder.glob("*.toml")`` ignores case (Windows), a ``X.TOML`` that the
+    files' reading takes must change the digest too (one more file on other systems only costs a reading).
+    """
+    return files_digest(folder, sorted(entry.name for entry in os.scandir(folder) if entry.name.lower().endswith(".toml")))
 
 
 def thaw(folder: Path) -> tuple[Exercise, ...] | None:
