@@ -523,3 +523,12 @@ def test_sealing_the_snapshots_at_an_encrypted_opening_reads_only_the_first_byte
         (store._journal.backups.all()[0].versions_folder / entry_file(data_dir).name).write_bytes(b"{}")  # left plain by a crash
         store._journal.seal_backups()
         assert read_in_full == [entry_file(data_dir).name]
+
+
+def test_file_names_are_the_sha256_of_the_exercise_id_as_written_so_far():
+    """The name of an entry's versions file never changes between versions of bilan (older folders stay readable)."""
+    import hashlib
+
+    for exercise_id in ("mes-valeurs", "é", "\udcff", "x" * 300):
+        expected = hashlib.sha256(exercise_id.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+        assert file_name(exercise_id, 7) == f"{expected}-7.json"
