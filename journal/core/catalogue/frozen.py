@@ -73,6 +73,8 @@ def freeze(exercises: tuple[Exercise, ...], folder: Path) -> str:
         "",
         f"SOURCES = {sources_digest(folder)!r}",
         "",
+        "EMPTY = T('', '')  # a text left empty: half of the 1,500 texts, one value (records are never changed)",
+        "",
         "",
         "def exercises(folder):",
         '    """The exercises, their files in ``folder``."""',
@@ -89,6 +91,8 @@ def _code(value: object, indent: str = "        ") -> str:
     kind = type(value)
     if kind in (Phase, Depth, PromptKind):
         return f"{_NAMES[kind]}.{value.name}"
+    if kind is LocalText and not value.fr and not value.en:
+        return "EMPTY"
     if kind in _NAMES:
         arguments = []
         for name in kind.__slots__:
