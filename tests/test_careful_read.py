@@ -41,3 +41,12 @@ def test_a_link_is_never_followed(tmp_path):
     with pytest.raises(OSError) as raised:
         read_regular(tmp_path / "link.json", 10)
     assert raised.value.errno == errno.ELOOP
+
+
+@pytest.mark.skipif(not hasattr(os, "O_NOFOLLOW"), reason="no O_NOFOLLOW")
+def test_a_link_is_followed_only_when_asked(tmp_path):
+    (tmp_path / "vrai").write_bytes(b"contenu")
+    (tmp_path / "lien").symlink_to(tmp_path / "vrai")
+    assert read_regular(tmp_path / "lien", 100, follow_links=True) == b"contenu"
+    with pytest.raises(OSError):
+        read_regular(tmp_path / "lien", 100)

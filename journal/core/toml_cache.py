@@ -35,11 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from journal import __version__
-
-try:  # BLAKE2 itself: hashlib would load OpenSSL first (a tenth of what ``bilan note`` imports), for nothing here
-    from _blake2 import blake2b
-except ImportError:  # pragma: no cover - an interpreter without CPython's built-in BLAKE2
-    from hashlib import blake2b
+from journal.core.files_digest import blake2b  # BLAKE2 itself, without loading OpenSSL
 
 FORMAT = 1
 MAX_CACHE_BYTES = 8 << 20

@@ -4,7 +4,9 @@ Used for the small files beside the journal that another program could have
 replaced (a versions file, ``exports.json``): ``open_careful`` gives a
 descriptor (``O_NOFOLLOW``: a link fails with ``ELOOP``; ``O_NONBLOCK``: a FIFO
 does not hang the opening), ``read_regular`` the bytes of a regular file of at
-most ``limit`` bytes. Each caller decides what a refusal means for it.
+most ``limit`` bytes. Each caller decides what a refusal means for it. The
+files of bilan's own package are read the same way, links followed
+(``follow_links``: an installed copy may be made of links).
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ import os
 import stat
 from pathlib import Path
 
-READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+FOLLOWING_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+READ_FLAGS = FOLLOWING_FLAGS | getattr(os, "O_NOFOLLOW", 0)
 CHUNK = 1 << 20
 
 
@@ -25,17 +28,17 @@ class TooLarge(Exception):
     """The file holds more than the bound it was read with."""
 
 
-def open_careful(path: Path) -> int | None:
+def open_careful(path: Path, follow_links: bool = False) -> int | None:
     """A descriptor of ``path`` for reading, or None when there is nothing there; ``OSError`` otherwise (``ELOOP``: a link)."""
     try:
-        return os.open(path, READ_FLAGS)
+        return os.open(path, FOLLOWING_FLAGS if follow_links else READ_FLAGS)
     except FileNotFoundError:
         return None
 
 
-def read_regular(path: Path, limit: int) -> bytes | None:
+def read_regular(path: Path, limit: int, follow_links: bool = False) -> bytes | None:
     """The bytes of the regular file at ``path`` (None when absent); ``NotRegularFile``, ``TooLarge`` or ``OSError``."""
-    descriptor = open_careful(path)
+    descriptor = open_careful(path, follow_links)
     if descriptor is None:
         return None
     try:

@@ -28,7 +28,7 @@ import errno
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -64,6 +64,7 @@ def file_name(exercise_id: str, instance: int) -> str:
     return f"{key}-{instance}.json"
 
 
+@cache
 def _sha256():
     """SHA-256 itself, loaded by the first reader or writer of versions.
 
