@@ -9,10 +9,11 @@ from __future__ import annotations
 from textual.widgets import Input, TextArea
 
 from journal.tui.safe_text import VisibleControls
+from journal.tui.widgets.stable_lines import StableLines
 
 
-class SafeTextArea(VisibleControls, TextArea):
-    """A ``TextArea`` that keeps the text exactly and shows its control characters as symbols."""
+class SafeTextArea(StableLines, VisibleControls, TextArea):
+    """A ``TextArea`` that keeps the text exactly, shows its control characters as symbols and redraws only changed lines."""
 
 
 class SafeInput(VisibleControls, Input):

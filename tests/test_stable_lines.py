@@ -1,0 +1,140 @@
+"""The answer field repaints only what an edit changed and reuses unchanged lines: it must still show exactly
+what Textual's own ``TextArea`` shows, after every key.
+
+The same keys are pressed in two apps, one with bilan's field (``SafeTextArea``), one with Textual's
+``TextArea`` carrying only the same control-character display; after each key the field's lines, as the
+screen would take them (``render_lines`` goes through the style cache, so a line left stale by a too-small
+repaint shows), are compared cell by cell and style by style. Narrow fields make lines wrap and unwrap,
+short ones make them scroll. ``BILAN_TYPING_KEYS`` sets how many keys each run presses (default 160).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+
+import asyncio
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.geometry import Region
+from textual.widgets import Button, TextArea
+
+from journal.tui.safe_text import VisibleControls
+from journal.tui.widgets.safe_editors import SafeTextArea
+
+KEYS = int(os.environ.get("BILAN_TYPING_KEYS", "160"))
+
+START = (
+    "Ce que j'aime (vraiment) : coordonner une équipe, [transmettre] et apprendre.\n"
+    "\n"
+    "Ce qui me pèse : les {horaires} décalés, le bruit\tconstant et la fatigue du soir.\n"
+    "Court."
+)
+
+PLACEHOLDER = "Écrivez ici ce qui vous vient, sans chercher la bonne formule : vous pourrez y revenir."
+
+# Keys a worker types, with how often each is drawn: words, line breaks, corrections, moves, selections,
+# undo and redo, leaving and coming back to the field.
+KEY_WEIGHTS = {
+    "a": 10, "e": 6, "space": 8, "é": 2, "parenthesis_left": 2, "parenthesis_right": 2, "left_square_bracket": 1,
+    "right_square_bracket": 1, "tab": 1, "enter": 3, "backspace": 6, "delete": 3, "left": 4, "right": 4, "up": 4,
+    "down": 4, "home": 2, "end": 2, "shift+left": 2, "shift+right": 2, "shift+down": 1, "shift+up": 1,
+    "ctrl+z": 2, "ctrl+y": 1, "ctrl+a": 1, "ctrl+w": 1, "ctrl+k": 1, "pageup": 1, "pagedown": 1, "shift+tab": 1,
+}
+
+
+@pytest.fixture(autouse=True)
+def quick_keys(monkeypatch):
+    """``Pilot.press`` waits for the whole process to go idle twice per key (about 60 ms): a few turns of
+    the event loop are enough here, and ``settled`` then waits for every widget's queue to empty."""
+
+    async def a_few_turns(*_args, **_kwargs) -> None:
+        for _ in range(3):
+            await asyncio.sleep(0)
+
+    monkeypatch.setattr("textual.app.wait_for_idle", a_few_turns)
+    monkeypatch.setattr("textual.pilot.wait_for_idle", a_few_turns)
+
+
+async def settled(pilot) -> None:
+    """Every message posted by the key handled, then the frame the screen would draw."""
+    for _ in range(2):
+        await pilot._wait_for_screen()
+    await pilot.pause()
+
+
+class ReferenceTextArea(VisibleControls, TextArea):
+    """Textual's field with the same control-character display and nothing else of bilan's."""
+
+
+class FieldApp(App):
+    CSS = "TextArea { width: 32; height: 9; }"
+
+    def __init__(self, field: type[TextArea], text: str = START) -> None:
+        super().__init__()
+        self.field = field
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        yield self.field(
+            self.text, soft_wrap=True, show_line_numbers=False, tab_behavior="focus", placeholder=PLACEHOLDER, id="field"
+        )
+        yield Button("ok")
+
+
+def seen(area: TextArea) -> list[tuple]:
+    width, height = area.outer_size
+    return [tuple((segment.text, segment.style) for segment in strip) for strip in area.render_lines(Region(0, 0, width, height))]
+
+
+async def pressed(field: type[TextArea], keys: list[str], text: str = START) -> list[list[tuple]]:
+    app = FieldApp(field, text)
+    pictures = []
+    async with app.run_test(size=(60, 16)) as pilot:
+        area = app.query_one("#field", TextArea)
+        area.focus()
+        await pilot.pause()
+        for key in keys:
+            await pilot.press(key)
+            if not area.has_focus:
+                area.focus()  # tab and shift+tab leave the field: come back for the next key, as a worker would
+            await pilot.pause()
+            pictures.append(seen(area))
+    return pictures
+
+
+@pytest.mark.parametrize("seed, text", [(1, START), (2, START), (3, "")])
+async def test_every_key_shows_what_textual_shows(seed, text):
+    rng = random.Random(seed)
+    weights = dict(KEY_WEIGHTS, backspace=KEY_WEIGHTS["backspace"] * (3 if not text else 1))  # back to the placeholder
+    keys = rng.choices(list(weights), weights=list(weights.values()), k=KEYS)
+    expected = await pressed(ReferenceTextArea, keys, text)
+    actual = await pressed(SafeTextArea, keys, text)
+    for number, (key, want, got) in enumerate(zip(keys, expected, actual)):
+        assert got == want, f"key {number} ({key!r}) of seed {seed}: the field does not show what Textual shows"
+
+
+async def test_a_letter_repaints_only_its_line():
+    app = FieldApp(SafeTextArea)
+    async with app.run_test(size=(60, 16)) as pilot:
+        area = app.query_one("#field", SafeTextArea)
+        area.focus()
+        area.move_cursor(area.document.end)  # a letter added to « Court. » changes no line's wrapping
+        await pilot.pause()
+        repainted: list[tuple] = []
+        original = TextArea.refresh
+
+        def spy(self, *regions, **options):
+            repainted.append(regions)
+            return original(self, *regions, **options)
+
+        TextArea.refresh = spy
+        try:
+            await pilot.press("x")
+        finally:
+            TextArea.refresh = original
+        assert repainted, "the edit asked for no repaint"
+        assert all(regions for regions in repainted), "the whole field was repainted for one letter"
+        assert all(region.height == 1 for regions in repainted for region in regions), repainted
+
