@@ -1,28 +1,25 @@
-"""Lines of a wrapped ``TextArea`` drawn again only when what they show has changed.
+"""Rows of a wrapped ``TextArea`` drawn again only when what they show has changed.
 
-Two savings, both for typing in long answers:
+Textual's ``TextArea`` repaints the whole field after each edit (the cursor's
+move asks for it), and with soft wrapping on (every answer field) its line
+cache keys every row by the cursor's position and is emptied at each edit:
+every key typed redrew every visible row. In a long answer that was most of
+the time between a key and its frame.
 
-Textual's ``TextArea`` keeps its drawn lines in a cache, but with soft wrapping
-on (every answer field) the cursor's position is part of every line's key, and
-each edit empties the cache: every key typed redraws every visible line. In a
-long answer that is most of the time between a key and its frame (about 14
-lines of 0.4 ms each at 100 columns, for one line that changed).
+``StableLines`` keys each row by what it shows: the text of its part of the
+document line (the whole line if it holds a tab or a selection), whether the
+cursor is on that line and, only for the part it is in, the cursor itself; the
+matched bracket on its line; the field's size and styles. A row whose key is
+known is taken from its own cache, any other is drawn by the widget as before.
 
-First, an edit repaints only the lines it changed. Textual repaints the whole
-field after each edit (the cursor's move asks for it); ``StableLines`` holds
-that request back while the edit runs, then repaints the document lines from
-the highest one the edit, the old or new cursor, selection or matched bracket
-touch, down to the lowest — or down to the bottom of the field when the edit
-changed how many lines there are. If the field scrolled, or anything else than
-that one request asks for a repaint, the whole field is repainted as before.
-
-Second, ``StableLines`` keys each drawn line by what it shows: the text of its document
-line, where that line wraps, the widget's size and styles, and the cursor or
-selection only for the document lines they touch. A line whose key is
-unchanged is taken from its own cache; any other line is drawn by the widget
-exactly as before. Where the key could miss something (no soft wrap, syntax
-highlighting, the placeholder of an empty field), every line is drawn as
-Textual draws it.
+An edit repaints only the rows whose key changed: the request Textual makes
+during the edit is held, then the rows of the document lines the edit, the old
+or new cursor, selection or matched bracket touch (down to the bottom of the
+field when the number of rows changed) are compared with the keys they were
+drawn with. If the field scrolled, its gutter changed, or it shows its
+placeholder (drawn by Textual, and wrapped over several rows), the whole field
+is repainted, as are rows with no key (syntax highlighting, no soft wrap,
+beyond the text).
 """
 
 from __future__ import annotations
@@ -36,6 +33,7 @@ from textual.geometry import Region
 from textual.strip import Strip
 
 LINES_KEPT = 1024
+_NOTHING = object()  # a row never drawn: different from any key, and from None
 
 
 class StableLines:
@@ -43,6 +41,7 @@ class StableLines:
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self._stable_lines: LRUCache[tuple, Strip] = LRUCache(LINES_KEPT)  # before TextArea's own set-up, which wraps
+        self._drawn: dict[int, tuple | None] = {}  # the key of what each row of the field shows now
         self._editing = False
         self._repaint_held = False
         super().__init__(*args, **kwargs)
@@ -61,11 +60,11 @@ class StableLines:
             self._editing = False
             if self._repaint_held:
                 self._repaint_held = False
-                region = self._edited_region(edit, *before) if done else None
-                if region is None:
+                regions = self._edited_regions(edit, *before) if done else None
+                if regions is None:
                     super().refresh()  # type: ignore[misc]
-                else:
-                    super().refresh(region)  # type: ignore[misc]
+                elif regions:
+                    super().refresh(*regions)  # type: ignore[misc]
         return result
 
     def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False) -> Any:
@@ -90,10 +89,16 @@ class StableLines:
         document = area.document
         return bool(area.placeholder) and document.line_count == 1 and not document.get_line(0)
 
-    def _edited_region(
+    def _edited_regions(
         self, edit: Edit, rows_before: list[int], line_count: int, height: int, scroll: Any, gutter: int, placeholder: bool
-    ) -> Region | None:
-        """The part of the field ``edit`` changed (widget coordinates), or ``None`` for all of it."""
+    ) -> list[Region] | None:
+        """The rows of the field ``edit`` changed (widget coordinates), or ``None`` for all of them.
+
+        The candidates are the screen rows of the document lines from the highest
+        one the edit, the cursor, the selection or the matched bracket touched
+        (before or after) to the lowest — to the bottom when the number of rows
+        changed; of those, the rows whose key differs from what they show.
+        """
         area: Any = self
         wrapped = area.wrapped_document
         if area.scroll_offset != scroll or area.gutter_width != gutter or placeholder or self._shows_placeholder():
@@ -107,19 +112,33 @@ class StableLines:
             bottom_y = max(height, wrapped.height)
         else:
             bottom_y = rows_of_line[min(max(rows), last_line)][-1] + 1
+        scroll_y = area.scroll_offset.y
+        shown = range(max(top_y - scroll_y, 0), min(bottom_y - scroll_y, area.scrollable_content_region.height))
+        drawn = self._drawn
+        changed = [y for y in shown if (key := self._stable_key(y)) is None or drawn.get(y, _NOTHING) != key]
         width = max(area.virtual_size.width, area.size.width)
-        return Region(0, top_y - area.scroll_offset.y, width, bottom_y - top_y)
+        regions: list[Region] = []
+        for y in changed:
+            if regions and regions[-1].bottom == y:
+                last = regions[-1]
+                regions[-1] = Region(0, last.y, width, last.height + 1)
+            else:
+                regions.append(Region(0, y, width, 1))
+        return regions
 
     def notify_style_update(self) -> None:
         self._stable_lines.clear()
+        self._drawn.clear()
         super().notify_style_update()  # type: ignore[misc]
 
     def _rewrap_and_refresh_virtual_size(self) -> None:
         self._stable_lines.clear()
+        self._drawn.clear()
         super()._rewrap_and_refresh_virtual_size()  # type: ignore[misc]
 
     def render_line(self, y: int) -> Strip:
         key = self._stable_key(y)
+        self._drawn[y] = key
         if key is None:
             return super().render_line(y)  # type: ignore[misc]
         strip = self._stable_lines.get(key)
@@ -178,7 +197,9 @@ class StableLines:
 
         A section of a line with no tab, no selection and no suggestion shows its
         own characters, the cursor-line colour if the cursor is on the line, and
-        the cursor and matched bracket only where their column falls in it.
+        the cursor and the matched bracket only where their column falls in it —
+        counted from the section's start, since the same characters can start at
+        another column after an edit earlier in the line.
         """
         area: Any = self
         selection = area.selection
@@ -186,11 +207,10 @@ class StableLines:
         top, bottom = sorted(selection)
         matching = area._matching_bracket_location
         touched = top[0] <= line_index <= bottom[0]
-        # The partner of the bracket under the cursor is marked only while nothing is selected.
-        matched_here = (matching, start == end, area.match_cursor_bracket) if matching is not None and matching[0] == line_index else None
         if "\t" in text or (touched and (start != end or area.suggestion)):
             everything = (selection, area._draw_cursor, area.suggestion, area.hide_suggestion_on_blur, matching, area.match_cursor_bracket)
-            return text, tuple(offsets), tuple(tab_widths), everything if touched else None, matched_here
+            matched_line = (matching, start == end) if matching is not None and matching[0] == line_index else None
+            return text, tuple(offsets), tuple(tab_widths), everything if touched else None, matched_line
         first = offsets[section - 1] if section else 0
         last = offsets[section] if section < len(offsets) else len(text)
         cursor = None
@@ -198,9 +218,13 @@ class StableLines:
             column = end[1]
             in_section = first <= column <= last
             cursor = (
-                True,
-                column if in_section else None,
+                True,  # the cursor-line colour
+                column - first if in_section else None,
                 area._draw_cursor if in_section else None,
-                (matching, area.match_cursor_bracket) if in_section else None,
+                (matching is not None, area.match_cursor_bracket) if in_section else None,
             )
-        return text[first:last], section == len(offsets), cursor, matched_here
+        matched = None
+        if matching is not None and matching[0] == line_index and first <= matching[1] <= last:
+            # The partner of the bracket under the cursor is marked only while nothing is selected.
+            matched = (matching[1] - first, start == end, area.match_cursor_bracket)
+        return text[first:last], section == len(offsets), cursor, matched
