@@ -78,3 +78,32 @@ def test_the_app_runs_with_full_collections_postponed_and_a_short_switch_interva
     assert seen["interval"] == runtime.SWITCH_INTERVAL
     assert seen["collector"] is not None
     assert gc.get_threshold() == thresholds and sys.getswitchinterval() == interval
+
+
+async def test_the_save_state_reaches_the_header_without_repainting_the_screen(data_dir, catalogue, monkeypatch):
+    from textual.widgets._header import HeaderTitle
+
+    store = JournalStore(data_dir)
+    app = BilanApp(store, catalogue)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_exercise(app, pilot, "ma-demande")
+        area = screen.query_one("#prompt-pourquoi-maintenant TextArea", TextArea)
+        area.focus()
+        await pilot.pause()
+        title = screen.query_one(HeaderTitle)
+        whole_screen_repaints = []
+        screen_refresh = type(screen).refresh
+        monkeypatch.setattr(
+            type(screen),
+            "refresh",
+            lambda self, *regions, **options: (whole_screen_repaints.append(options), screen_refresh(self, *regions, **options))[1],
+        )
+        await pilot.press("U")
+        await pilot.pause()
+        assert t("exercise.saving") in str(title.render())  # what the header shows, not only the screen's attribute
+        assert whole_screen_repaints == []
+        await pilot.pause(SAVE_DELAY * 3)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert t("exercise.saving") not in str(title.render())
+    store.close()

@@ -10,7 +10,7 @@ from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Footer, Header, Tree
+from textual.widgets import Footer, Tree
 
 from journal.core.review import Dossier, Refusal
 from journal.i18n import t
@@ -20,6 +20,7 @@ from journal.tui.review.caseload_tree import CaseloadTree, RefusalChoice, Summar
 from journal.tui.review.search_bar import SearchBar
 from journal.tui.review.summary_pane import SummaryPane
 from journal.tui.themes import DEFAULT_THEME, load_themes
+from journal.tui.widgets.steady_header import SteadyHeader
 
 
 class ReviewApp(App):
@@ -50,7 +51,7 @@ class ReviewApp(App):
         self.sub_title = t("review.counts", dossiers=len(dossiers), summaries=sum(len(dossier.summaries) for dossier in dossiers))
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield SteadyHeader()
         with Horizontal(id="review-body"):
             yield CaseloadTree(self.dossiers, self.refusals, id="caseload")
             yield SummaryPane(id="summary")

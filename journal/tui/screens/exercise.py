@@ -6,11 +6,12 @@ import time
 from datetime import datetime
 
 from textual import on, work
+from textual.reactive import Reactive
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Collapsible, Header, Input, Markdown, Static, TextArea
+from textual.widgets import Button, Collapsible, Input, Markdown, Static, TextArea
 
 from journal.tui.widgets.footer import BilanFooter
 from journal.core.answer_view import is_empty
@@ -31,6 +32,7 @@ from journal.tui.widgets.editors import AnswerChanged, editor_for
 from journal.core.export.markdown_escape import escape_block, escape_inline
 from journal.core.text_safety import inert, inert_line
 from journal.tui.widgets.privacy_marker import PrivacyMarker
+from journal.tui.widgets.steady_header import SteadyHeader
 
 SAVE_DELAY = 0.4
 # After a failed save (disk full, read-only disk), try again this often until it works.
@@ -49,6 +51,9 @@ def place_cursor(field, cursor: tuple[int, int]) -> None:
 
 class ExerciseScreen(Screen):
     AUTO_FOCUS = ".prompt *"
+    # The subtitle carries the save state, which changes on the first key of every burst of typing. Only the
+    # header shows it, and the header repaints itself when it changes: the whole screen need not be repainted.
+    sub_title: Reactive[str | None] = Reactive(None, compute=False, repaint=False)
     BINDINGS = [
         Binding("escape", "back", t("keys.back")),
         # Also the app's (which works even in a text field): named here so that the footer shows it early, before
@@ -84,7 +89,7 @@ class ExerciseScreen(Screen):
         entry = store.entries.latest(exercise.id, self.instance)
         answers = entry.answers if entry else {}
         self._answers = dict(answers)
-        yield Header()
+        yield SteadyHeader()
         with VerticalScroll(id="exercise-body"):
             yield Static(text(exercise.summary), classes="exercise-summary")
             with Collapsible(title=t("exercise.why"), collapsed=entry is not None):

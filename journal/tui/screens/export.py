@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Header, Input, Markdown, Select, Static
+from textual.widgets import Button, Input, Markdown, Select, Static
 
 from journal.tui.widgets.footer import BilanFooter
 from journal.core.export import build_summary, render
@@ -27,6 +27,7 @@ from journal.tui.safe_text import plain
 from journal.tui.sharing.encryption_choice import EncryptionChoice
 from journal.tui.sharing.key_confirmation import conseiller_name
 from journal.tui.widgets.export_options import ExportOptionsPanel
+from journal.tui.widgets.steady_header import SteadyHeader
 
 
 class ExportScreen(Screen):
@@ -36,7 +37,7 @@ class ExportScreen(Screen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield SteadyHeader()
         yield Static(t("export_screen.intro"), classes="muted")
         with Horizontal(id="export-main"):
             yield ExportOptionsPanel(id="export-choices")

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from journal.tui.widgets.footer import BilanFooter
@@ -24,6 +24,7 @@ from journal.core.text_safety import inert_line
 from journal.i18n import t
 from journal.tui.safe_text import plain, plain_line, text
 from journal.tui.widgets.assignment_panel import AssignmentPanel
+from journal.tui.widgets.steady_header import SteadyHeader
 
 STATUS_MARKS = {EntryStatus.NOT_STARTED: "○", EntryStatus.STARTED: "◐", EntryStatus.DONE: "●"}
 UNKNOWN = "…"  # a state or a count not known yet: the journal is being read (never a guess)
@@ -44,7 +45,7 @@ class HomeScreen(Screen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield SteadyHeader()
         if self.app.demo:
             yield Static(t("worker.demo.banner"), id="demo-banner")
         yield AssignmentPanel(id="assignment-panel")

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, DirectoryTree, Header, Input, Static
+from textual.widgets import Button, DirectoryTree, Input, Static
 
 from journal.tui.widgets.footer import BilanFooter
 from journal.core.assignments.importing import BilanChoiceNeeded, import_assignment
@@ -19,6 +19,7 @@ from journal.core.text_safety import inert_line
 from journal.i18n import t
 from journal.tui.widgets.safe_editors import SafeInput
 from journal.tui.screens.bilan_choice import BilanChoice
+from journal.tui.widgets.steady_header import SteadyHeader
 
 SUFFIXES = (".toml", ".json")
 
@@ -46,7 +47,7 @@ class ImportScreen(Screen):
     BINDINGS = [Binding("escape", "back", t("keys.back"))]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield SteadyHeader()
         with Vertical(id="import-body"):
             yield Static(t("import_screen.intro"), classes="muted", markup=False)
             with Horizontal(classes="buttons"):

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Header, OptionList, Select, Static, TextArea
+from textual.widgets import Button, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
 from journal.tui.widgets.footer import BilanFooter
@@ -26,6 +26,7 @@ DRAFT_DELAY = 0.4
 ALL_TAGS = ""
 from journal.tui.widgets.safe_editors import SafeTextArea
 from journal.tui.safe_text import line as safe_line
+from journal.tui.widgets.steady_header import SteadyHeader
 
 
 class NotesScreen(Screen):
@@ -47,7 +48,7 @@ class NotesScreen(Screen):
         self._loading = False
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield SteadyHeader()
         with Horizontal(id="notes-filters"):
             periods = [(t(f"worker.notes.period_{name}"), name) for name in PERIODS]
             yield Select(periods, value="all", allow_blank=False, id="period", compact=True)

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Header, Static, TextArea
+from textual.widgets import Button, Checkbox, Static, TextArea
 
 from journal.tui.widgets.footer import BilanFooter
 from journal.core.answer_view import answer_view, view_as_text
@@ -22,6 +22,7 @@ from journal.core.storage import JournalError
 from journal.core.text_safety import inert, inert_line
 from journal.i18n import t
 from journal.tui.widgets.safe_editors import SafeTextArea
+from journal.tui.widgets.steady_header import SteadyHeader
 
 SAVE_DELAY = 0.6
 
@@ -38,7 +39,7 @@ class SynthesisScreen(Screen):
         self._parts = split_parts(self._draft.text) if self._draft else []
         self._pending: dict[str, str] = {}
         review = self._review()
-        yield Header()
+        yield SteadyHeader()
         with Horizontal(id="synthesis-body"):
             with VerticalScroll(id="synthesis-draft"):
                 if self._draft is None:
