@@ -116,6 +116,11 @@ async def test_every_key_shows_what_textual_shows(seed, text):
         assert got == want, f"key {number} ({key!r}) of seed {seed}: the field does not show what Textual shows"
 
 
+async def test_moves_before_the_first_edit_are_shown():
+    keys = ["down", "right", "shift+right", "end", "up", "pagedown", "a", "home"]
+    assert await pressed(SafeTextArea, keys) == await pressed(ReferenceTextArea, keys)
+
+
 @pytest.mark.parametrize("line", [0, 3], ids=["end of a paragraph of four rows", "a short line"])
 async def test_a_letter_repaints_only_the_row_it_changes(line):
     app = FieldApp(SafeTextArea)
