@@ -92,3 +92,27 @@ def test_a_rename_refused_among_many_writes_leaves_every_file_whole_and_no_tempo
         atomic.atomic_write_many([(path, (lambda number=number: None if number == 3 else b"new")) for number, path in enumerate(paths)])
     assert sorted(path.read_bytes() for path in paths) == [b"new"] * 10 + [b"old"] * 30
     assert sorted(os.listdir(tmp_path)) == sorted(path.name for path in paths)
+
+
+def test_small_pieces_are_written_together_and_the_bytes_are_the_same(tmp_path, monkeypatch):
+    big = bytes(range(256)) * (atomic.WRITE_BYTES // 256 + 3)  # over WRITE_BYTES: written as it is
+    pieces = [b"{", memoryview(b'"a":1')[1:], b",", *[b"x"] * 5000, memoryview(big)[1:], b"}", b"", b"z" * 10]
+    writes: list[int] = []
+    real_write = atomic.os.write
+    monkeypatch.setattr(atomic.os, "write", lambda handle, data: writes.append(len(data)) or real_write(handle, data))
+    path = tmp_path / "journal.json"
+    atomic.atomic_write(path, pieces)
+    assert path.read_bytes() == b"".join(pieces)
+    assert len(writes) == 3  # what came before the big piece, the big piece, what came after
+    assert max(writes) == len(big) - 1
+
+
+def test_pieces_adding_up_past_the_write_size_are_written_as_they_come(tmp_path, monkeypatch):
+    piece = b"y" * (atomic.WRITE_BYTES // 4 + 1)
+    writes: list[int] = []
+    real_write = atomic.os.write
+    monkeypatch.setattr(atomic.os, "write", lambda handle, data: writes.append(len(data)) or real_write(handle, data))
+    path = tmp_path / "journal.json"
+    atomic.atomic_write(path, [piece] * 9)
+    assert path.read_bytes() == piece * 9
+    assert writes == [len(piece) * 4, len(piece) * 4, len(piece)]  # never more than WRITE_BYTES held back

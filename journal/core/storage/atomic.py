@@ -12,7 +12,7 @@ import contextlib
 import errno
 import os
 import stat
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 FILE_MODE = 0o600
@@ -22,6 +22,7 @@ POSIX = os.name == "posix"
 # As tempfile.mkstemp opens its files: created here or not at all, never through a symbolic link.
 _TEMP_FLAGS = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
 _TEMP_ATTEMPTS = 100
+WRITE_BYTES = 1 << 18  # small pieces of a file are joined into writes of about this size
 Payload = bytes | Sequence[bytes | memoryview]
 
 
@@ -127,9 +128,35 @@ def _fill(handle: int, payload: Payload) -> None:
     """Write ``payload`` (in parts) to a new temporary file, ``0600``, and make it durable."""
     if POSIX:
         os.fchmod(handle, FILE_MODE)
-    for part in (payload,) if isinstance(payload, bytes) else payload:
+    for part in (payload,) if isinstance(payload, bytes) else _coalesced(payload):
         _write_all(handle, part)
     os.fsync(handle)
+
+
+def _coalesced(parts: Iterable[bytes | memoryview]) -> Iterator[bytes | memoryview]:
+    """``parts`` with the small ones joined into writes of about ``WRITE_BYTES``, large ones as they are.
+
+    A serialised journal comes in hundreds of pieces, many of one byte (``{``,
+    ``,``, ``:``). Each write is a system call that gives up the interpreter
+    lock and must take it back: in a save thread, one more wait for the screen.
+    Joining costs at most ``WRITE_BYTES`` of memory at a time.
+    """
+    pending: list[bytes | memoryview] = []
+    size = 0
+    for part in parts:
+        if len(part) >= WRITE_BYTES:
+            if pending:
+                yield b"".join(pending)
+                pending, size = [], 0
+            yield part
+            continue
+        pending.append(part)
+        size += len(part)
+        if size >= WRITE_BYTES:
+            yield b"".join(pending)
+            pending, size = [], 0
+    if pending:
+        yield b"".join(pending)
 
 
 def _temporary_file(folder: Path, name: str) -> tuple[int, str]:
