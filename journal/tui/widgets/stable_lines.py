@@ -29,8 +29,9 @@ from typing import Any
 from textual.cache import LRUCache
 from textual.document._document import EditResult
 from textual.document._edit import Edit
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.strip import Strip
+from textual.widget import Widget
 
 LINES_KEPT = 1024
 _NOTHING = object()  # a row never drawn: different from any key, and from None
@@ -66,6 +67,25 @@ class StableLines:
                 elif regions:
                     super().refresh(*regions)  # type: ignore[misc]
         return result
+
+    def _refresh_size(self) -> None:
+        """A new row in a field already taller than it can show only lengthens its scroll: no layout of the screen.
+
+        Textual lays out the whole screen whenever the text's height changes
+        (13 ms on the exercise screen, on the key that starts a row). A field
+        that already scrolls — its text taller than it both before and after —
+        keeps its size and its scroll bar whatever the number of rows; only the
+        scroll bar's range changes.
+        """
+        area: Any = self
+        new = Size(0, area.wrapped_document.height)
+        old = area.virtual_size
+        shown = area.scrollable_content_region.height
+        if area.soft_wrap and new != old and old.width == 0 and min(old.height, new.height) > shown and area.show_vertical_scrollbar:
+            area.set_reactive(Widget.virtual_size, new)
+            area._scroll_update(new)
+            return
+        super()._refresh_size()  # type: ignore[misc]
 
     def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False) -> Any:
         if self._editing and not regions and repaint and not layout and not recompose:
