@@ -51,7 +51,14 @@ class StableLines:
         area: Any = self
         if not area.is_mounted:
             return super().edit(edit)  # type: ignore[misc]
-        before = self._rows_in_play(), area.document.line_count, area.wrapped_document.height, area.scroll_offset, area.gutter_width, self._shows_placeholder()
+        before = (
+            self._rows_in_play(),
+            area.document.line_count,
+            area.wrapped_document.height,
+            area.scroll_offset,
+            area.gutter_width,
+            self._shows_placeholder(),
+        )
         self._editing, self._repaint_held = True, False
         done = False
         try:
@@ -81,7 +88,8 @@ class StableLines:
         new = Size(0, area.wrapped_document.height)
         old = area.virtual_size
         shown = area.scrollable_content_region.height
-        if area.soft_wrap and new != old and old.width == 0 and min(old.height, new.height) > shown and area.show_vertical_scrollbar:
+        scrolls_before_and_after = min(old.height, new.height) > shown and area.show_vertical_scrollbar
+        if area.soft_wrap and new != old and old.width == 0 and scrolls_before_and_after:
             area.set_reactive(Widget.virtual_size, new)
             area._scroll_update(new)
             return
@@ -228,8 +236,17 @@ class StableLines:
         matching = area._matching_bracket_location
         touched = top[0] <= line_index <= bottom[0]
         if "\t" in text or (touched and (start != end or area.suggestion)):
-            everything = (selection, area._draw_cursor, area.suggestion, area.hide_suggestion_on_blur, matching, area.match_cursor_bracket)
-            matched_line = (matching, start == end) if matching is not None and matching[0] == line_index else None
+            everything = (
+                selection,
+                area._draw_cursor,
+                area.suggestion,
+                area.hide_suggestion_on_blur,
+                matching,
+                area.match_cursor_bracket,
+            )
+            matched_line = None
+            if matching is not None and matching[0] == line_index:
+                matched_line = (matching, start == end, area.match_cursor_bracket)
             return text, tuple(offsets), tuple(tab_widths), everything if touched else None, matched_line
         first = offsets[section - 1] if section else 0
         last = offsets[section] if section < len(offsets) else len(text)
