@@ -21,6 +21,7 @@ from textual.geometry import Region
 from textual.widgets import Button, TextArea
 
 from journal.tui.safe_text import VisibleControls
+from journal.tui.widgets.cursor_in_bounds import CursorInBounds
 from journal.tui.widgets.safe_editors import SafeTextArea
 
 KEYS = int(os.environ.get("BILAN_TYPING_KEYS", "160"))
@@ -64,8 +65,8 @@ async def settled(pilot) -> None:
     await pilot.pause()
 
 
-class ReferenceTextArea(VisibleControls, TextArea):
-    """Textual's field with the same control-character display and nothing else of bilan's."""
+class ReferenceTextArea(CursorInBounds, VisibleControls, TextArea):
+    """Textual's field with the same control-character display and undo guard, nothing else of bilan's."""
 
 
 FIXED = "height: 9;"

@@ -9,11 +9,13 @@ from __future__ import annotations
 from textual.widgets import Input, TextArea
 
 from journal.tui.safe_text import VisibleControls
+from journal.tui.widgets.cursor_in_bounds import CursorInBounds
 from journal.tui.widgets.stable_lines import StableLines
 
 
-class SafeTextArea(StableLines, VisibleControls, TextArea):
-    """A ``TextArea`` that keeps the text exactly, shows its control characters as symbols and redraws only changed lines."""
+class SafeTextArea(CursorInBounds, StableLines, VisibleControls, TextArea):
+    """A ``TextArea`` that keeps the text exactly, shows its control characters as symbols, redraws only changed lines
+    and survives undoing a long paste."""
 
 
 class SafeInput(VisibleControls, Input):
