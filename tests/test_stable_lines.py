@@ -36,12 +36,13 @@ START = (
 PLACEHOLDER = "Écrivez ici ce qui vous vient, sans chercher la bonne formule : vous pourrez y revenir."
 
 # Keys a worker types, with how often each is drawn: words, line breaks, corrections, moves, selections,
-# undo and redo, leaving and coming back to the field.
+# undo and redo, leaving and coming back to the field; « theme » switches the app's colour theme.
 KEY_WEIGHTS = {
     "a": 10, "e": 6, "space": 8, "é": 2, "parenthesis_left": 2, "parenthesis_right": 2, "left_square_bracket": 1,
     "right_square_bracket": 1, "tab": 1, "enter": 3, "backspace": 6, "delete": 3, "left": 4, "right": 4, "up": 4,
     "down": 4, "home": 2, "end": 2, "shift+left": 2, "shift+right": 2, "shift+down": 1, "shift+up": 1,
     "ctrl+z": 2, "ctrl+y": 1, "ctrl+a": 1, "ctrl+w": 1, "ctrl+k": 1, "pageup": 1, "pagedown": 1, "shift+tab": 1,
+    "theme": 1,
 }
 
 
@@ -74,8 +75,11 @@ GROWING = "height: auto; max-height: 9;"  # as answer fields are: it grows with 
 
 
 class FieldApp(App):
-    def __init__(self, field: type[TextArea], text: str = START, height: str = FIXED) -> None:
-        self.CSS = f"TextArea {{ width: 32; {height} }}"
+    def __init__(self, field: type[TextArea], text: str = START, height: str = FIXED, see_through: bool = False) -> None:
+        # « parent » (a key of the tests) gives the screen another background: only a see-through field shows it.
+        self.CSS = f"TextArea {{ width: 32; {height} }} Screen.-other {{ background: darkred; }}"
+        if see_through:
+            self.CSS += " TextArea { background: $surface 40%; }"
         super().__init__()
         self.field = field
         self.text = text
@@ -97,16 +101,23 @@ def screen_seen(app: App) -> list[tuple]:
     return [tuple((segment.text, segment.style) for segment in strip) for strip in app.screen._compositor.render_strips()]
 
 
-async def pressed(field: type[TextArea], keys: list[str], text: str = START, height: str = FIXED) -> list[tuple]:
+async def pressed(
+    field: type[TextArea], keys: list[str], text: str = START, height: str = FIXED, see_through: bool = False
+) -> list[tuple]:
     """After each key: the field's rows as the screen would take them, and the whole screen."""
-    app = FieldApp(field, text, height)
+    app = FieldApp(field, text, height, see_through)
     pictures = []
     async with app.run_test(size=(60, 16)) as pilot:
         area = app.query_one("#field", TextArea)
         area.focus()
         await pilot.pause()
         for key in keys:
-            await pilot.press(key)
+            if key == "theme":  # the worker picks another colour theme (bilan's settings do this)
+                app.theme = "textual-light" if app.theme == "textual-dark" else "textual-dark"
+            elif key == "parent":
+                app.screen.toggle_class("-other")
+            else:
+                await pilot.press(key)
             if not area.has_focus:
                 area.focus()  # tab and shift+tab leave the field: come back for the next key, as a worker would
             await settled(pilot)
@@ -130,6 +141,11 @@ async def test_every_key_shows_what_textual_shows(seed, text, height):
     actual = await pressed(SafeTextArea, keys, text, height)
     for number, (key, want, got) in enumerate(zip(keys, expected, actual)):
         assert got == want, f"key {number} ({key!r}) of seed {seed}: the field does not show what Textual shows"
+
+
+async def test_a_change_behind_a_see_through_field_reaches_its_colours():
+    keys = ["a", "parent", "b", "parent", "left", "parent", "theme", "c"]
+    assert await pressed(SafeTextArea, keys, see_through=True) == await pressed(ReferenceTextArea, keys, see_through=True)
 
 
 async def test_moves_before_the_first_edit_are_shown():

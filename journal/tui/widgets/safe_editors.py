@@ -11,9 +11,10 @@ from textual.widgets import Input, TextArea
 from journal.tui.safe_text import VisibleControls
 from journal.tui.widgets.cursor_in_bounds import CursorInBounds
 from journal.tui.widgets.stable_lines import StableLines
+from journal.tui.widgets.theme_on_change import ThemeOnChange
 
 
-class SafeTextArea(CursorInBounds, StableLines, VisibleControls, TextArea):
+class SafeTextArea(CursorInBounds, StableLines, ThemeOnChange, VisibleControls, TextArea):
     """A ``TextArea`` that keeps the text exactly, shows its control characters as symbols, redraws only changed lines
     and survives undoing a long paste."""
 
