@@ -74,8 +74,8 @@ GROWING = "height: auto; max-height: 9;"  # as answer fields are: it grows with 
 
 
 class FieldApp(App):
-    def __init__(self, field: type[TextArea], text: str = START, height: str = FIXED) -> None:
-        self.CSS = f"TextArea {{ width: 32; {height} }}"
+    def __init__(self, field: type[TextArea], text: str = START, height: str = FIXED, width: str = "32") -> None:
+        self.CSS = f"TextArea {{ width: {width}; {height} }}"
         super().__init__()
         self.field = field
         self.text = text
@@ -159,3 +159,25 @@ async def test_a_letter_repaints_only_the_row_it_changes(line):
         finally:
             TextArea.refresh = original
         assert [[(region.y, region.height) for region in regions] for regions in repainted] == [[(cursor_row, 1)]]
+
+
+async def test_a_resize_shows_the_new_wrap_of_a_field_that_scrolls():
+    """The screen is drawn at the new width before the field wraps its text again: the rewrap must repaint it."""
+
+    async def shown_after_resize(field: type[TextArea]) -> list[tuple]:
+        app = FieldApp(field, START * 3, width="100%")
+        async with app.run_test(size=(60, 16)) as pilot:
+            area = app.query_one("#field", TextArea)
+            area.focus()
+            await pilot.pause()
+            wide = area.size.width
+            await pilot.resize_terminal(40, 16)
+            for _ in range(100):  # the new size reaches the field some turns later
+                if area.size.width != wide:
+                    break
+                await pilot.pause()
+            await settled(pilot)
+            assert area.size.width < wide and area.virtual_size.height > area.size.height  # it scrolls at both widths
+            return seen(area)
+
+    assert await shown_after_resize(SafeTextArea) == await shown_after_resize(ReferenceTextArea)
