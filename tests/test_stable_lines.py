@@ -10,10 +10,9 @@ short ones make them scroll. ``BILAN_TYPING_KEYS`` sets how many keys each run p
 
 from __future__ import annotations
 
+import asyncio
 import os
 import random
-
-import asyncio
 
 import pytest
 from textual.app import App, ComposeResult
@@ -75,9 +74,11 @@ GROWING = "height: auto; max-height: 9;"  # as answer fields are: it grows with 
 
 
 class FieldApp(App):
-    def __init__(self, field: type[TextArea], text: str = START, height: str = FIXED, see_through: bool = False) -> None:
+    def __init__(
+        self, field: type[TextArea], text: str = START, height: str = FIXED, see_through: bool = False, width: str = "32"
+    ) -> None:
         # « parent » (a key of the tests) gives the screen another background: only a see-through field shows it.
-        self.CSS = f"TextArea {{ width: 32; {height} }} Screen.-other {{ background: darkred; }}"
+        self.CSS = f"TextArea {{ width: {width}; {height} }} Screen.-other {{ background: darkred; }}"
         if see_through:
             self.CSS += " TextArea { background: $surface 40%; }"
         super().__init__()
@@ -175,3 +176,25 @@ async def test_a_letter_repaints_only_the_row_it_changes(line):
         finally:
             TextArea.refresh = original
         assert [[(region.y, region.height) for region in regions] for regions in repainted] == [[(cursor_row, 1)]]
+
+
+async def test_a_resize_shows_the_new_wrap_of_a_field_that_scrolls():
+    """The screen is drawn at the new width before the field wraps its text again: the rewrap must repaint it."""
+
+    async def shown_after_resize(field: type[TextArea]) -> list[tuple]:
+        app = FieldApp(field, START * 3, width="100%")
+        async with app.run_test(size=(60, 16)) as pilot:
+            area = app.query_one("#field", TextArea)
+            area.focus()
+            await pilot.pause()
+            wide = area.size.width
+            await pilot.resize_terminal(40, 16)
+            for _ in range(100):  # the new size reaches the field some turns later
+                if area.size.width != wide:
+                    break
+                await pilot.pause()
+            await settled(pilot)
+            assert area.size.width < wide and area.virtual_size.height > area.size.height  # it scrolls at both widths
+            return seen(area)
+
+    assert await shown_after_resize(SafeTextArea) == await shown_after_resize(ReferenceTextArea)

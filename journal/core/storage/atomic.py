@@ -139,7 +139,8 @@ def _coalesced(parts: Iterable[bytes | memoryview]) -> Iterator[bytes | memoryvi
     A serialised journal comes in hundreds of pieces, many of one byte (``{``,
     ``,``, ``:``). Each write is a system call that gives up the interpreter
     lock and must take it back: in a save thread, one more wait for the screen.
-    Joining costs at most ``WRITE_BYTES`` of memory at a time.
+    A joined write holds less than twice ``WRITE_BYTES`` (what was pending, under
+    ``WRITE_BYTES``, and one more small piece).
     """
     pending: list[bytes | memoryview] = []
     size = 0

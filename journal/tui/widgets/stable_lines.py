@@ -76,20 +76,23 @@ class StableLines:
         return result
 
     def _refresh_size(self) -> None:
-        """A new row in a field already taller than it can show only lengthens its scroll: no layout of the screen.
+        """A row added or removed by an edit in a field already taller than it can show only changes its scroll range:
+        no layout of the screen.
 
         Textual lays out the whole screen whenever the text's height changes
         (13 ms on the exercise screen, on the key that starts a row). A field
         that already scrolls — its text taller than it both before and after —
         keeps its size and its scroll bar whatever the number of rows; only the
-        scroll bar's range changes.
+        scroll bar's range changes. Only during an edit, which repaints the rows
+        it changed: after a rewrap (a resize), the layout's repaint is what
+        shows the new wrap.
         """
         area: Any = self
         new = Size(0, area.wrapped_document.height)
         old = area.virtual_size
         shown = area.scrollable_content_region.height
         scrolls_before_and_after = min(old.height, new.height) > shown and area.show_vertical_scrollbar
-        if area.soft_wrap and new != old and old.width == 0 and scrolls_before_and_after:
+        if self._editing and area.soft_wrap and new != old and old.width == 0 and scrolls_before_and_after:
             area.set_reactive(Widget.virtual_size, new)
             area._scroll_update(new)
             return
