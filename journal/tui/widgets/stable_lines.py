@@ -24,17 +24,28 @@ beyond the text).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from textual.cache import LRUCache
 from textual.document._document import EditResult
 from textual.document._edit import Edit
-from textual.geometry import Region, Size
+from textual.geometry import Offset, Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
 
 LINES_KEPT = 1024
 _NOTHING = object()  # a row never drawn: different from any key, and from None
+
+
+class FieldBeforeEdit(NamedTuple):
+    """What an edit may change that decides which rows to repaint, taken just before it."""
+
+    rows: list[int]  # document lines the cursor, the selection and the matched bracket were drawn on
+    line_count: int  # document lines
+    height: int  # screen rows of the whole text
+    scroll: Offset
+    gutter: int  # width of the line numbers
+    placeholder: bool  # whether the empty field showed its placeholder
 
 
 class StableLines:
@@ -51,13 +62,13 @@ class StableLines:
         area: Any = self
         if not area.is_mounted:
             return super().edit(edit)  # type: ignore[misc]
-        before = (
-            self._rows_in_play(),
-            area.document.line_count,
-            area.wrapped_document.height,
-            area.scroll_offset,
-            area.gutter_width,
-            self._shows_placeholder(),
+        before = FieldBeforeEdit(
+            rows=self._rows_in_play(),
+            line_count=area.document.line_count,
+            height=area.wrapped_document.height,
+            scroll=area.scroll_offset,
+            gutter=area.gutter_width,
+            placeholder=self._shows_placeholder(),
         )
         self._editing, self._repaint_held = True, False
         done = False
@@ -68,7 +79,7 @@ class StableLines:
             self._editing = False
             if self._repaint_held:
                 self._repaint_held = False
-                regions = self._edited_regions(edit, *before) if done else None
+                regions = self._edited_regions(edit, before) if done else None
                 if regions is None:
                     super().refresh()  # type: ignore[misc]
                 elif regions:
@@ -120,9 +131,7 @@ class StableLines:
         document = area.document
         return bool(area.placeholder) and document.line_count == 1 and not document.get_line(0)
 
-    def _edited_regions(
-        self, edit: Edit, rows_before: list[int], line_count: int, height: int, scroll: Any, gutter: int, placeholder: bool
-    ) -> list[Region] | None:
+    def _edited_regions(self, edit: Edit, before: FieldBeforeEdit) -> list[Region] | None:
         """The rows of the field ``edit`` changed (widget coordinates), or ``None`` for all of them.
 
         The candidates are the screen rows of the document lines from the highest
@@ -132,15 +141,20 @@ class StableLines:
         """
         area: Any = self
         wrapped = area.wrapped_document
-        if area.scroll_offset != scroll or area.gutter_width != gutter or placeholder or self._shows_placeholder():
+        if (
+            area.scroll_offset != before.scroll
+            or area.gutter_width != before.gutter
+            or before.placeholder
+            or self._shows_placeholder()
+        ):
             return None
-        rows = [*rows_before, *self._rows_in_play(), edit.top[0], edit.bottom[0]]
+        rows = [*before.rows, *self._rows_in_play(), edit.top[0], edit.bottom[0]]
         last_line = area.document.line_count - 1
         first = min(max(0, min(rows)), last_line)
         rows_of_line = wrapped._line_index_to_offsets  # the screen rows of each document line
         top_y = rows_of_line[first][0]
-        if area.document.line_count != line_count or wrapped.height != height:
-            bottom_y = max(height, wrapped.height)
+        if area.document.line_count != before.line_count or wrapped.height != before.height:
+            bottom_y = max(before.height, wrapped.height)
         else:
             bottom_y = rows_of_line[min(max(rows), last_line)][-1] + 1
         scroll_y = area.scroll_offset.y
