@@ -92,14 +92,20 @@ class FieldApp(App):
         yield Button("ok")
 
 
+def cells(strips) -> list[tuple]:
+    """Each row as its (text, style) runs: what two pictures are compared by."""
+    return [tuple((segment.text, segment.style) for segment in strip) for strip in strips]
+
+
 def seen(area: TextArea) -> list[tuple]:
+    """The field's rows as the screen would take them (through its style cache)."""
     width, height = area.outer_size
-    return [tuple((segment.text, segment.style) for segment in strip) for strip in area.render_lines(Region(0, 0, width, height))]
+    return cells(area.render_lines(Region(0, 0, width, height)))
 
 
 def screen_seen(app: App) -> list[tuple]:
     """The whole screen as the compositor puts it together now (scroll bars, the field's size and place)."""
-    return [tuple((segment.text, segment.style) for segment in strip) for strip in app.screen._compositor.render_strips()]
+    return cells(app.screen._compositor.render_strips())
 
 
 async def pressed(
