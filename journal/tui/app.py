@@ -302,7 +302,7 @@ class BilanApp(App):
     def _leave_to_home(self) -> bool:
         """Close the screens above the home screen, unless one cannot save what it holds."""
         while len(self.screen_stack) > 2:
-            if not self._flush(self.screen):
+            if not self._save_screen(self.screen):
                 return False
             self.pop_screen()
         return True
@@ -386,12 +386,12 @@ class BilanApp(App):
     # -- leaving ----------------------------------------------------------------
 
     @staticmethod
-    def _flush(screen) -> bool:
+    def _save_screen(screen) -> bool:
         flush = getattr(screen, "flush", None)
         return flush() is not False if callable(flush) else True
 
     async def action_quit(self) -> None:
-        saved = all([self._flush(screen) for screen in reversed(self.screen_stack)])
+        saved = all([self._save_screen(screen) for screen in reversed(self.screen_stack)])
         if saved or self._quit_anyway:
             self.exit()
             return
