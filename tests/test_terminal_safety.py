@@ -68,6 +68,7 @@ def hostile_exercise(tmp_path: Path) -> Path:
         .replace('why = { fr = "Pour voir.", en = "To see." }', f"why = {{ fr = {hostile}, en = {hostile} }}")
         .replace('label = { fr = "Votre énergie ?", en = "Your energy?" }', f"label = {{ fr = {hostile}, en = {hostile} }}\nhelp = {{ fr = {hostile}, en = {hostile} }}")
         .replace('label = { fr = "Basse", en = "Low" }', f"label = {{ fr = {hostile}, en = {hostile} }}")
+        + f"\n[[resources]]\ntitle = {{ fr = {hostile}, en = {hostile} }}\nbody = {{ fr = {hostile}, en = {hostile} }}\n"
     )
     path = tmp_path / "exercice\x1b]0;piège\x07.toml"
     path.write_text(text, encoding="utf-8")
@@ -268,6 +269,12 @@ async def test_every_part_of_an_exercise_and_its_history_show_hostile_text_inert
         for collapsible in app.screen.query("Collapsible"):
             collapsible.collapsed = False
         await pilot.pause()
+        for collapsible in app.screen.query("Collapsible"):
+            # Folded pages and resources are built when opened: each is shown, then checked.
+            assert collapsible.query("Collapsible > Contents > *"), f"{exercise.id}: {collapsible} opened empty"
+            collapsible.scroll_visible(animate=False, top=True)
+            await pilot.pause()
+            assert_screen_inert(app, f"exercise {exercise.id}, {collapsible}")
         for editor in app.screen.query("PromptEditor"):
             # Every part of the screen, one height at a time (the compositor only draws what is visible).
             editor.scroll_visible(animate=False)

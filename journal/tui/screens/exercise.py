@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from datetime import datetime
+from functools import partial
 
 from textual import on, work
 from textual.reactive import Reactive
@@ -28,6 +29,7 @@ from journal.tui.safe_text import line, plain, plain_line, text
 from journal.tui.screens.history import HistoryScreen
 from journal.tui.screens.missing_answers import MissingAnswersScreen
 from journal.tui.widgets.decision_table import DecisionTableView
+from journal.tui.widgets.lazy_collapsible import LazyCollapsible
 from journal.tui.widgets.editors import AnswerChanged, editor_for
 from journal.core.export.markdown_escape import escape_block, escape_inline
 from journal.core.text_safety import inert, inert_line
@@ -37,6 +39,11 @@ from journal.tui.widgets.steady_header import SteadyHeader
 SAVE_DELAY = 0.4
 # After a failed save (disk full, read-only disk), try again this often until it works.
 RETRY_SECONDS = 5.0
+
+
+def markdown_of(source: str) -> list[Markdown]:
+    """The contents of a folded page: its Markdown, built when it is opened."""
+    return [Markdown(source)]
 
 
 def place_cursor(field, cursor: tuple[int, int]) -> None:
@@ -97,11 +104,11 @@ class ExerciseScreen(Screen):
             with Collapsible(title=t("exercise.how", minutes=exercise.duration_minutes), collapsed=entry is not None):
                 yield Static(text(exercise.how))
             for resource in exercise.resources:
-                with Collapsible(title=line(resource.title)):
-                    yield Markdown(plain(resource.body))
+                yield LazyCollapsible(partial(markdown_of, plain(resource.body)), title=line(resource.title))
             for page in exercise.pages:
-                with Collapsible(title=t(page_key(page, "title")), id=f"page-{page}"):
-                    yield Markdown(t(page_key(page, "body")))
+                yield LazyCollapsible(
+                    partial(markdown_of, t(page_key(page, "body"))), title=t(page_key(page, "title")), id=f"page-{page}"
+                )
             for number, prompt in enumerate(exercise.prompts, start=1):
                 value = answers.get(prompt.id)
                 drafted = entry is not None and prompt.id in entry.drafts
