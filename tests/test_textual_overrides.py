@@ -41,6 +41,8 @@ DELIBERATE = {
     "ExerciseScreen._default_sub_title",
     # A click on a ranked card moves it.
     "RankList._on_click",
+    # A folded page builds its contents when it opens, before it shows (then Textual's watcher runs).
+    "LazyCollapsible._watch_collapsed",
 }
 
 

@@ -34,6 +34,7 @@ from journal.tui.widgets.editors import AnswerChanged, editor_for
 from journal.core.export.markdown_escape import escape_block, escape_inline
 from journal.core.text_safety import inert, inert_line
 from journal.tui.widgets.privacy_marker import PrivacyMarker
+from journal.tui.widgets.prompt_block import PromptBlock
 from journal.tui.widgets.steady_header import SteadyHeader
 
 SAVE_DELAY = 0.4
@@ -123,7 +124,7 @@ class ExerciseScreen(Screen):
                         value = str(prompt.default)
                         self.autosave.carry(prompt.id, value)
                         self._answers[prompt.id] = value
-                with Vertical(classes="prompt", name=prompt.id):
+                with PromptBlock(classes="prompt", name=prompt.id):
                     optional = f" {t('exercise.optional')}" if prompt.optional else ""
                     yield Static(line(f"{number}. {prompt.label}{optional}"), classes="prompt-label")
                     if prompt.help:

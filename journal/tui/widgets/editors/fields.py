@@ -20,6 +20,7 @@ from textual.widgets import Static
 from journal.core.models import Field
 from journal.tui.safe_text import line, text
 from journal.tui.widgets.editors.base import AnswerChanged
+from journal.tui.widgets.focus_mark import FocusWithinMark
 
 
 def first_focusable(widget: Widget) -> Widget | None:
@@ -27,7 +28,7 @@ def first_focusable(widget: Widget) -> Widget | None:
     return next((child for child in widget.query("*") if child.focusable), None)
 
 
-class FieldGroup(Vertical):
+class FieldGroup(FocusWithinMark, Vertical):
     """A bordered group with one labelled editor per field."""
 
     DEFAULT_CSS = """
@@ -39,7 +40,7 @@ class FieldGroup(Vertical):
         padding: 0 1;
         margin: 1 0 0 0;
     }
-    FieldGroup:focus-within { border: round $accent; }
+    FieldGroup.-focus-within { border: round $accent; }
     FieldGroup > .field-label { margin: 1 0 0 0; text-style: bold; }
     FieldGroup > .field-label.-first { margin: 0; }
     FieldGroup > .field-help { color: $text-muted; }
