@@ -43,6 +43,8 @@ DELIBERATE = {
     "RankList._on_click",
     # A folded page builds its contents when it opens, before it shows (then Textual's watcher runs).
     "LazyCollapsible._watch_collapsed",
+    # A screen is not laid out again for the Resize its own first layout sends it, at the same size.
+    "LaidOutOnce._on_resize",
 }
 
 

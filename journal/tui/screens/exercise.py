@@ -27,6 +27,7 @@ from journal.tui.autosave import Autosave
 from journal.tui.external_editor import EditorProblem, edit_text
 from journal.tui.safe_text import line, plain, plain_line, text
 from journal.tui.screens.history import HistoryScreen
+from journal.tui.screens.laid_out_once import LaidOutOnce
 from journal.tui.screens.missing_answers import MissingAnswersScreen
 from journal.tui.widgets.decision_table import DecisionTableView
 from journal.tui.widgets.lazy_collapsible import LazyCollapsible
@@ -57,7 +58,7 @@ def place_cursor(field, cursor: tuple[int, int]) -> None:
         field.cursor_position = min(cursor[1], len(field.value))
 
 
-class ExerciseScreen(Screen):
+class ExerciseScreen(LaidOutOnce, Screen):
     AUTO_FOCUS = ".prompt *"
     # The subtitle carries the save state, which changes on the first key of every burst of typing. Only the
     # header shows it, and the header repaints itself when it changes: the whole screen need not be repainted.

@@ -1,0 +1,50 @@
+"""A screen is laid out once when it opens, and again when the terminal really changes size."""
+
+from __future__ import annotations
+
+from journal.core.catalogue import load_catalogue
+from journal.core.store import JournalStore
+from journal.tui.app import BilanApp
+from journal.tui.screens.exercise import ExerciseScreen
+
+CATALOGUE = load_catalogue()
+
+
+def count_relayouts_for_size(screen) -> list:
+    """The sizes Textual's resize handler lays ``screen`` out at (``Screen._screen_resized``)."""
+    sizes = []
+    original = screen._screen_resized
+
+    def counted(size):
+        sizes.append(size)
+        return original(size)
+
+    screen._screen_resized = counted
+    return sizes
+
+
+async def test_an_exercise_opens_with_one_layout_and_follows_a_resize(tmp_path):
+    store = JournalStore(tmp_path / "journal")
+    app = BilanApp(store, CATALOGUE)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = ExerciseScreen(CATALOGUE.get("ma-demande"))
+        relayouts = count_relayouts_for_size(screen)
+        await app.push_screen(screen)
+        await pilot.pause()
+        await pilot.pause()
+        # Laid out when shown; the Resize that layout sends the screen, at the same size, asks for no other.
+        assert relayouts == []
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.pause()
+        assert (80, 24) in relayouts
+        assert screen.size == (80, 24)
+        assert screen.query_one("#exercise-body").region.right <= 80
+        assert app.screen is screen
+        await pilot.press("escape")
+        await pilot.pause()
+        # The home screen, under the exercise while the terminal shrank, has the new size too.
+        assert app.screen.size == (80, 24)
+        assert app.screen.query_one("#exercise-list").region.right <= 80
+    store.close()
