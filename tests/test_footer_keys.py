@@ -75,3 +75,28 @@ async def test_ctrl_p_comes_and_goes_with_the_width(tmp_path):
         await pilot.pause()
         assert "ctrl+p:" in footer_text(app)
     store.close()
+
+
+async def test_the_keys_are_built_once_as_an_exercise_opens(tmp_path, monkeypatch):
+    from journal.tui.widgets.footer import BilanFooter
+
+    rebuilt = []
+    recompose = BilanFooter.recompose
+
+    async def counted(self):
+        rebuilt.append(type(self.screen).__name__)
+        await recompose(self)
+
+    monkeypatch.setattr(BilanFooter, "recompose", counted)
+    store = JournalStore(tmp_path / "journal")
+    app = BilanApp(store, CATALOGUE)
+    async with app.run_test(size=(WIDE_ENOUGH, 30)) as pilot:
+        await pilot.pause()
+        rebuilt.clear()
+        app.open_exercise(CATALOGUE.get("mes-competences"))
+        await pilot.pause()
+        await pilot.pause()
+        # The screen signals its keys twice as it opens (Textual's footer was built twice).
+        assert rebuilt == ["ExerciseScreen"]
+        assert "escape:Retour" in footer_text(app)
+    store.close()

@@ -17,12 +17,23 @@ opened scrolled down to that field instead of at the top of the page.
 
 from __future__ import annotations
 
-from textual import events
+from textual import events, on
 from textual.screen import Screen
 
 
 class LaidOutOnce(Screen):
-    """Mixin for screens: skips the layout of a ``Resize`` to the size already laid out."""
+    """Mixin for screens: skips the layout of a ``Resize`` to the size already laid out, and the restyle
+    of the first ``ScreenResume``."""
+
+    _resumed_before = False
+
+    @on(events.ScreenResume)
+    def _keep_styles_at_first_showing(self, event: events.ScreenResume) -> None:
+        # Every widget was styled as it was mounted, a moment ago; restyling them all again (40 ms on
+        # an exercise) is for a screen coming back, whose styles may be out of date (a theme changed).
+        if not self._resumed_before:
+            self._resumed_before = True
+            event.refresh_styles = False
 
     def _on_resize(self, event: events.Resize) -> None:
         breakpoints = (self.HORIZONTAL_BREAKPOINTS or self.app.HORIZONTAL_BREAKPOINTS) or (

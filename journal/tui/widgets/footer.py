@@ -39,20 +39,37 @@ class BilanFooter(Footer):
     def __init__(self, **kwargs):
         super().__init__(compact=True, **kwargs)
         self._composed: Hashable | None = None
+        self._rebuild_pending = False
 
     def on_resize(self, event: events.Resize) -> None:
         wide = event.size.width >= WIDE_ENOUGH
         if wide != self.show_command_palette:
             self.show_command_palette = wide
             if self._composed is not None:
-                self.call_after_refresh(self.recompose)
+                self._rebuild_soon()
 
     def compose(self) -> ComposeResult:
         self._composed = shown_keys(self.screen, self.show_command_palette) if self._bindings_ready else None
         yield from super().compose()
 
     def bindings_changed(self, screen: Screen) -> None:
-        if self._composed is not None and screen is self.screen:
-            if shown_keys(screen, self.show_command_palette) == self._composed:
-                return
-        super().bindings_changed(screen)
+        # Textual's, except that the keys are rebuilt once for several signals before the next frame
+        # (two as a screen opens), and not at all when they are the ones shown.
+        self._bindings_ready = True
+        if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
+            return
+        if not self._shows_current_keys():
+            self._rebuild_soon()
+
+    def _rebuild_soon(self) -> None:
+        if not self._rebuild_pending:
+            self._rebuild_pending = True
+            self.call_after_refresh(self._rebuild)
+
+    def _shows_current_keys(self) -> bool:
+        return self._composed is not None and shown_keys(self.screen, self.show_command_palette) == self._composed
+
+    async def _rebuild(self) -> None:
+        self._rebuild_pending = False
+        if self.is_attached and not self._shows_current_keys():
+            await self.recompose()
