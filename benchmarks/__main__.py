@@ -5,6 +5,7 @@
     python -m benchmarks --quick              # N = 100 and 1,000, 3 rounds: a check that everything runs
     python -m benchmarks storage [--entries 5000]   # the save benchmark (benchmarks/bench_storage.py)
     python -m benchmarks typing [--sizes 100,20000]  # typing in a long answer (benchmarks/bench_typing.py)
+    python -m benchmarks screens [--repeat 3]       # opening, Tab and leaving each exercise (benchmarks/bench_screens.py)
 
 Prints one line per measure as it goes, then the table of the performance
 issue as Markdown. Timings depend on the machine and on what else runs on it:
@@ -86,6 +87,10 @@ def main(argv: list[str] | None = None) -> int:
         return bench_storage.main(argv[1:])
     if argv[:1] == ["typing"]:
         return bench_typing.main(argv[1:])
+    if argv[:1] == ["screens"]:
+        from benchmarks import bench_screens
+
+        return bench_screens.main(argv[1:])
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", help=f"journals to measure (default {DEFAULT_SIZES})")
     parser.add_argument("--quick", action="store_true", help=f"sizes {QUICK_SIZES} and 3 rounds, unless given")

@@ -149,3 +149,31 @@ def test_the_journal_is_generated_with_its_versions_in_their_own_files(written):
     assert journal.read_bytes() == before
     assert {path.name: path.read_bytes() for path in (written.bilan_dir / "versions").iterdir()} == files
     assert not [backup for backup in list_backups(written.bilan_dir) if backup.kind == "upgrade"]
+
+
+async def test_the_screens_probe_opens_tabs_and_leaves_an_exercise_in_bilan_and_in_its_floor():
+    from benchmarks.screens_probe import measure
+
+    ours = await measure("bilan", 1, {}, only=["ma-demande"])
+    figures = ours["medians"]["ma-demande"]
+    assert set(figures) == {"open", "settled", "tab", "leave"}
+    assert 0 < figures["open"] <= figures["settled"]
+    widgets, fields = ours["shapes"]["ma-demande"]
+    assert widgets > 50 and 5 < fields < widgets
+    theirs = await measure("floor", 1, ours["shapes"], only=["ma-demande"])
+    assert all(value > 0 for value in theirs["medians"]["ma-demande"].values())
+    floor_widgets, floor_fields = theirs["shapes"]["ma-demande"]
+    assert abs(floor_widgets - widgets) <= 10 and abs(floor_fields - fields) <= 3
+
+
+def test_the_screens_table_gives_each_ratio_and_the_median_over_exercises():
+    from benchmarks.bench_screens import table
+
+    bilan = {"a": {"open": [100, 120], "settled": [200], "tab": [20], "leave": [30]},
+             "b": {"open": [300], "settled": [400], "tab": [40], "leave": [50]}}
+    floor = {"a": {"open": [50], "settled": [100], "tab": [10], "leave": [30]},
+             "b": {"open": [100], "settled": [200], "tab": [20], "leave": [25]}}
+    text = table(bilan, floor, {"a": [80, 10], "b": [120, 12]})
+    assert "| a | 80 (10) | 110 / 50 (2.20) | 200 / 100 (2.00) | 20 / 10 (2.00) | 30 / 30 (1.00) |" in text
+    assert "| b | 120 (12) | 300 / 100 (3.00) |" in text
+    assert "**205 / 75 (2.73)**" in text  # medians over the exercises, then their ratio
