@@ -66,3 +66,34 @@ async def test_a_section_shown_open_is_built_with_the_screen():
         await pilot.pause()
         assert app.builds == 1 and app.query_one(LazyCollapsible).is_filled
         assert "Premier paragraphe" in shown(app)
+
+
+async def test_an_opened_resource_comes_into_view_with_its_text(tmp_path):
+    """« Ma demande » at 80×24: opening its resource shows the resource's text, not only its title."""
+    from journal.core.catalogue import load_catalogue
+    from journal.core.store import JournalStore
+    from journal.tui.app import BilanApp
+
+    catalogue = load_catalogue()
+    store = JournalStore(tmp_path / "journal")
+    app = BilanApp(store, catalogue)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.open_exercise(catalogue.get("ma-demande"))
+        await pilot.pause()
+        resource = next(section for section in app.screen.query(LazyCollapsible) if section.id is None)
+        title = resource.query_one("CollapsibleTitle")
+        title.focus(scroll_visible=False)
+        # Its title on the last row of the body, as when Tab has just reached it.
+        body = app.screen.query_one("#exercise-body")
+        view = body.scrollable_content_region
+        body.scroll_to(y=body.scroll_y + title.region.y - view.y - (view.height - 1), animate=False)
+        await pilot.pause()
+        assert title.region.bottom == body.scrollable_content_region.bottom
+        await pilot.press("enter")
+        for _ in range(10):
+            await pilot.pause(0.1)
+        assert "Ce qu'est un bilan de compétences" in shown(app)
+        await pilot.press("escape")
+        await pilot.pause()
+    store.close()

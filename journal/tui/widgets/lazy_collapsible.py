@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Callable, Iterable
 
 from textual.app import ComposeResult
-from textual.widget import Widget
+from textual.widget import AwaitMount, Widget
 from textual.widgets import Collapsible
 
 
@@ -52,5 +52,12 @@ class LazyCollapsible(Collapsible):
     def _watch_collapsed(self, collapsed: bool) -> None:
         if not collapsed and self.is_mounted and not self.is_filled:
             # Mounted before the section shows: it opens with its text, not empty for a frame.
-            self.query_one(self.Contents).mount_all(self._take_contents())
+            mounted = self.query_one(self.Contents).mount_all(self._take_contents())
+            self.call_later(self._scroll_into_view_once, mounted)
         super()._watch_collapsed(collapsed)
+
+    async def _scroll_into_view_once(self, mounted: AwaitMount) -> None:
+        # Textual scrolls an opened section into view at once, when the new text has no height yet:
+        # only the title came into view, the text stayed below the screen's edge.
+        await mounted
+        self.call_after_refresh(self.scroll_visible)
