@@ -44,6 +44,7 @@ from benchmarks.typing_probe import runtime_of
 SIZE = (100, 30)
 TABS = 6
 SETTLE = 0.4
+TIMED = ("_compositor_refresh", "_refresh_layout")
 
 
 class FloorScreen(Screen):
@@ -84,6 +85,8 @@ class FrameClock:
     def __init__(self, screen_class: type[Screen]) -> None:
         self.frames: list[float] = []
         self.layouts: list[float] = []
+        self._screen_class = screen_class
+        self._own = {name: vars(screen_class)[name] for name in TIMED if name in vars(screen_class)}
         frame, layout = screen_class._compositor_refresh, screen_class._refresh_layout
 
         def timed_frame(screen, *args, **kwargs):
@@ -98,6 +101,14 @@ class FrameClock:
 
         screen_class._compositor_refresh = timed_frame
         screen_class._refresh_layout = timed_layout
+
+    def restore(self) -> None:
+        """Give the class its methods back (the probe also runs inside the tests' process)."""
+        for name in TIMED:
+            if name in self._own:
+                setattr(self._screen_class, name, self._own[name])
+            else:
+                delattr(self._screen_class, name)
 
     def clear(self) -> None:
         self.frames.clear()
@@ -136,46 +147,50 @@ async def measure(app_kind: str, repeat: int, shapes: dict[str, list[int]], only
     opened_clock = FrameClock(opened_class)  # before the home screen's: FloorScreen would take Screen's clock
     home_clock = FrameClock(home_class)
     shapes_seen: dict[str, tuple[int, int]] = {}
-    async with runtime_of(app), app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await asyncio.sleep(SETTLE)
-        for _ in range(repeat):
-            for exercise in exercises:
-                figures = results.setdefault(exercise.id, {"open": [], "settled": [], "tab": [], "leave": []})
-                opened_clock.clear()
-                start = time.perf_counter()
-                if app_kind == "bilan":
-                    app.open_exercise(exercise)
-                else:
-                    widgets, fields = shapes[exercise.id]
-                    app.push_screen(FloorScreen(widgets, fields))
-                figures["open"].append(await opened_clock.first_frame_after(start))
-                await pilot.pause()
-                await asyncio.sleep(SETTLE)
-                await pilot.pause()
-                figures["settled"].append((max(opened_clock.layouts) - start) * 1000)
-                screen = app.screen
-                shapes_seen[exercise.id] = (
-                    len(list(screen.walk_children())),
-                    sum(1 for widget in screen.walk_children() if widget.focusable),
-                )
-                for _ in range(TABS):
+    try:
+        async with runtime_of(app), app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await asyncio.sleep(SETTLE)
+            for _ in range(repeat):
+                for exercise in exercises:
+                    figures = results.setdefault(exercise.id, {"open": [], "settled": [], "tab": [], "leave": []})
+                    opened_clock.clear()
                     start = time.perf_counter()
-                    app.post_message(events.Key("tab", None))
-                    figures["tab"].append(await opened_clock.first_frame_after(start))
+                    if app_kind == "bilan":
+                        app.open_exercise(exercise)
+                    else:
+                        widgets, fields = shapes[exercise.id]
+                        app.push_screen(FloorScreen(widgets, fields))
+                    figures["open"].append(await opened_clock.first_frame_after(start))
                     await pilot.pause()
-                    await asyncio.sleep(0.15)
-                home_clock.clear()
-                start = time.perf_counter()
-                for _ in range(3):
-                    if isinstance(app.screen, opened_class):
-                        app.post_message(events.Key("escape", None))
+                    await asyncio.sleep(SETTLE)
+                    await pilot.pause()
+                    figures["settled"].append((max(opened_clock.layouts) - start) * 1000)
+                    screen = app.screen
+                    shapes_seen[exercise.id] = (
+                        len(list(screen.walk_children())),
+                        sum(1 for widget in screen.walk_children() if widget.focusable),
+                    )
+                    for _ in range(TABS):
+                        start = time.perf_counter()
+                        app.post_message(events.Key("tab", None))
+                        figures["tab"].append(await opened_clock.first_frame_after(start))
                         await pilot.pause()
-                if isinstance(app.screen, opened_class):
-                    raise RuntimeError(f"{exercise.id}: Esc did not leave the screen")
-                figures["leave"].append(await home_clock.first_frame_after(start))
-                await pilot.pause()
-                await asyncio.sleep(SETTLE)
+                        await asyncio.sleep(0.15)
+                    home_clock.clear()
+                    start = time.perf_counter()
+                    for _ in range(3):
+                        if isinstance(app.screen, opened_class):
+                            app.post_message(events.Key("escape", None))
+                            await pilot.pause()
+                    if isinstance(app.screen, opened_class):
+                        raise RuntimeError(f"{exercise.id}: Esc did not leave the screen")
+                    figures["leave"].append(await home_clock.first_frame_after(start))
+                    await pilot.pause()
+                    await asyncio.sleep(SETTLE)
+    finally:
+        home_clock.restore()
+        opened_clock.restore()
     if store is not None:
         store.close()
     shutil.rmtree(folder, ignore_errors=True)
