@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
+
 from textual.app import App, ComposeResult
 from textual.widgets import Static
 
@@ -49,6 +51,20 @@ async def test_folded_contents_are_built_when_opened_then_kept():
         assert "Premier paragraphe" in shown(app)
 
 
+async def test_folded_again_before_its_contents_are_built_it_stays_folded():
+    app = Sections(collapsed=True)
+    async with app.run_test(size=(60, 12)) as pilot:
+        section = app.query_one(LazyCollapsible)
+        await pilot.pause()
+        section.collapsed = False
+        section.collapsed = True
+        await pilot.pause()
+        assert section.has_class("-collapsed") and "Premier paragraphe" not in shown(app)
+        section.collapsed = False
+        await pilot.pause()
+        assert app.builds == 1 and "Premier paragraphe" in shown(app)
+
+
 async def test_opened_from_the_keyboard():
     app = Sections(collapsed=True)
     async with app.run_test(size=(60, 12)) as pilot:
@@ -68,8 +84,9 @@ async def test_a_section_shown_open_is_built_with_the_screen():
         assert "Premier paragraphe" in shown(app)
 
 
-async def test_an_opened_resource_comes_into_view_with_its_text(tmp_path):
-    """« Ma demande » at 80×24: opening its resource shows the resource's text, not only its title."""
+@asynccontextmanager
+async def ma_demande_resource(tmp_path):
+    """« Ma demande » opened at 80×24, and its resource: a folded section of Markdown."""
     from journal.core.catalogue import load_catalogue
     from journal.core.store import JournalStore
     from journal.tui.app import BilanApp
@@ -81,7 +98,14 @@ async def test_an_opened_resource_comes_into_view_with_its_text(tmp_path):
         await pilot.pause()
         app.open_exercise(catalogue.get("ma-demande"))
         await pilot.pause()
-        resource = next(section for section in app.screen.query(LazyCollapsible) if section.id is None)
+        yield pilot, next(section for section in app.screen.query(LazyCollapsible) if section.id is None)
+    store.close()
+
+
+async def test_an_opened_resource_comes_into_view_with_its_text(tmp_path):
+    """« Ma demande » at 80×24: opening its resource shows the resource's text, not only its title."""
+    async with ma_demande_resource(tmp_path) as (pilot, resource):
+        app = pilot.app
         title = resource.query_one("CollapsibleTitle")
         title.focus(scroll_visible=False)
         # Its title on the last row of the body, as when Tab has just reached it.
@@ -96,4 +120,27 @@ async def test_an_opened_resource_comes_into_view_with_its_text(tmp_path):
         assert "Ce qu'est un bilan de compétences" in shown(app)
         await pilot.press("escape")
         await pilot.pause()
-    store.close()
+
+
+async def test_an_opened_page_is_never_drawn_open_without_its_text(tmp_path, monkeypatch):
+    """Markdown builds its blocks a moment after it is mounted: the section shows once they are there."""
+    from textual.widgets import Markdown
+
+    from journal.tui.screens.exercise import ExerciseScreen
+
+    async with ma_demande_resource(tmp_path) as (pilot, resource):
+        drawn = []
+        frame = ExerciseScreen._compositor_refresh
+
+        def drawing(screen):
+            frame(screen)
+            if not resource.has_class("-collapsed"):
+                drawn.append(sum(len(markdown.children) for markdown in resource.query(Markdown)))
+
+        monkeypatch.setattr(ExerciseScreen, "_compositor_refresh", drawing)
+        resource.query_one("CollapsibleTitle").focus()
+        await pilot.pause()
+        await pilot.press("enter")
+        for _ in range(10):
+            await pilot.pause(0.05)
+        assert drawn and 0 not in drawn, f"blocks of the page in each frame drawn open: {drawn}"

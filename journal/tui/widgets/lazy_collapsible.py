@@ -51,13 +51,14 @@ class LazyCollapsible(Collapsible):
 
     def _watch_collapsed(self, collapsed: bool) -> None:
         if not collapsed and self.is_mounted and not self.is_filled:
-            # Mounted before the section shows: it opens with its text, not empty for a frame.
-            mounted = self.query_one(self.Contents).mount_all(self._take_contents())
-            self.call_later(self._scroll_into_view_once, mounted)
+            # The section opens once its contents are built: Markdown lays its blocks out a moment after
+            # it is mounted. Opened at once, it showed a frame without its text, and Textual's scroll to
+            # the opened section saw no text: only the title came into view.
+            self.call_next(self._open_when_built, self.query_one(self.Contents).mount_all(self._take_contents()))
+            return
         super()._watch_collapsed(collapsed)
 
-    async def _scroll_into_view_once(self, mounted: AwaitMount) -> None:
-        # Textual scrolls an opened section into view at once, when the new text has no height yet:
-        # only the title came into view, the text stayed below the screen's edge.
-        await mounted
-        self.call_after_refresh(self.scroll_visible)
+    async def _open_when_built(self, built: AwaitMount) -> None:
+        await built
+        if not self.collapsed:  # unless folded again meanwhile (that was done at once)
+            super()._watch_collapsed(False)
