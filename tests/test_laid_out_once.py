@@ -48,3 +48,25 @@ async def test_an_exercise_opens_with_one_layout_and_follows_a_resize(tmp_path):
         assert app.screen.size == (80, 24)
         assert app.screen.query_one("#exercise-list").region.right <= 80
     store.close()
+
+
+async def test_an_opened_exercise_has_the_styles_a_full_restyle_gives(tmp_path):
+    """The first showing skips Textual's restyle of every widget: each widget's styles must already be those."""
+    store = JournalStore(tmp_path / "journal")
+    store.entries.save_answer("mon-parcours", "ligne-du-temps", [{"periode": "2010"}, {"periode": "2018"}])
+    app = BilanApp(store, CATALOGUE)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        for exercise_id in ("ma-demande", "mon-parcours", "mes-valeurs", "aide-a-la-decision"):
+            app.open_exercise(CATALOGUE.get(exercise_id))
+            await pilot.pause()
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, ExerciseScreen)
+            widgets = list(screen.walk_children(with_self=True))
+            as_shown = [dict(widget.styles.base.get_rules()) for widget in widgets]
+            app.stylesheet.update(screen)
+            assert [dict(widget.styles.base.get_rules()) for widget in widgets] == as_shown, exercise_id
+            await pilot.press("escape")
+            await pilot.pause()
+    store.close()
