@@ -64,9 +64,15 @@ async def test_the_outline_follows_the_focus_from_question_to_question(tmp_path)
     store.close()
 
 
-async def test_a_table_row_is_outlined_and_a_deleted_row_takes_its_outline_away(tmp_path):
+def journal_with_two_periods(tmp_path) -> JournalStore:
+    """A journal whose « Mon parcours » table has two rows."""
     store = JournalStore(tmp_path / "journal")
     store.entries.save_answer("mon-parcours", "ligne-du-temps", [{"periode": "2010"}, {"periode": "2018"}])
+    return store
+
+
+async def test_a_table_row_is_outlined_and_a_deleted_row_takes_its_outline_away(tmp_path):
+    store = journal_with_two_periods(tmp_path)
     app = BilanApp(store, CATALOGUE)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()

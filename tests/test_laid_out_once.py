@@ -6,6 +6,7 @@ from journal.core.catalogue import load_catalogue
 from journal.core.store import JournalStore
 from journal.tui.app import BilanApp
 from journal.tui.screens.exercise import ExerciseScreen
+from tests.test_focus_mark import journal_with_two_periods
 
 CATALOGUE = load_catalogue()
 
@@ -52,8 +53,7 @@ async def test_an_exercise_opens_with_one_layout_and_follows_a_resize(tmp_path):
 
 async def test_an_opened_exercise_has_the_styles_a_full_restyle_gives(tmp_path):
     """The first showing skips Textual's restyle of every widget: each widget's styles must already be those."""
-    store = JournalStore(tmp_path / "journal")
-    store.entries.save_answer("mon-parcours", "ligne-du-temps", [{"periode": "2010"}, {"periode": "2018"}])
+    store = journal_with_two_periods(tmp_path)
     app = BilanApp(store, CATALOGUE)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
