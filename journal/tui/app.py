@@ -21,6 +21,7 @@ from journal.tui.palette import BilanPalette
 from journal.tui.commands import BilanCommands
 from journal.tui.marks_without_colour import show_marks_without_colour
 from journal.tui.nonbreaking import keep_non_breaking_spaces
+from journal.tui.keys_in_flight import let_keys_land
 from journal.tui.runtime import CHECK_SECONDS, IdleCollector, tuned_for_typing
 from journal.tui.screens.home import HomeScreen
 from journal.tui.input_guard import install_input_guard
@@ -391,6 +392,8 @@ class BilanApp(App):
         return flush() is not False if callable(flush) else True
 
     async def action_quit(self) -> None:
+        if self.screen_stack:
+            await let_keys_land(self.screen)
         saved = all([self._save_screen(screen) for screen in reversed(self.screen_stack)])
         if saved or self._quit_anyway:
             self.exit()
