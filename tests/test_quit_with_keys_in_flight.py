@@ -12,7 +12,7 @@ from textual.widgets import TextArea
 
 from journal.core.store import JournalStore
 from journal.tui.app import BilanApp
-from journal.tui.screens.exercise import ExerciseScreen
+from tests.test_content_flows import open_exercise
 
 SIZE = (100, 30)
 
@@ -21,12 +21,7 @@ async def test_keys_read_together_with_ctrl_q_are_saved(data_dir, catalogue):
     store = JournalStore(data_dir)
     app = BilanApp(store, catalogue)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        app.open_exercise(catalogue.get("ma-demande"))
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ExerciseScreen)
-        area = screen.query_one(TextArea)
+        area = (await open_exercise(pilot, "ma-demande")).query_one(TextArea)
         area.focus()
         await pilot.press(*"Je veux")
         await pilot.pause()
