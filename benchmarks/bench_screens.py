@@ -2,9 +2,9 @@
 
 Run: ``python -m benchmarks screens [--repeat 3]``.
 
-Each round starts two child processes (``benchmarks/screens_probe.py``), the
-floor's after bilan's (it copies the size of each exercise screen bilan's run
-saw): bilan opens every built-in exercise on an empty journal, Tabs through
+Each round starts two child processes (``benchmarks/screens_probe.py``), in
+turn first and second (the floor copies the size of each exercise screen a
+bilan run saw): bilan opens every built-in exercise on an empty journal, Tabs through
 it and leaves it; the floor pushes, for each exercise, a plain Textual screen
 with as many widgets and focusable fields. The table gives, per exercise and
 over all of them, the medians of the rounds' medians (ms), and bilan ÷ floor:
@@ -52,11 +52,15 @@ def collect(rounds: int, per_round: int) -> tuple[dict, dict, dict]:
     shapes: dict = {}
     with tempfile.TemporaryDirectory(prefix="bilan-screens-") as folder:
         shapes_file = Path(folder) / "shapes.json"
-        for _ in range(rounds):
-            ours = probe("bilan", per_round)
+        for round_number in range(rounds):
+            if round_number % 2 == 0 or not shapes:
+                ours = probe("bilan", per_round)
+                shapes_file.write_text(json.dumps(ours), encoding="utf-8")
+                theirs = probe("floor", per_round, shapes_file)
+            else:  # every other round the floor goes first, with the sizes bilan's screens had before
+                theirs = probe("floor", per_round, shapes_file)
+                ours = probe("bilan", per_round)
             shapes = ours["shapes"]
-            shapes_file.write_text(json.dumps(ours), encoding="utf-8")
-            theirs = probe("floor", per_round, shapes_file)
             for store, result in ((bilan, ours), (floor, theirs)):
                 for exercise_id, figures in result["medians"].items():
                     for name, value in figures.items():
