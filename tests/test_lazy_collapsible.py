@@ -8,6 +8,7 @@ from textual.app import App, ComposeResult
 from textual.widgets import Static
 
 from journal.tui.widgets.lazy_collapsible import LazyCollapsible
+from tests.test_terminal_safety import rendered_segments
 
 
 class Sections(App):
@@ -26,8 +27,7 @@ class Sections(App):
 
 def shown(app: App) -> str:
     """The text on screen, as the compositor draws it."""
-    update = app.screen._compositor.render_update(full=True)
-    return "".join(segment.text for line in update.strips for strip in line for segment in strip)
+    return "".join(rendered_segments(app.screen))
 
 
 async def test_folded_contents_are_built_when_opened_then_kept():
