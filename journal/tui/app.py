@@ -114,6 +114,8 @@ class BilanApp(App):
         if self.collector is not None:
             self.set_interval(CHECK_SECONDS, self.collector.tick, name="idle-collector")
         self.push_screen(HomeScreen())
+        if self.collector is not None:
+            self.call_after_refresh(self.collector.first_screen_drawn)
         self.call_after_refresh(load_orjson_in_background)  # for the saves: not before the first screen
         if self.store is None:
             # The home screen is drawn with what needs no journal; the journal is read once it is on screen.

@@ -10,6 +10,10 @@ Three pauses a worker would feel, measured by ``python -m benchmarks typing``:
   has been quiet for ``IDLE_SECONDS`` (checked by the app's timer), or in any
   case after ``FORCE_AFTER`` young collections; the young collections that
   keep running while typing walk only recent objects (a few milliseconds).
+  From the start of ``run`` until the first screen is drawn the collector does
+  not run at all (``IdleCollector.first_screen_drawn`` switches it back on):
+  what is made meanwhile — the stylesheet, the screen's widgets — is new and
+  lives on, so a pass would only walk it (10–20 ms of start-up).
 - The interpreter lock. A save serialises the journal in a thread; the UI
   thread gets the lock back after at most the switch interval, lowered from
   5 ms to ``SWITCH_INTERVAL`` (see also ``journal.core.storage.codec.encode``,
@@ -38,10 +42,17 @@ FORCE_AFTER = 2_000  # young collections (each after ~7,000 allocations): a full
 class IdleCollector:
     """Runs the full collections the collector would have run, at moments when nobody is typing."""
 
-    def __init__(self, due_after: int):
+    def __init__(self, due_after: int, *, paused: bool = False):
         self.due_after = max(1, due_after)
         self.full_passes = 0
         self._last_input = time.monotonic()
+        self._paused = paused  # the collector was on, and is off until the first screen is drawn
+
+    def first_screen_drawn(self) -> None:
+        """Switch the collector back on, if ``tuned_for_typing`` switched it off for the start."""
+        if self._paused:
+            self._paused = False
+            gc.enable()
 
     def input_seen(self) -> None:
         self._last_input = time.monotonic()
@@ -64,14 +75,21 @@ class IdleCollector:
 
 @contextmanager
 def tuned_for_typing() -> Iterator[IdleCollector]:
-    """Freeze what is loaded, postpone full collections to idle moments, shorten the lock's switch interval."""
+    """Freeze what is loaded, postpone full collections to idle moments, shorten the lock's switch interval.
+
+    The collector is off until ``first_screen_drawn`` is called on what this yields (or until the end).
+    """
     thresholds = gc.get_threshold()
     interval = sys.getswitchinterval()
+    running = gc.isenabled()
+    gc.disable()
     gc.freeze()
     gc.set_threshold(thresholds[0], thresholds[1], POSTPONED)
     sys.setswitchinterval(SWITCH_INTERVAL)
     try:
-        yield IdleCollector(thresholds[2])
+        yield IdleCollector(thresholds[2], paused=running)
     finally:
         gc.set_threshold(*thresholds)
         sys.setswitchinterval(interval)
+        if running:
+            gc.enable()

@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 from journal.cli.context import EXIT_OK, catalogue, crashed, data_dir, open_store, passphrase_from_environment
+from journal.core.collector import collector_paused
 from journal.core.paths import journal_path
 from journal.core.crash_report import write_crash_report
 from journal.i18n import t
@@ -20,9 +21,11 @@ def register(subparsers) -> None:
 
 
 def run_app(args) -> int:
-    exercises = catalogue()
-    folder = data_dir(args)
-    from journal.tui.journal_opening import JournalOpening, opens_later
+    # What is made here (Textual's modules, the exercises) lasts as long as the app: the collector would only walk it.
+    with collector_paused(freeze=True):
+        exercises = catalogue()
+        folder = data_dir(args)
+        from journal.tui.journal_opening import JournalOpening, opens_later
 
     if not passphrase_from_environment() and opens_later(journal_path(folder)):
         # A large plain journal is read after the home screen is drawn (journal.tui.journal_opening).
@@ -68,10 +71,11 @@ def _remove_on_hangup(folder: str) -> dict:
 
 def _launch(store, exercises, demo: bool = False, greet: bool = False, run=lambda app: app.run(), opening=None) -> int:
     """Run the app on ``store``, or on the journal ``opening`` reads after the first screen (then ``store`` is None)."""
-    from journal.tui.app import BilanApp
-
     try:
-        app = BilanApp(store, exercises, demo=demo, greet=greet, opening=opening)
+        with collector_paused(freeze=True):  # as in run_app
+            from journal.tui.app import BilanApp
+
+            app = BilanApp(store, exercises, demo=demo, greet=greet, opening=opening)
         run(app)
     except Exception as error:  # noqa: BLE001 - raised outside Textual's loop: same one line as inside it
         return crashed(write_crash_report(store.data_dir if store is not None else opening.data_dir, error))
