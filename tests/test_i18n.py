@@ -77,6 +77,22 @@ def test_plural_forms_follow_the_count_and_the_language():
     assert t("panel.appointment", when="Monday", days=1).endswith("(in 1 day)")
 
 
+def test_large_whole_numbers_are_grouped_as_each_language_writes_them():
+    try:
+        set_language("fr")
+        message = t("versions_file.too_many", path="/dossier", limit=200_000)
+        assert "plus de 200\u202f000 fichiers" in message, "French: a narrow no-break space between groups"
+        assert t("versions_file.too_many", path="/dossier", limit=9_999).count("9999") == 1, "four digits: as written"
+        assert t("panel.appointment", when="lundi", days=20_000).endswith("(dans 20\u202f000 jours)"), "plural from the number"
+        assert "2026" in t("panel.appointment", when="2026", days=2026), "a year stays a year"
+        assert "True" in t("versions_file.too_many", path="/dossier", limit=True), "not a number"
+        set_language("en")
+        assert "more than 200,000 files" in t("versions_file.too_many", path="/folder", limit=200_000)
+        assert "-12,345" in t("versions_file.too_many", path="/folder", limit=-12_345)
+    finally:
+        set_language("fr")
+
+
 def test_no_count_written_with_a_parenthesised_plural():
     for lang in ("fr", "en"):
         for key, text in messages(lang).items():

@@ -109,8 +109,30 @@ def _choose_plurals(text: str, values: Mapping[str, object], lang: str) -> str:
     return _PLURAL.sub(form, text)
 
 
+# Digits are grouped from five on, as French typography does (« 2026 », « 20 000 »): a four-digit
+# number in a message is as often a year as a count.
+GROUP_FROM = 10_000
+_GROUP_SEPARATOR = {"fr": "\u202f", "en": ","}  # French: a narrow no-break space
+
+
+def grouped(number: int, lang: str) -> str:
+    """``number`` with its digits in groups of three, as ``lang`` writes them (« 200 000 », "200,000")."""
+    if abs(number) < GROUP_FROM:
+        return str(number)
+    return f"{number:,}".replace(",", _GROUP_SEPARATOR.get(lang, ","))
+
+
+def _large_numbers_grouped(values: Mapping[str, object], lang: str) -> dict[str, object]:
+    return {
+        name: grouped(value, lang)
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= GROUP_FROM
+        else value
+        for name, value in values.items()
+    }
+
+
 def t(key: str, /, **values: object) -> str:
-    """The message ``key`` in the current language, formatted with ``values``."""
+    """The message ``key`` in the current language, formatted with ``values`` (large whole numbers grouped)."""
     lang = current_language()
     text = messages(lang).get(key)
     if text is None:
@@ -120,7 +142,7 @@ def t(key: str, /, **values: object) -> str:
         return text
     if "[[" in text:
         text = _choose_plurals(text, values, lang)
-    return text.format(**values)
+    return text.format(**_large_numbers_grouped(values, lang))
 
 
 def localized(text: Mapping[str, str] | None) -> str:
