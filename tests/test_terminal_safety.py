@@ -292,6 +292,27 @@ async def test_every_part_of_an_exercise_and_its_history_show_hostile_text_inert
     store.close()
 
 
+async def test_the_side_by_side_view_shows_hostile_answers_inert_in_the_table_and_in_full(data_dir, tmp_path):
+    from journal.tui.screens.comparison import ComparisonScreen
+
+    store, app = hostile_app(data_dir, tmp_path)
+    for instance in (1, store.entries.new_instance("ou-j-en-suis")):
+        store.entries.save_answer("ou-j-en-suis", "energie-pourquoi", ALL_HOSTILE * 3, instance=instance)
+        store.entries.save_answer("ou-j-en-suis", "moment", ALL_HOSTILE, instance=instance)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        exercise = app.catalogue.get("ou-j-en-suis")
+        app.push_screen(ComparisonScreen(exercise, store.entries.current_of(exercise.id)))
+        await pilot.pause()
+        rows = app.screen.query_one("DataTable").row_count
+        assert rows >= 2
+        for row in range(rows):
+            assert_screen_inert(app, f"side by side, row {row}")
+            await pilot.press("down")
+            await pilot.pause()
+    store.close()
+
+
 def test_editors_show_control_characters_as_symbols_of_the_same_width():
     strip = Strip([Segment("ab\x1b[2Jc\u202ed", None)])
     shown = visible_strip(strip)

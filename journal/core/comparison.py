@@ -1,8 +1,8 @@
 """Dated instances of a repeatable exercise, side by side, so the worker sees what moved.
 
 One row per question, one column per instance (oldest first); each cell is the
-answer in one short line. Private instances are shown too: this view is for the
-worker alone and never exported.
+whole answer as text (``one_line`` makes the short line a table shows). Private
+instances are shown too: this view is for the worker alone and never exported.
 """
 
 from __future__ import annotations
@@ -29,11 +29,11 @@ def one_line(text: str, width: int = CELL_WIDTH) -> str:
 
 
 def compare_entries(exercise: Exercise, entries: Iterable[Entry]) -> Comparison:
-    """The answers of ``entries`` (instances of ``exercise``) as rows of one-line cells."""
+    """The answers of ``entries`` (instances of ``exercise``) as rows of cells, questions never answered left out."""
     ordered = tuple(sorted(entries, key=lambda e: (e.created_at, e.instance)))
     rows = []
     for prompt in exercise.prompts:
-        cells = tuple(one_line(view_as_text(answer_view(prompt, entry.answer(prompt.id)))) for entry in ordered)
-        if any(cells):
+        cells = tuple(view_as_text(answer_view(prompt, entry.answer(prompt.id))) for entry in ordered)
+        if any(cell.strip() for cell in cells):
             rows.append((str(prompt.label), cells))
     return Comparison(ordered, tuple(rows))

@@ -3,7 +3,7 @@
 See ``journal.i18n.frozen``: used only while ``SOURCES`` is the digest of the language's files.
 """
 
-SOURCES = '01836f2c35d29b9b8e1c085555bbce4d950db5a6924fb5387a7d7582ce069970'
+SOURCES = 'b4c713124a0a9f73241a9abff3df32969c8098feecdbbd025aff599e43306bbb'
 
 MESSAGES = {
     'app.quit_unsaved': 'Some answers could not be saved (see the message above). Press Ctrl+Q again to quit anyway: they would be lost.',
@@ -644,9 +644,10 @@ MESSAGES = {
     'missing.done_anyway': 'Mark done anyway',
     'comparison.open': 'See side by side',
     'comparison.title': '{title}: your answers side by side',
-    'comparison.hint': 'From left to right, oldest to newest. This is not a mark: look at what has moved. Esc to close.',
+    'comparison.hint': 'From left to right, oldest to newest. This is not a mark: look at what has moved. Arrows: pick a question, its answers show in full below. Esc to close.',
     'comparison.question': 'Question',
     'comparison.column': 'No. {number} · {date}',
+    'comparison.unanswered': '(no answer on this sheet)',
     'first_screen.reading': "Reading your journal…\n\nEach exercise's state will show in a moment. What you type is kept and acted on as soon as the journal has been read.",
     'hardening.crashed': 'an unexpected error stopped bilan. What you had written is saved in your journal. Start bilan again; if the error comes back, please report it.',
     'hardening.crashed_report': 'an unexpected error stopped bilan. What you had written is saved in your journal. Start bilan again; if the error comes back, please report it with the file {report}.',

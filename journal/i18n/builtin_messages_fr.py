@@ -3,7 +3,7 @@
 See ``journal.i18n.frozen``: used only while ``SOURCES`` is the digest of the language's files.
 """
 
-SOURCES = 'd71312fff7d43c0a5c9f4a5cd7d3d44f2f5c752d411c09b34611a270b015ae78'
+SOURCES = '6e097069cef30a2f2c662a7ccb8ca9125ee9f7809d80185c8ab3f0dfadcc8909'
 
 MESSAGES = {
     'app.quit_unsaved': "Certaines réponses n'ont pas pu être enregistrées (voir le message ci-dessus). Appuyez de nouveau sur Ctrl+Q pour quitter quand même : elles seraient perdues.",
@@ -644,9 +644,10 @@ MESSAGES = {
     'missing.done_anyway': 'Marquer terminé quand même',
     'comparison.open': 'Voir côte à côte',
     'comparison.title': '{title} : vos réponses côte à côte',
-    'comparison.hint': "De gauche à droite, du plus ancien au plus récent. Ce n'est pas une note : regardez ce qui a bougé. Échap pour fermer.",
+    'comparison.hint': "De gauche à droite, du plus ancien au plus récent. Ce n'est pas une note : regardez ce qui a bougé. Flèches : choisir une question, ses réponses s'affichent en entier dessous. Échap pour fermer.",
     'comparison.question': 'Question',
     'comparison.column': 'n° {number} · {date}',
+    'comparison.unanswered': '(pas de réponse sur cette fiche)',
     'first_screen.reading': "Lecture de votre journal…\n\nL'état de chaque exercice s'affiche dans un instant. Ce que vous tapez est gardé et pris en compte dès que le journal est lu.",
     'hardening.crashed': "une erreur inattendue a arrêté bilan. Ce que vous aviez écrit est enregistré dans votre journal. Relancez bilan ; si l'erreur revient, signalez-la.",
     'hardening.crashed_report': "une erreur inattendue a arrêté bilan. Ce que vous aviez écrit est enregistré dans votre journal. Relancez bilan ; si l'erreur revient, signalez-la en joignant le fichier {report}.",

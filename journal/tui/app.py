@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import events
@@ -84,6 +85,7 @@ class BilanApp(App):
         self.deleted_notes: list = []  # notes deleted in this session, for undo
         # Keys typed while the journal is read wait for it (no time limit: they need the journal).
         self._held_keys: list[events.Key] | None = [] if store is None else None
+        self._holds = 0  # holds begun (hold_keys), so that a hold's time limit ends that hold only
         self.store = store
         self.opening = opening
         self.builtin_catalogue = catalogue
@@ -218,7 +220,13 @@ class BilanApp(App):
         """Keep the keys typed from now until ``release_keys``: they belong to the screen being opened."""
         if self._held_keys is None:
             self._held_keys = []
-            self.set_timer(HOLD_LIMIT, lambda: self.release_keys(force=True))
+            self._holds += 1
+            self.set_timer(HOLD_LIMIT, partial(self._hold_expired, self._holds))
+
+    def _hold_expired(self, hold: int) -> None:
+        # Only the hold the timer was set for: keys held since a later Enter wait for their own screen.
+        if hold == self._holds:
+            self.release_keys(force=True)
 
     def release_keys(self, force: bool = False) -> None:
         """Hand the held keys, in order, to what has the focus (waiting a frame if nothing has it yet)."""
@@ -284,11 +292,13 @@ class BilanApp(App):
                 from journal.tui.screens.comparison import ComparisonScreen
 
                 self.push_screen(ComparisonScreen(exercise, self.store.entries.current_of(exercise.id)))
+                self.release_keys()  # keys typed after Enter move through the table, once it has the focus
                 return
             instance = self.store.entries.next_instance(exercise.id) if choice == NEW else int(choice)
             self.push_exercise(ExerciseScreen(exercise, instance))
 
         self.push_screen(InstancePicker(exercise, entries), chosen)
+        self.release_keys()  # keys typed after Enter are for the picker, once its list has the focus
 
     def open_exercise_instance(self, exercise: Exercise, instance: int) -> None:
         """Open one given instance (the suggested next step, a search result), without asking which."""
