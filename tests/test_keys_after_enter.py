@@ -31,24 +31,24 @@ def two_sheets(data_dir) -> JournalStore:
     return store
 
 
-async def enter_on_ou_j_en_suis(pilot) -> None:
+async def enter_on_ou_j_en_suis(pilot) -> InstancePicker:
+    """Enter on « Où j'en suis » in the home list: its sheet picker, a moment later."""
     await pilot.pause()
     home = pilot.app.screen
     assert isinstance(home, HomeScreen)
     option_list = home.query_one(OptionList)
     option_list.highlighted = option_list.get_option_index("exercise:ou-j-en-suis")
     await pilot.press("enter")
+    await pilot.pause(0.2)
+    assert isinstance(pilot.app.screen, InstancePicker)
+    return pilot.app.screen
 
 
 async def test_the_sheet_picker_takes_keys_at_once(data_dir, catalogue):
     store = two_sheets(data_dir)
     app = BilanApp(store, catalogue)
     async with app.run_test(size=SIZE) as pilot:
-        await enter_on_ou_j_en_suis(pilot)
-        await pilot.pause(0.2)
-        picker = app.screen
-        assert isinstance(picker, InstancePicker)
-        options = picker.query_one(OptionList)
+        options = (await enter_on_ou_j_en_suis(pilot)).query_one(OptionList)
         before = options.highlighted
         await pilot.press("down")
         await pilot.pause(0.2)
@@ -61,7 +61,6 @@ async def test_the_side_by_side_view_takes_keys_at_once_and_shows_the_answers_wh
     app = BilanApp(store, catalogue)
     async with app.run_test(size=SIZE) as pilot:
         await enter_on_ou_j_en_suis(pilot)
-        await pilot.pause(0.2)
         await pilot.press("down", "enter")  # « Voir côte à côte », second in the picker
         await pilot.pause(0.2)
         screen = app.screen
