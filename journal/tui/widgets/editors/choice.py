@@ -24,6 +24,13 @@ class ChoiceEditor(PromptEditor):
             for key, label in self._labels():
                 yield RadioButton(line(label), value=key == self.value)
 
+    def on_mount(self) -> None:
+        # Textual highlights the first option of a set as it mounts, whatever is chosen: Enter or Space
+        # there would silently replace the saved answer. The highlight starts on the saved choice instead.
+        radio_set = self.query_one(RadioSet)
+        for _ in range(max(radio_set.pressed_index, 0)):
+            radio_set.action_next_button()
+
     @on(RadioSet.Changed)
     def _chosen(self, event: RadioSet.Changed) -> None:
         event.stop()
