@@ -194,6 +194,20 @@ def test_leads_start_from_mes_pistes(store, catalogue):
     assert prefill_value(leads, catalogue, store) == [{"piste": [{"label": "Formatrice"}]}]
 
 
+def test_drafts_alone_are_not_shared_and_count_as_accepted_once_the_worker_answers_beside_them(store, catalogue):
+    # Opening « Aide à la décision » saves its criteria and leads pre-filled from earlier answers, as drafts.
+    store.entries.save_answer("aide-a-la-decision", "criteres", [{"critere": "Autonomie"}])
+    store.entries.save_answer("aide-a-la-decision", "pistes", [{"piste": [{"label": "Formatrice"}]}])
+    store.entries.mark_drafts("aide-a-la-decision", ["criteres", "pistes"])
+    title = str(catalogue.get("aide-a-la-decision").title)
+    markdown = render(build_summary(store, catalogue), "markdown")
+    assert title not in markdown, "only opened: nothing of the worker's to share, not even « commencé »"
+    # The worker rates the lead: the criteria, left as they were, are accepted with it.
+    store.entries.save_answer("aide-a-la-decision", "pistes", [{"piste": [{"label": "Formatrice"}], "critere-1": 4}])
+    markdown = render(build_summary(store, catalogue), "markdown")
+    assert title in markdown and "Autonomie" in markdown and "Formatrice" in markdown
+
+
 # -- « not a test » next to every score ---------------------------------------------------------------
 
 

@@ -40,9 +40,13 @@ async def test_synthesis_draft_is_saved_on_opening_marked_and_cleared_by_a_chang
         assert "ce-qui-compte" not in entry.answers, "a private answer is never copied"
         notices = [str(widget.render()) for widget in app.screen.query(".prompt-prefilled").results(Static)]
         assert any("Brouillon à relire" in notice for notice in notices)
+        assert "Ma synthèse" not in render(build_summary(store, catalogue), "markdown"), "a draft not reread is not shared"
         area = app.screen.query_one("#prompt-forces").query_one(TextArea)
         area.focus()
         await pilot.press(*" et d'autres")
+        await pilot.pause()
+        block = app.screen.query_one("#prompt-forces").parent
+        assert not block.query(".prompt-prefilled"), "the notice goes as soon as the worker changes the draft"
         await pilot.press("escape")
         await pilot.pause()
     assert "forces" not in store.entries.get("ma-synthese").drafts

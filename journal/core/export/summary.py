@@ -172,10 +172,17 @@ def _build_summary(store: JournalStore, catalogue: Catalogue, options: ExportOpt
 
 
 def exported_entry(exercise: Exercise, entry: Entry) -> ExportedEntry:
-    """The shared answers of an entry as they read, and the required questions still empty (private ones too)."""
+    """The shared answers of an entry as they read, and the required questions still empty (private ones too).
+
+    An entry holding nothing but the drafts bilan pre-filled from earlier answers as it opened (the worker
+    has changed none of its answers yet) has nothing of the worker's to share: it reads as empty. Once
+    the worker has answered something in it, a draft left as it was counts as accepted.
+    """
     shared: dict[str, Any] = {}
     answers: list[ExportedAnswer] = []
     unanswered: list[str] = []
+    if only_drafts(entry):
+        return ExportedEntry(exercise, entry, (), ())
     for prompt in exercise.prompts:
         value = entry.answer(prompt.id)
         view = None
@@ -192,6 +199,12 @@ def exported_entry(exercise: Exercise, entry: Entry) -> ExportedEntry:
     if computed is not None:
         answers.append(ExportedAnswer(*computed))
     return ExportedEntry(exercise, entry, tuple(answers), tuple(unanswered))
+
+
+def only_drafts(entry: Entry) -> bool:
+    """Whether every answer of ``entry`` is still a pre-filled draft the worker has not changed."""
+    drafts = entry.drafts
+    return bool(drafts) and all(prompt_id in drafts for prompt_id, value in entry.answers.items() if not is_empty(value))
 
 
 def _status(catalogue: Catalogue, plan: BilanPlan | None, shared: list[ExportedEntry]) -> tuple[StatusLine, ...]:

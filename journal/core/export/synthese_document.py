@@ -18,7 +18,7 @@ from journal.core.catalogue import Catalogue
 from journal.core.export.markdown import render_view
 from journal.core.export.markdown_escape import escape_inline
 from journal.core.models import EntryStatus
-from journal.core.export.summary import ExportedEntry, exported_entry, current_plan
+from journal.core.export.summary import ExportedEntry, current_plan, exported_entry, only_drafts
 from journal.core.record import record
 from journal.core.storage.errors import JournalError
 from journal.core.store import JournalStore, now
@@ -69,7 +69,8 @@ def build_synthese(store: JournalStore, catalogue: Catalogue) -> SyntheseDocumen
         if review.validated_at is None:
             raise NoValidatedSynthesis(t("synthese_doc.not_validated", conseiller=plan.draft.conseiller))
         return SyntheseDocument(now(), plan.draft.text, review.validated_at, (), shared(ACTION_PLAN_EXERCISE))
-    if not shared(SYNTHESIS_EXERCISE):
+    drafted = any(only_drafts(entry) for entry in store.entries.current_of(SYNTHESIS_EXERCISE) if not entry.private)
+    if not drafted and not shared(SYNTHESIS_EXERCISE):
         raise JournalError(t("synthese_doc.nothing"))
     own = shared(SYNTHESIS_EXERCISE, reviewed_only=True)
     if not own:

@@ -82,6 +82,7 @@ class ExerciseScreen(LaidOutOnce, Screen):
         self.instance = instance
         self.place = place
         self._new_drafts: dict = {}
+        self._draft_notices: dict[str, Static] = {}  # « brouillon à relire », by question, until the worker changes it
         self.autosave = Autosave(self.app.store, exercise.id, instance, self._saved_from_thread)
         self._timer = None
         self._changed_at = 0.0  # when the worker last changed an answer (time.monotonic)
@@ -131,7 +132,8 @@ class ExerciseScreen(LaidOutOnce, Screen):
                     if prompt.help:
                         yield Static(text(prompt.help), classes="prompt-help")
                     if drafted:
-                        yield Static(t("worker.synthesis.draft"), classes="prompt-prefilled")
+                        notice = self._draft_notices[prompt.id] = Static(t("worker.synthesis.draft"), classes="prompt-prefilled")
+                        yield notice
                     yield PrivacyMarker(prompt.id, entry.is_private(prompt) if entry else prompt.private)
                     yield editor_for(prompt, value, id=f"prompt-{prompt.id}")
                 if prompt.id == LEADS_PROMPT and is_decision_exercise(exercise):
@@ -230,6 +232,8 @@ class ExerciseScreen(LaidOutOnce, Screen):
         event.stop()
         self.autosave.change(event.prompt_id, event.value)
         self._answers[event.prompt_id] = event.value
+        if self._draft_notices and event.prompt_id in self._draft_notices:
+            self._draft_notices.pop(event.prompt_id).remove()  # the answer is the worker's now (the journal agrees)
         if self._decision_view is not None:
             self._decision_view.show(self._answers)
         self._show_state(t("exercise.saving"))
