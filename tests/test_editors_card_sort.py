@@ -84,3 +84,16 @@ async def test_details_survive_when_a_card_leaves_the_top():
         assert value["details"][cards[0]] == {"concretement": "Mon texte"}
         await pilot.press("home", "0")
         assert cards[0] not in app.last_value["piles"]
+
+
+async def test_a_pile_s_count_stays_readable_when_it_gains_a_digit():
+    prompt = values_prompt()
+    app = EditorApp(editor_for(prompt, None))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("tab")
+        await pilot.press(*["1"] * 10, *["2"] * 10)
+        await pilot.pause()
+        for button in app.editor.query(".card-sort-piles Button").results(Button):
+            label = str(button.label)
+            drawn = "".join(strip.text for strip in button.render_lines(button.region.reset_offset))
+            assert label in drawn, f"{label!r} drawn as {drawn.strip()!r}"

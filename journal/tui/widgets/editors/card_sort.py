@@ -149,7 +149,10 @@ class CardSortEditor(PromptEditor):
     def _show_counts(self) -> None:
         piles = {pile.id: pile for pile in self.spec.piles}
         for button in self.query(".card-sort-piles Button").results(Button):
-            button.label = self._pile_text(piles[button.name])
+            label = self._pile_text(piles[button.name])
+            if label.cell_length != button.label.cell_length:
+                button.refresh(layout=True)  # a count gaining a digit: Textual would keep the button's old width
+            button.label = label
         self.query_one(CardList).border_title = self._left_text()
 
     @property
