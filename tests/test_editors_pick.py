@@ -131,3 +131,36 @@ async def test_free_text_is_the_value_as_it_is_typed_when_nothing_is_chosen():
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("tab", *"Médiatrice")
         assert app.last_value == [{"code": None, "label": "Médiatrice"}]
+
+
+
+async def test_escape_closes_the_list_keeping_the_words_and_down_opens_it_again():
+    app = EditorApp(editor_for(job_prompt(), None))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("tab", *"infirm")
+        editor = app.editor
+        matches = editor.query_one(".pick-matches", OptionList)
+        assert matches.display
+        assert app.screen.active_bindings["escape"].binding.description == "Fermer la liste", "the footer says so"
+        await pilot.press("escape")
+        assert not matches.display and not editor.query_one(".pick-credit").display
+        assert app.focused is editor.search_input and app.focused.value == "infirm"
+        assert app.last_value == [{"code": None, "label": "infirm"}], "the words typed stay the value"
+        assert "escape" not in app.screen.active_bindings, "a second Esc is the screen's again"
+        await pilot.press("down")
+        assert matches.display and matches.highlighted == 0
+        await pilot.press("down")
+        assert matches.highlighted == 1, "once open, ↓ moves through the matches"
+
+
+async def test_escape_in_the_list_closes_it_and_goes_back_to_the_field():
+    app = EditorApp(editor_for(job_prompt(), None))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("tab", *"infirm", "tab")
+        editor = app.editor
+        assert app.focused is editor.match_list
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.focused is editor.search_input and editor.search_input.value == "infirm"
+        assert not editor.match_list.display, "the focus coming back to the field does not open the list again"
+        assert app.last_value == [{"code": None, "label": "infirm"}]

@@ -138,17 +138,46 @@ async def test_escape_from_inside_each_kind_of_editor(editor_name, exercise_id, 
     store.close()
 
 
-async def test_typed_job_title_is_saved_when_leaving_with_escape(tmp_path):
-    """The crash of issue 8: Esc in a job-title field. Now it leaves, and keeps the words typed."""
+def picked_labels(answer) -> list:
+    """The free-text titles (no code) anywhere in a saved answer: a pick's value, or a table's rows of them."""
+    if isinstance(answer, list):
+        return [label for item in answer for label in picked_labels(item)]
+    if isinstance(answer, dict):
+        if "label" in answer and answer.get("code") is None:
+            return [answer["label"]]
+        return [label for value in answer.values() for label in picked_labels(value)]
+    return []
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "prompt_id", "typed"),
+    [
+        ("enquete-metier", "piste", "Médiatrice culturelle"),  # a pick question (ROME)
+        ("mes-pistes", "pistes", "infirm"),  # a pick column of a table (ROME)
+        ("mes-competences", "inventaire", "autonom"),  # a pick column of a table (ESCO)
+    ],
+)
+async def test_escape_in_a_pick_closes_its_list_then_leaves_keeping_the_words_typed(exercise_id, prompt_id, typed, tmp_path):
+    """The crash of issue 8 was Esc in a job-title field. Now the first Esc closes the list of matches
+    (the screen stays), the second leaves; the words typed are kept either way."""
     store = JournalStore(tmp_path / "journal")
-    exercise = CATALOGUE.get("enquete-metier")
     app = BilanApp(store, CATALOGUE)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        screen = await open_exercise(pilot, exercise)
-        screen.query_one(PickEditor).search_input.focus()
-        await pilot.press(*"Médiatrice culturelle", "escape")
+        screen = await open_exercise(pilot, CATALOGUE.get(exercise_id))
+        editor = screen.query(PickEditor).first()
+        editor.search_input.focus()
+        await pilot.press(*typed)
         await pilot.pause()
-        assert isinstance(app.screen, HomeScreen)
-    assert store.entries.get("enquete-metier").answers["piste"] == [{"code": None, "label": "Médiatrice culturelle"}]
+        assert editor.match_list.display, "typing opened the list of matches"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen, "the first Esc closed the list only"
+        assert not editor.match_list.display
+        assert app.focused is editor.search_input and editor.search_input.value == typed
+        assert editor.value == [{"code": None, "label": typed}]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen), "the second Esc left the exercise"
+    assert picked_labels(store.entries.get(exercise_id).answers[prompt_id]) == [typed]
     store.close()

@@ -3,7 +3,7 @@
 See ``journal.i18n.frozen``: used only while ``SOURCES`` is the digest of the language's files.
 """
 
-SOURCES = 'b4c713124a0a9f73241a9abff3df32969c8098feecdbbd025aff599e43306bbb'
+SOURCES = 'cf077413ccb546dc73ebf7ddbff69fae0a420e8895ee9d7fae87d0f4e2308845'
 
 MESSAGES = {
     'app.quit_unsaved': 'Some answers could not be saved (see the message above). Press Ctrl+Q again to quit anyway: they would be lost.',
@@ -349,6 +349,7 @@ MESSAGES = {
     'editor.pick.credit': 'Source: {credit}',
     'editor.pick.remove': 'Remove',
     'editor.pick.free': 'Keep "{text}" as typed',
+    'editor.pick.close': 'Close the list',
     'history.title': '{title}: your earlier versions',
     'history.none': 'No earlier version yet. When you come back to change this exercise in a later session, the version before will be kept here.',
     'history.version': 'Version of {date}',

@@ -3,7 +3,7 @@
 See ``journal.i18n.frozen``: used only while ``SOURCES`` is the digest of the language's files.
 """
 
-SOURCES = '6e097069cef30a2f2c662a7ccb8ca9125ee9f7809d80185c8ab3f0dfadcc8909'
+SOURCES = 'aedc4431407ee09706785c712d3048a82ce5a1751851fd11367d56499e4effad'
 
 MESSAGES = {
     'app.quit_unsaved': "Certaines réponses n'ont pas pu être enregistrées (voir le message ci-dessus). Appuyez de nouveau sur Ctrl+Q pour quitter quand même : elles seraient perdues.",
@@ -349,6 +349,7 @@ MESSAGES = {
     'editor.pick.credit': 'Source : {credit}',
     'editor.pick.remove': 'Retirer',
     'editor.pick.free': 'Garder « {text} » tel quel',
+    'editor.pick.close': 'Fermer la liste',
     'history.title': '{title} : vos versions précédentes',
     'history.none': "Pas encore de version précédente. Quand vous reviendrez modifier cet exercice lors d'une prochaine séance, la version d'avant sera gardée ici.",
     'history.version': 'Version du {date}',

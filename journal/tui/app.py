@@ -239,7 +239,10 @@ class BilanApp(App):
         if not self.screen_stack:
             return
         for key in held:
-            self.post_message(events.Key(key.key, key.character))
+            # The key as typed, not a copy: a key made here would carry as its sender whoever called this (the
+            # exercise screen, once shown), and Textual stops a key's bubbling at its sender, so it would never
+            # reach the app that runs the bindings of the focused field's screen (Esc, F2, Ctrl+T were lost).
+            self.post_message(key)
 
     async def on_event(self, event: events.Event) -> None:
         if self.collector is not None and isinstance(event, events.InputEvent):

@@ -4,6 +4,8 @@
 worker types a few letters in the search field (accents and case do not
 matter); ↑ / ↓ move through the short list of matches and Enter chooses one
 (a click works too). With ``allow_free``, the typed text can be kept as is.
+Esc closes the list, as in any combo box, and leaves the typed text as it is
+(↓ opens the list again); a second Esc leaves the exercise.
 The chosen titles are listed as buttons: pressing one removes it. The value
 is a list of ``{"code": str | None, "label": str}``; when the prompt does not
 allow several, choosing replaces the previous title. The source of the list
@@ -34,6 +36,7 @@ from journal.i18n import t
 from journal.tui.widgets.safe_editors import SafeInput
 from journal.tui.safe_text import line, plain_line
 from journal.tui.widgets.editors.base import PromptEditor
+from journal.tui.widgets.editors.keys import translate_bindings
 
 SHOWN_MATCHES = 30
 
@@ -51,6 +54,8 @@ class PickEditor(PromptEditor):
     BINDINGS = [
         Binding("down", "highlight_match(1)", show=False),
         Binding("up", "highlight_match(-1)", show=False),
+        # Only while the list is open: otherwise Esc goes on to the screen, which leaves the exercise.
+        Binding("escape", "close_matches", "editor.pick.close"),
     ]
 
     DEFAULT_CSS = """
@@ -76,6 +81,8 @@ class PickEditor(PromptEditor):
         self._match_list = OptionList(markup=False, classes="pick-matches")
         self._credit = Static(t("editor.pick.credit", credit=source_credit(self.source)), markup=False, classes="pick-credit")
         self._chosen_box = Vertical(classes="pick-chosen")
+        self._closed_by_escape = False  # the list stays closed when the focus comes back to the field, until a key
+        translate_bindings(self)
 
     @property
     def source(self) -> str:
@@ -164,6 +171,7 @@ class PickEditor(PromptEditor):
         event.stop()
         if self.leaving:
             return
+        self._closed_by_escape = False
         self._record()
         self._show_matches(event.value.strip())
 
@@ -175,15 +183,22 @@ class PickEditor(PromptEditor):
         prompts = [self._match_prompt(match, query) for match in self._matches]
         matches = self.match_list
         matches.set_options(prompts)
-        matches.display = bool(prompts)
+        self._show_list(bool(prompts))
         if prompts:
             matches.highlighted = 0
             # The list opens under the field: bring it into view, or the worker types blind.
             self.call_after_refresh(matches.scroll_visible, animate=False)
-        self._credit.display = bool(prompts)
+
+    def _show_list(self, shown: bool) -> None:
+        """Open or close the list of matches (and the credit of its source)."""
+        if shown == self.match_list.display:
+            return
+        self.match_list.display = shown
+        self._credit.display = shown
+        self.refresh_bindings()  # Esc closes the list while it is open, and the footer says so
 
     def on_descendant_focus(self) -> None:
-        if not self.leaving and self.search_input.has_focus and not self.match_list.display:
+        if not (self.leaving or self._closed_by_escape) and self.search_input.has_focus and not self.match_list.display:
             self._show_matches(self.search_input.value.strip())
 
     def on_descendant_blur(self) -> None:
@@ -194,8 +209,8 @@ class PickEditor(PromptEditor):
     async def _close_if_left(self) -> None:
         if self.leaving or self.has_focus_within:
             return
-        self.match_list.display = False
-        self._credit.display = False
+        self._closed_by_escape = False
+        self._show_list(False)
         typed = self._typed_title()
         if typed is not None:
             # Already the value: now shown as a chosen title, like any other.
@@ -211,16 +226,32 @@ class PickEditor(PromptEditor):
         return Content.assemble(plain_line(match.label), (plain_line(f" · {detail}"), "dim"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.leaving:
+            return action not in ("highlight_match", "close_matches")
         if action == "highlight_match":
-            return not self.leaving and self.search_input.has_focus and self.match_list.display
+            # ↓ in the field also opens the list again after Esc closed it.
+            reopens = parameters == (1,) and self._closed_by_escape and bool(self.search_input.value.strip())
+            return self.search_input.has_focus and (self.match_list.display or reopens)
+        if action == "close_matches":
+            return self.match_list.display
         return True
 
     def action_highlight_match(self, delta: int) -> None:
         matches = self.match_list
-        if delta > 0:
+        if not matches.display:
+            self._closed_by_escape = False
+            self._show_matches(self.search_input.value.strip())
+        elif delta > 0:
             matches.action_cursor_down()
         else:
             matches.action_cursor_up()
+
+    def action_close_matches(self) -> None:
+        """Close the list; the typed text stays in the field, and is the value as before."""
+        self._closed_by_escape = True
+        if not self.search_input.has_focus:
+            self.search_input.focus()  # the focus was in the list, which is going
+        self._show_list(False)
 
     @on(Input.Submitted, ".pick-search")
     async def _entered(self, event: Input.Submitted) -> None:
