@@ -120,6 +120,14 @@ def catalogue() -> Catalogue:
         raise CommandFailure(t("cli.catalogue_broken", problem=error.problems[0])) from error
 
 
+def journal_catalogue(store) -> Catalogue:
+    """The exercises as the worker sees them in the app: the built-in ones plus the conseiller's kept in ``store``."""
+    from journal.core.catalogue.custom import with_custom
+
+    exercises, _ = with_custom(catalogue(), store.custom_exercises.all())
+    return exercises
+
+
 def fail(message: str) -> None:
     """One line on stderr; whatever it quotes (a path, a field from a file) is shown inert."""
     print(f"bilan: {inert_line(str(message))}", file=sys.stderr)
