@@ -3,7 +3,7 @@
 See ``journal.i18n.frozen``: used only while ``SOURCES`` is the digest of the language's files.
 """
 
-SOURCES = 'b4c713124a0a9f73241a9abff3df32969c8098feecdbbd025aff599e43306bbb'
+SOURCES = '525c64b793248866d1b45f131ef1532ed545dddbf596780691d78a8bde799daf'
 
 MESSAGES = {
     'app.quit_unsaved': 'Some answers could not be saved (see the message above). Press Ctrl+Q again to quit anyway: they would be lost.',
@@ -428,6 +428,7 @@ MESSAGES = {
     'summary.period': 'Period: {start} to {end}.',
     'summary.period_all': 'Period: up to {end}.',
     'summary.for_conseiller': 'For {conseiller} · dossier {dossier}',
+    'summary.for_conseiller_only': 'For {conseiller}',
     'summary.proposed_title': '{title} (proposed by {conseiller})',
     'summary.not_answered_yet': 'Not answered yet:',
     'summary.where_i_am': 'Where I am',

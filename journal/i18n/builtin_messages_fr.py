@@ -3,7 +3,7 @@
 See ``journal.i18n.frozen``: used only while ``SOURCES`` is the digest of the language's files.
 """
 
-SOURCES = '6e097069cef30a2f2c662a7ccb8ca9125ee9f7809d80185c8ab3f0dfadcc8909'
+SOURCES = 'dd886648e963b4c05fa5c9f0593179702a9b658ae9b93e2a3144d1178615d1d0'
 
 MESSAGES = {
     'app.quit_unsaved': "Certaines réponses n'ont pas pu être enregistrées (voir le message ci-dessus). Appuyez de nouveau sur Ctrl+Q pour quitter quand même : elles seraient perdues.",
@@ -428,6 +428,7 @@ MESSAGES = {
     'summary.period': 'Période : du {start} au {end}.',
     'summary.period_all': "Période : jusqu'au {end}.",
     'summary.for_conseiller': 'Pour {conseiller} · dossier {dossier}',
+    'summary.for_conseiller_only': 'Pour {conseiller}',
     'summary.proposed_title': '{title} (proposé par {conseiller})',
     'summary.not_answered_yet': 'Pas encore répondu :',
     'summary.where_i_am': "Où j'en suis",

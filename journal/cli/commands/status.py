@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 
 from journal.cli.context import EXIT_OK, journal_catalogue, open_store
-from journal.core.progress import NextStep, assigned_exercises, conseiller_name, next_appointment, next_step, progress
+from journal.core.profile import conseiller_name
+from journal.core.progress import NextStep, assigned_exercises, next_appointment, next_step, progress
 from journal.core.store import now
 from journal.core.progress_text import moment_text, next_step_reason, next_step_title, progress_lines
 from journal.core.status_warnings import status_warnings
