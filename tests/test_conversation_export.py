@@ -205,6 +205,22 @@ def test_dump_round_trip_and_merge_without_duplicates(tmp_path, catalogue, capsy
         assert len(store.assignments.for_bilan(store.bilans.current().id)) == 1
 
 
+def test_dump_to_standard_output_writes_no_file(tmp_path, catalogue, capsys, monkeypatch):
+    data = tmp_path / "j"
+    with JournalStore(data) as store:
+        fill(store, catalogue)
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    for _ in range(2):  # a file named « - » made the second one fail
+        assert main(["--data", str(data), "dump", "-o", "-"]) == 0
+        printed = capsys.readouterr().out
+        assert list(here.iterdir()) == []
+        assert parse_dump(printed.encode(), here / "-") is not None and "quetzalcoatlesque" in printed
+        with JournalStore(data) as store:
+            assert json.loads(printed)["tables"] == dump_document(store)["tables"]
+
+
 @pytest.mark.parametrize(
     "text",
     ['{"kind": "bilan-export"}', '{"kind": "bilan-dump", "format": 1, "schema": 1, "tables": {"entries": {"1": {"exercise_id": 3}}}}',

@@ -21,6 +21,8 @@ EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
 PASSPHRASE_VARIABLE = "BILAN_PASSPHRASE"
+# ``-o -`` (export, dump): the document goes to standard output, a pipe or a redirection, not to a file of that name.
+STANDARD_OUTPUT = "-"
 PASSPHRASE_ATTEMPTS = 3
 
 

@@ -3,7 +3,7 @@
 See ``journal.i18n.frozen``: used only while ``SOURCES`` is the digest of the language's files.
 """
 
-SOURCES = '525c64b793248866d1b45f131ef1532ed545dddbf596780691d78a8bde799daf'
+SOURCES = 'd35b9fd90a2e5fec4ca2b63103b7d80d636ff977058968917cbf4290bf21bfd9'
 
 MESSAGES = {
     'app.quit_unsaved': 'Some answers could not be saved (see the message above). Press Ctrl+Q again to quit anyway: they would be lost.',
@@ -544,7 +544,7 @@ MESSAGES = {
     'dump_cli.help': 'complete copy of the journal, for you alone (moving to a new computer)',
     'dump_cli.description': 'Writes a complete copy of your journal (answers and their versions, notes, assignments, questions, settings), private items included. It is for you alone: it is not a summary to share. “bilan import FILE” puts it back on another computer.',
     'dump_cli.file_metavar': 'FILE',
-    'dump_cli.output_help': 'the file to write (.json)',
+    'dump_cli.output_help': 'the file to write (.json), or - for standard output',
     'dump_cli.force_help': 'replace the file if it exists',
     'dump_cli.exists': '{path} exists already: choose another name, or add --force to replace it',
     'dump_cli.written': 'Complete copy written to {path}, readable by you alone. It also holds your private items: send it to no one.',

@@ -3,7 +3,7 @@
 See ``journal.i18n.frozen``: used only while ``SOURCES`` is the digest of the language's files.
 """
 
-SOURCES = 'dd886648e963b4c05fa5c9f0593179702a9b658ae9b93e2a3144d1178615d1d0'
+SOURCES = 'f83ade2552e94e169b064f5f54cad224656ef367e411e65e49a36f28d8ec1ce1'
 
 MESSAGES = {
     'app.quit_unsaved': "Certaines réponses n'ont pas pu être enregistrées (voir le message ci-dessus). Appuyez de nouveau sur Ctrl+Q pour quitter quand même : elles seraient perdues.",
@@ -544,7 +544,7 @@ MESSAGES = {
     'dump_cli.help': "copie complète du journal, pour vous uniquement (changement d'ordinateur)",
     'dump_cli.description': "Écrit une copie complète de votre journal (réponses et leurs versions, notes, fichiers de travail, questions, réglages), éléments privés compris. Elle est pour vous uniquement : ce n'est pas un document à partager. « bilan import FICHIER » la remet sur un autre ordinateur.",
     'dump_cli.file_metavar': 'FICHIER',
-    'dump_cli.output_help': 'le fichier à écrire (.json)',
+    'dump_cli.output_help': 'le fichier à écrire (.json), ou - pour la sortie standard',
     'dump_cli.force_help': "remplacer le fichier s'il existe",
     'dump_cli.exists': '{path} existe déjà : choisissez un autre nom, ou ajoutez --force pour le remplacer',
     'dump_cli.written': "Copie complète écrite dans {path}, lisible par vous seulement. Elle contient aussi vos éléments privés : ne l'envoyez à personne.",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from journal.cli import encrypted_export
 from journal.cli.overwrite import may_overwrite
-from journal.cli.context import EXIT_OK, EXIT_USAGE, CommandFailure, journal_catalogue, open_store, say
+from journal.cli.context import EXIT_OK, EXIT_USAGE, STANDARD_OUTPUT, CommandFailure, journal_catalogue, open_store, say
 from journal.core.export import FORMATS, build_summary, render
 from journal.core.export.formats import default_file_name
 from journal.core.export.options import ExportOptions
@@ -98,7 +98,7 @@ def _write(args, store, exercises, key) -> _Written:
         text = render(summary, args.format)
         name = default_file_name(summary, args.format)
         counts = (summary.entry_count, len(summary.notes))
-    if args.output == "-":
+    if args.output == STANDARD_OUTPUT:
         sys.stdout.write(text)
         return _Written(None, counts)
     target = Path(args.output) if args.output else Path.cwd() / name
