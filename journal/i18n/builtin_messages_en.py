@@ -3,7 +3,7 @@
 See ``journal.i18n.frozen``: used only while ``SOURCES`` is the digest of the language's files.
 """
 
-SOURCES = 'd35b9fd90a2e5fec4ca2b63103b7d80d636ff977058968917cbf4290bf21bfd9'
+SOURCES = 'bee3cf154cedd9f1cb10a94e1755f4ebfbda0acb2a541424d157411d5dec10f6'
 
 MESSAGES = {
     'app.quit_unsaved': 'Some answers could not be saved (see the message above). Press Ctrl+Q again to quit anyway: they would be lost.',
@@ -863,6 +863,7 @@ MESSAGES = {
     'worker.system.quit_hint': 'Press {key} to quit bilan. Nothing is lost: everything is saved.',
     'worker.system.palette_key': 'Commands',
     'worker.system.palette_tooltip': 'Open the list of every command',
+    'worker.system.close_list': 'Close the list',
     'worker.help.welcome': '## The welcome\nThese few questions are optional: your first name or a nickname, your counsellor\'s name, your next appointment. You can also protect your journal with a passphrase. "Later" or Escape closes the welcome; it stays reachable from the help.',
     'worker.help.title': 'Help',
     'worker.help.keys_here': 'The keys of this screen',

@@ -3,7 +3,7 @@
 See ``journal.i18n.frozen``: used only while ``SOURCES`` is the digest of the language's files.
 """
 
-SOURCES = 'f83ade2552e94e169b064f5f54cad224656ef367e411e65e49a36f28d8ec1ce1'
+SOURCES = '972e993d229b6bea145eb2251a3021ccd6e3151ad2ae63925fbc97aacc7a3843'
 
 MESSAGES = {
     'app.quit_unsaved': "Certaines réponses n'ont pas pu être enregistrées (voir le message ci-dessus). Appuyez de nouveau sur Ctrl+Q pour quitter quand même : elles seraient perdues.",
@@ -863,6 +863,7 @@ MESSAGES = {
     'worker.system.quit_hint': "Appuyez sur {key} pour quitter bilan. Rien n'est perdu\xa0: tout est enregistré.",
     'worker.system.palette_key': 'Commandes',
     'worker.system.palette_tooltip': 'Ouvrir la liste de toutes les commandes',
+    'worker.system.close_list': 'Fermer la liste',
     'worker.help.welcome': "## L'accueil\nCes quelques questions sont facultatives\xa0: votre prénom ou un surnom, le nom de votre conseiller, votre prochain rendez-vous. Vous pouvez aussi protéger votre journal par une phrase de passe. «\xa0Plus tard\xa0» ou Échap ferme l'accueil\xa0; il reste accessible depuis l'aide.",
     'worker.help.title': 'Aide',
     'worker.help.keys_here': 'Les touches de cet écran',
