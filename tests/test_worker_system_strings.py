@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from contextlib import asynccontextmanager
 
 import pytest
 
@@ -20,15 +21,30 @@ def english_words_in(text: str) -> list[str]:
     return [word for word in ENGLISH if re.search(rf"\b{word}\b", text)]
 
 
+def options_shown(screen) -> list[str]:
+    options = screen.query_one(OptionList)
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+@asynccontextmanager
+async def app_after(data_dir, catalogue, action: str):
+    """The app at 100×30 once ``action_<action>`` has run; yields the pilot."""
+    with JournalStore(data_dir) as store:
+        app = BilanApp(store, catalogue)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            getattr(app, f"action_{action}")()
+            await pilot.pause(0.3)
+            yield pilot
+
+
 async def palette_text(pilot) -> str:
     await pilot.press("ctrl+p")
     await pilot.pause(0.3)
     palette = pilot.app.screen
     assert isinstance(palette, CommandPalette)
-    options = palette.query_one(OptionList)
-    lines = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
     placeholder = palette.query_one("CommandInput").placeholder
-    return "\n".join([placeholder, *lines])
+    return "\n".join([placeholder, *options_shown(palette)])
 
 
 async def type_in_palette(pilot, typed: str, wait: float) -> None:
@@ -88,8 +104,7 @@ async def palette_lines_after_typing(data_dir, catalogue, typed: str, wait: floa
     app = BilanApp(store, catalogue)
     async with app.run_test(size=(100, 30)) as pilot:
         await type_in_palette(pilot, typed, wait)
-        options = app.screen.query_one(OptionList)
-        shown = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        shown = options_shown(app.screen)
     store.close()
     return shown
 
@@ -108,19 +123,13 @@ async def test_the_palette_finds_an_exercise_typed_without_accents(data_dir, cat
 async def test_an_open_list_says_in_french_how_to_close_it(data_dir, catalogue):
     from textual.widgets import Select
 
-    store = JournalStore(data_dir)
-    app = BilanApp(store, catalogue)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        app.action_notes()
-        await pilot.pause()
-        app.screen.query_one("#mood", Select).focus()
+    async with app_after(data_dir, catalogue, "notes") as pilot:
+        pilot.app.screen.query_one("#mood", Select).focus()
         await pilot.press("enter")
         await pilot.pause()
-        assert app.screen.query_one("#mood", Select).expanded
-        footer = " ".join(str(key.description) for key in app.screen.query(FooterKey))
+        assert pilot.app.screen.query_one("#mood", Select).expanded
+        footer = " ".join(str(key.description) for key in pilot.app.screen.query(FooterKey))
         assert "Fermer la liste" in footer and "Dismiss" not in footer and "menu" not in footer, footer
-    store.close()
 
 
 # Imports the app as bilan does (language first), then lists the keys that every Textual class
@@ -162,3 +171,11 @@ def test_no_key_of_textual_shown_in_a_footer_is_described_in_english(lang):
     shown = json.loads(result.stdout)
     assert "SelectOverlay" in {name for name, _, _ in shown}
     assert [(name, description) for name, description, translated in shown if not translated] == []
+
+
+async def test_the_theme_chooser_offers_bilans_themes_only(data_dir, catalogue):
+    from journal.tui.themes import load_themes
+
+    async with app_after(data_dir, catalogue, "change_theme") as pilot:
+        shown = options_shown(pilot.app.screen)
+    assert sorted(shown) == sorted(theme.name for theme in load_themes())
