@@ -205,6 +205,22 @@ def test_dump_round_trip_and_merge_without_duplicates(tmp_path, catalogue, capsy
         assert len(store.assignments.for_bilan(store.bilans.current().id)) == 1
 
 
+def test_dump_to_standard_output_writes_no_file(tmp_path, catalogue, capsys, monkeypatch):
+    data = tmp_path / "j"
+    with JournalStore(data) as store:
+        fill(store, catalogue)
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    for _ in range(2):  # a file named « - » made the second one fail
+        assert main(["--data", str(data), "dump", "-o", "-"]) == 0
+        printed = capsys.readouterr().out
+        assert list(here.iterdir()) == []
+        assert parse_dump(printed.encode(), here / "-") is not None and "quetzalcoatlesque" in printed
+        with JournalStore(data) as store:
+            assert json.loads(printed)["tables"] == dump_document(store)["tables"]
+
+
 @pytest.mark.parametrize(
     "text",
     ['{"kind": "bilan-export"}', '{"kind": "bilan-dump", "format": 1, "schema": 1, "tables": {"entries": {"1": {"exercise_id": 3}}}}',
@@ -237,3 +253,19 @@ def test_a_notes_mood_goes_out_only_when_ticked(data_dir, catalogue, capsys):
     assert "humeur\u00a0: fatigué·e" in capsys.readouterr().out
     assert main(["--data", str(data_dir), "export", "-o", "-"]) == 0
     assert "fatigué" not in capsys.readouterr().out
+
+
+def test_the_conseiller_named_at_first_start_is_in_the_export_until_an_assignment_names_one(data_dir, catalogue, capsys):
+    from journal.core.profile import Profile, save_profile
+
+    with JournalStore(data_dir) as store:
+        save_profile(store, Profile("Léa", "Claire Martin", None))
+        store.notes.add("Une note partagée.")
+    assert main(["--data", str(data_dir), "export", "-o", "-"]) == 0
+    markdown = capsys.readouterr().out
+    assert read_front_matter(markdown)["conseiller"] == "Claire Martin" and read_front_matter(markdown)["dossier"] == ""
+    assert "*Pour Claire Martin*" in markdown and "dossier" not in markdown.split("---\n", 2)[2]
+    with JournalStore(data_dir) as store:
+        import_assignment(store, assignment(conseiller="Paul Durand", custom=(), exercises=()))
+        json_summary = json.loads(render(build_summary(store, catalogue), "json"))["summary"]
+    assert json_summary["conseiller"] == "Paul Durand" and json_summary["dossier"] == "MAT-2025-K7QF"

@@ -85,3 +85,23 @@ def test_replaced_methods_take_the_parameters_textual_passes():
     for name, (ours, theirs) in private_names_replaced().items():
         if callable(theirs) or isinstance(theirs, (staticmethod, classmethod)):
             assert parameters(ours) == parameters(theirs), name
+
+
+# Private names of Textual's own classes (not of a subclass of bilan's) that bilan uses or sets, and why.
+ON_TEXTUAL_CLASSES = {
+    # Their keys shown in the footer, described in the worker's language (journal.tui.textual_keys):
+    # BINDINGS replaced, then merged again as Textual merges them when a class is defined.
+    "SelectOverlay._merged_bindings",
+    "SelectOverlay._merge_bindings",
+    "CommandPalette._merged_bindings",
+    "CommandPalette._merge_bindings",
+}
+
+
+def test_private_names_used_on_textuals_own_classes_are_listed_and_still_there():
+    from journal.tui.textual_keys import SHOWN_KEYS
+
+    used = {f"{cls.__name__}.{name}" for cls in SHOWN_KEYS for name in ("_merged_bindings", "_merge_bindings")}
+    assert used == ON_TEXTUAL_CLASSES
+    for cls in SHOWN_KEYS:
+        assert callable(cls._merge_bindings) and cls._merged_bindings is not None, cls

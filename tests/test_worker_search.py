@@ -75,3 +75,15 @@ async def test_ctrl_f_from_an_exercise_opens_the_note_or_the_question(data_dir, 
         assert isinstance(screen, ExerciseScreen) and screen.exercise.id == exercise.id
         assert screen.focused is not None and screen.focused.text == "Je rêve d'une école de musique"
     store.close()
+
+
+def test_bilan_search_finds_answers_to_the_conseillers_own_exercise(data_dir, capsys):
+    from journal.core.assignments.importing import import_assignment
+    from tests.assignment_files import assignment
+
+    with JournalStore(data_dir) as store:
+        import_assignment(store, assignment())
+        store.entries.save_answer("ma-lettre", "lettre", "Chère moi, dans un an tu auras changé de métier.")
+    assert main(["--data", str(data_dir), "search", "chere", "moi"]) == 0
+    out = capsys.readouterr().out
+    assert "Ma lettre à moi-même" in out and "Chère moi, dans un an" in out

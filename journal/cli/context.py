@@ -21,6 +21,8 @@ EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
 PASSPHRASE_VARIABLE = "BILAN_PASSPHRASE"
+# ``-o -`` (export, dump): the document goes to standard output, a pipe or a redirection, not to a file of that name.
+STANDARD_OUTPUT = "-"
 PASSPHRASE_ATTEMPTS = 3
 
 
@@ -118,6 +120,14 @@ def catalogue() -> Catalogue:
             return load_catalogue()
     except CatalogueError as error:
         raise CommandFailure(t("cli.catalogue_broken", problem=error.problems[0])) from error
+
+
+def journal_catalogue(store) -> Catalogue:
+    """The exercises as the worker sees them in the app: the built-in ones plus the conseiller's kept in ``store``."""
+    from journal.core.catalogue.custom import with_custom
+
+    exercises, _ = with_custom(catalogue(), store.custom_exercises.all())
+    return exercises
 
 
 def fail(message: str) -> None:

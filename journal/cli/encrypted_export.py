@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from journal.cli.context import EXIT_USAGE, CommandFailure
+from journal.cli.context import EXIT_USAGE, STANDARD_OUTPUT, CommandFailure
 from journal.core.storage import JournalError
 from journal.core.text_safety import inert_line
 from journal.core.storage.disk_errors import describe
@@ -23,7 +23,7 @@ def checked_key(args) -> str | None:
     """The ``--to`` key, checked before any work (bad key or ``-o -``: bad usage, exit 2); CONFIRMED_KEY as given."""
     if not getattr(args, "to", None):
         return None
-    if args.output == "-":
+    if args.output == STANDARD_OUTPUT:
         raise CommandFailure(t("sharing.no_stdout"), EXIT_USAGE)
     if args.to.strip().casefold() == CONFIRMED_KEY:
         return CONFIRMED_KEY

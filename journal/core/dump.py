@@ -48,8 +48,12 @@ def dump_document(store: JournalStore) -> dict[str, Any]:
     }
 
 
-def write_dump(path: Path, store: JournalStore) -> None:
-    text = json.dumps(dump_document(store), ensure_ascii=False, indent=1) + "\n"
+def dump_text(store: JournalStore) -> str:
+    return json.dumps(dump_document(store), ensure_ascii=False, indent=1) + "\n"
+
+
+def write_dump(path: Path, text: str) -> None:
+    """Write ``dump_text`` to ``path`` (readable by its owner only)."""
     atomic_write(Path(path), text.encode("utf-8"))
 
 

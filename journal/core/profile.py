@@ -38,6 +38,12 @@ def read_profile(store: JournalStore) -> Profile:
     return Profile(_text(settings.get("alias")), _text(settings.get("conseiller")), when)
 
 
+def conseiller_name(store: JournalStore) -> str:
+    """The conseiller of the current bilan (from an assignment), else the name the worker wrote at first start."""
+    bilan = store.bilans.current()
+    return (bilan.conseiller.strip() if bilan is not None else "") or read_profile(store).conseiller
+
+
 def save_profile(store: JournalStore, profile: Profile) -> None:
     store.settings.set("alias", _text(profile.alias))
     store.settings.set("conseiller", _text(profile.conseiller))

@@ -94,12 +94,6 @@ def given_by_assignment(store: JournalStore, moment: datetime) -> GivenByAssignm
     return GivenByAssignment(bilan.conseiller.strip(), coming.starts if coming is not None else None)
 
 
-def conseiller_name(store: JournalStore) -> str:
-    """The conseiller of the current bilan (from an assignment), else the name the worker wrote at first start."""
-    bilan = store.bilans.current()
-    return (bilan.conseiller.strip() if bilan is not None else "") or read_profile(store).conseiller
-
-
 def next_appointment(store: JournalStore, moment: datetime) -> datetime | None:
     """The next appointment: from the imported assignments, else the one the worker wrote at first start."""
     _, plan = current_plan(store)

@@ -3,7 +3,7 @@
 See ``journal.i18n.frozen``: used only while ``SOURCES`` is the digest of the language's files.
 """
 
-SOURCES = 'cf077413ccb546dc73ebf7ddbff69fae0a420e8895ee9d7fae87d0f4e2308845'
+SOURCES = '67d78382032baa7f001fd8c2181943656a75e7b9da423cd84df757584277f067'
 
 MESSAGES = {
     'app.quit_unsaved': 'Some answers could not be saved (see the message above). Press Ctrl+Q again to quit anyway: they would be lost.',
@@ -429,6 +429,7 @@ MESSAGES = {
     'summary.period': 'Period: {start} to {end}.',
     'summary.period_all': 'Period: up to {end}.',
     'summary.for_conseiller': 'For {conseiller} · dossier {dossier}',
+    'summary.for_conseiller_only': 'For {conseiller}',
     'summary.proposed_title': '{title} (proposed by {conseiller})',
     'summary.not_answered_yet': 'Not answered yet:',
     'summary.where_i_am': 'Where I am',
@@ -544,7 +545,7 @@ MESSAGES = {
     'dump_cli.help': 'complete copy of the journal, for you alone (moving to a new computer)',
     'dump_cli.description': 'Writes a complete copy of your journal (answers and their versions, notes, assignments, questions, settings), private items included. It is for you alone: it is not a summary to share. “bilan import FILE” puts it back on another computer.',
     'dump_cli.file_metavar': 'FILE',
-    'dump_cli.output_help': 'the file to write (.json)',
+    'dump_cli.output_help': 'the file to write (.json), or - for standard output',
     'dump_cli.force_help': 'replace the file if it exists',
     'dump_cli.exists': '{path} exists already: choose another name, or add --force to replace it',
     'dump_cli.written': 'Complete copy written to {path}, readable by you alone. It also holds your private items: send it to no one.',
@@ -863,6 +864,7 @@ MESSAGES = {
     'worker.system.quit_hint': 'Press {key} to quit bilan. Nothing is lost: everything is saved.',
     'worker.system.palette_key': 'Commands',
     'worker.system.palette_tooltip': 'Open the list of every command',
+    'worker.system.close_list': 'Close the list',
     'worker.help.welcome': '## The welcome\nThese few questions are optional: your first name or a nickname, your counsellor\'s name, your next appointment. You can also protect your journal with a passphrase. "Later" or Escape closes the welcome; it stays reachable from the help.',
     'worker.help.title': 'Help',
     'worker.help.keys_here': 'The keys of this screen',

@@ -3,7 +3,7 @@
 See ``journal.i18n.frozen``: used only while ``SOURCES`` is the digest of the language's files.
 """
 
-SOURCES = 'aedc4431407ee09706785c712d3048a82ce5a1751851fd11367d56499e4effad'
+SOURCES = 'cd7a35195e455ff0e68201bf89eb0e4266bd5c4965ba03500dc56c2d415119ea'
 
 MESSAGES = {
     'app.quit_unsaved': "Certaines réponses n'ont pas pu être enregistrées (voir le message ci-dessus). Appuyez de nouveau sur Ctrl+Q pour quitter quand même : elles seraient perdues.",
@@ -429,6 +429,7 @@ MESSAGES = {
     'summary.period': 'Période : du {start} au {end}.',
     'summary.period_all': "Période : jusqu'au {end}.",
     'summary.for_conseiller': 'Pour {conseiller} · dossier {dossier}',
+    'summary.for_conseiller_only': 'Pour {conseiller}',
     'summary.proposed_title': '{title} (proposé par {conseiller})',
     'summary.not_answered_yet': 'Pas encore répondu :',
     'summary.where_i_am': "Où j'en suis",
@@ -544,7 +545,7 @@ MESSAGES = {
     'dump_cli.help': "copie complète du journal, pour vous uniquement (changement d'ordinateur)",
     'dump_cli.description': "Écrit une copie complète de votre journal (réponses et leurs versions, notes, fichiers de travail, questions, réglages), éléments privés compris. Elle est pour vous uniquement : ce n'est pas un document à partager. « bilan import FICHIER » la remet sur un autre ordinateur.",
     'dump_cli.file_metavar': 'FICHIER',
-    'dump_cli.output_help': 'le fichier à écrire (.json)',
+    'dump_cli.output_help': 'le fichier à écrire (.json), ou - pour la sortie standard',
     'dump_cli.force_help': "remplacer le fichier s'il existe",
     'dump_cli.exists': '{path} existe déjà : choisissez un autre nom, ou ajoutez --force pour le remplacer',
     'dump_cli.written': "Copie complète écrite dans {path}, lisible par vous seulement. Elle contient aussi vos éléments privés : ne l'envoyez à personne.",
@@ -863,6 +864,7 @@ MESSAGES = {
     'worker.system.quit_hint': "Appuyez sur {key} pour quitter bilan. Rien n'est perdu\xa0: tout est enregistré.",
     'worker.system.palette_key': 'Commandes',
     'worker.system.palette_tooltip': 'Ouvrir la liste de toutes les commandes',
+    'worker.system.close_list': 'Fermer la liste',
     'worker.help.welcome': "## L'accueil\nCes quelques questions sont facultatives\xa0: votre prénom ou un surnom, le nom de votre conseiller, votre prochain rendez-vous. Vous pouvez aussi protéger votre journal par une phrase de passe. «\xa0Plus tard\xa0» ou Échap ferme l'accueil\xa0; il reste accessible depuis l'aide.",
     'worker.help.title': 'Aide',
     'worker.help.keys_here': 'Les touches de cet écran',

@@ -22,6 +22,7 @@ from journal.tui.palette import BilanPalette
 from journal.tui.commands import BilanCommands
 from journal.tui.marks_without_colour import show_marks_without_colour
 from journal.tui.nonbreaking import keep_non_breaking_spaces
+from journal.tui.textual_keys import translate_textual_keys
 from journal.tui.keys_in_flight import let_keys_land
 from journal.tui.runtime import CHECK_SECONDS, IdleCollector, tuned_for_typing
 from journal.tui.screens.home import HomeScreen
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
 
 keep_non_breaking_spaces()
 show_marks_without_colour()
+translate_textual_keys()
 
 # Screens where Enter opens an exercise or a note say so with a class attribute ``OPENS_ON_ENTER = True``
 # (the home list, the instance picker, the resume offer, search): no need to import them to ask.

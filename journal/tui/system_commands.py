@@ -3,7 +3,8 @@
 Textual's own palette entries (Theme, Quit, Keys, Maximize, Screenshot), its
 theme search and its ctrl+c hint are written in English; the app replaces them
 with these. The screenshot command is left out: it writes an SVG file in the
-current folder, which no worker asked for.
+current folder, which no worker asked for. The theme search offers bilan's
+themes only (journal.tui.theme_choice).
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.screen import Screen
-from textual.theme import ThemeProvider
 
 from journal.tui.palette import BilanPalette
+from journal.tui.theme_choice import BilanThemes
 from journal.i18n import t
 
 
@@ -43,7 +44,7 @@ def system_commands(app: App, screen: Screen) -> Iterable[SystemCommand]:
 
 
 def theme_palette() -> CommandPalette:
-    return BilanPalette(providers=[ThemeProvider], placeholder=t("worker.system.theme_search"))
+    return BilanPalette(providers=[BilanThemes], placeholder=t("worker.system.theme_search"))
 
 
 def quit_hint(app: App) -> None:

@@ -7,8 +7,7 @@ from pathlib import Path
 
 from journal.cli import encrypted_export
 from journal.cli.overwrite import may_overwrite
-from journal.cli.context import EXIT_OK, EXIT_USAGE, CommandFailure, catalogue, open_store, say
-from journal.core.catalogue.custom import with_custom
+from journal.cli.context import EXIT_OK, EXIT_USAGE, STANDARD_OUTPUT, CommandFailure, journal_catalogue, open_store, say
 from journal.core.export import FORMATS, build_summary, render
 from journal.core.export.formats import default_file_name
 from journal.core.export.options import ExportOptions
@@ -68,7 +67,7 @@ def run(args) -> int:
     with open_store(args, create=False) as store:
         if key == encrypted_export.CONFIRMED_KEY:
             key = encrypted_export.confirmed_key(store)
-        exercises, _ = with_custom(catalogue(), store.custom_exercises.all())
+        exercises = journal_catalogue(store)
         written = _write(args, store, exercises, key)
         if written.summary_counts is not None:
             count_written_export(store)
@@ -99,7 +98,7 @@ def _write(args, store, exercises, key) -> _Written:
         text = render(summary, args.format)
         name = default_file_name(summary, args.format)
         counts = (summary.entry_count, len(summary.notes))
-    if args.output == "-":
+    if args.output == STANDARD_OUTPUT:
         sys.stdout.write(text)
         return _Written(None, counts)
     target = Path(args.output) if args.output else Path.cwd() / name

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from journal.cli.context import EXIT_OK, EXIT_USAGE, CommandFailure, catalogue, open_store
+from journal.cli.context import EXIT_OK, EXIT_USAGE, CommandFailure, journal_catalogue, open_store
 from journal.core.search import search
 from journal.core.search_text import hit_context, hit_place
 from journal.core.text_safety import inert_line
@@ -19,8 +19,9 @@ def run(args) -> int:
     query = " ".join(args.text).strip()
     if not query:
         raise CommandFailure(t("worker.search.cli_empty"), EXIT_USAGE)
-    exercises = catalogue()
     with open_store(args, create=False) as store:
+        # Answers to the conseiller's own exercises are found too, as with Ctrl+F in the app.
+        exercises = journal_catalogue(store)
         hits = search(store, exercises, query)
     if not hits:
         print(t("worker.search.none", query=inert_line(query)))

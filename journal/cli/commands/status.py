@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from journal.cli.context import EXIT_OK, catalogue, open_store
-from journal.core.catalogue.custom import with_custom
-from journal.core.progress import NextStep, assigned_exercises, conseiller_name, next_appointment, next_step, progress
+from journal.cli.context import EXIT_OK, journal_catalogue, open_store
+from journal.core.profile import conseiller_name
+from journal.core.progress import NextStep, assigned_exercises, next_appointment, next_step, progress
 from journal.core.store import now
 from journal.core.progress_text import moment_text, next_step_reason, next_step_title, progress_lines
 from journal.core.status_warnings import status_warnings
@@ -23,7 +23,7 @@ def register(subparsers) -> None:
 def run(args) -> int:
     with open_store(args, create=False) as store:
         # The conseiller's own exercises count too, as on the home screen.
-        exercises, _ = with_custom(catalogue(), store.custom_exercises.all())
+        exercises = journal_catalogue(store)
         summary = progress(exercises, store)
         step = next_step(exercises, store, assigned_exercises(store))
         conseiller = conseiller_name(store)

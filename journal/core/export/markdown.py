@@ -207,7 +207,9 @@ def _title(summary: Summary) -> list[str]:
     )
     lines = [f"# {escape_inline(title)}", "", f"*{escape_inline(t('export.created', date=_date(summary.created_at)))} {escape_inline(period)}*", ""]
     if summary.conseiller:
-        lines += [f"*{escape_inline(t('summary.for_conseiller', conseiller=summary.conseiller, dossier=summary.dossier))}*", ""]
+        # No dossier before an assignment: the name is the one the worker gave at first start.
+        key = "summary.for_conseiller" if summary.dossier else "summary.for_conseiller_only"
+        lines += [f"*{escape_inline(t(key, conseiller=summary.conseiller, dossier=summary.dossier))}*", ""]
     return lines + [f"> {escape_inline(t('export.ownership'))}", ""]
 
 

@@ -21,6 +21,7 @@ from journal.core.collector import collector_paused
 from journal.core.export.options import ExportOptions
 from journal.core.export.sharing import next_sequence
 from journal.core.models import Entry, EntryStatus, Exercise, Phase
+from journal.core.profile import conseiller_name
 from journal.core.record import record
 from journal.core.store import JournalStore, now
 from journal.core.store.bilans import Bilan
@@ -154,7 +155,8 @@ def _build_summary(store: JournalStore, catalogue: Catalogue, options: ExportOpt
     return Summary(
         created_at=moment,
         alias=(bilan.beneficiaire if bilan else "") or str(store.settings.get("alias", "") or ""),
-        conseiller=bilan.conseiller if bilan else "",
+        # Without an assignment yet, the name the worker gave at first start (as « bilan status » shows it).
+        conseiller=conseiller_name(store),
         dossier=bilan.dossier if bilan else "",
         sequence=next_sequence(store, bilan),
         period_from=period_from,
