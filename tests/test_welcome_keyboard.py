@@ -93,3 +93,15 @@ async def test_ctrl_q_from_any_field_quits_keeps_what_was_typed_and_encrypts_not
     assert (profile.alias, profile.conseiller, profile.next_appointment) == ("Léa", "Mme Durand", datetime(2030, 3, 14, 10, 30))
     assert not was_welcomed(store), "quitting is not « later »: the welcome comes back, filled in"
     assert not store.encrypted, "a passphrase is only used with « Commencer »"
+
+
+async def test_what_is_typed_in_the_first_field_shows_even_when_the_text_above_is_long(store, catalogue):
+    store._journal.data_dir = type(store.data_dir)("/home/marie-christine/.local/share/bilan/un/dossier/assez/long/pour/deux/lignes")
+    async with first_start(store, catalogue) as (app, pilot):
+        screen = app.screen
+        await pilot.press(*"Léa")
+        await pilot.pause()
+        alias, text = screen.query_one("#alias", Input), screen.query_one("#welcome-text")
+        assert alias.value == "Léa"
+        assert alias.region and text.region.contains_region(alias.region), f"the field at {alias.region} is out of {text.region}"
+        assert screen.get_widget_at(alias.region.x, alias.region.y)[0] is alias

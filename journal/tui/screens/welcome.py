@@ -38,8 +38,8 @@ class WelcomeScreen(ModalScreen[None]):
             with VerticalScroll(id="welcome-text"):
                 yield from self._questions(store, profile)
             with Horizontal(id="welcome-actions"):
-                yield Button(t("worker.welcome.start"), id="start", variant="primary")
-                yield Button(t("worker.welcome.later"), id="later")
+                yield Button(t("worker.welcome.start"), id="start", variant="primary", compact=True)
+                yield Button(t("worker.welcome.later"), id="later", compact=True)
 
     def _questions(self, store, profile: Profile) -> ComposeResult:
         """What the welcome says and asks, in the part that scrolls."""
@@ -71,6 +71,12 @@ class WelcomeScreen(ModalScreen[None]):
         # The focus waits in the first field; the box opens at its top, so the welcome is read first.
         self.query_one("#alias", Input).focus(scroll_visible=False)
         self.call_after_refresh(self.query_one(VerticalScroll).scroll_home, animate=False)
+
+    @on(Input.Changed)
+    def _typing_seen(self, event: Input.Changed) -> None:
+        # The box opens at the top of its text: on a small terminal the first field may be below it, and what is
+        # typed there must show.
+        event.input.scroll_visible(animate=False)
 
     @on(Checkbox.Changed, "#encrypt")
     def _encrypt_toggled(self, event: Checkbox.Changed) -> None:
