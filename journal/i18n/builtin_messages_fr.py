@@ -3,7 +3,7 @@
 See ``journal.i18n.frozen``: used only while ``SOURCES`` is the digest of the language's files.
 """
 
-SOURCES = '6e097069cef30a2f2c662a7ccb8ca9125ee9f7809d80185c8ab3f0dfadcc8909'
+SOURCES = '130814ead77d5e14fff38726a89579ed6b3653b74a723c2f3bad49ce2866cd10'
 
 MESSAGES = {
     'app.quit_unsaved': "Certaines réponses n'ont pas pu être enregistrées (voir le message ci-dessus). Appuyez de nouveau sur Ctrl+Q pour quitter quand même : elles seraient perdues.",
@@ -600,6 +600,8 @@ MESSAGES = {
     'questions.private': '(privée)',
     'questions.key_answered': 'Traitée',
     'questions.key_delete': 'Supprimer',
+    'questions.draft_found': "Votre question commencée a été retrouvée : elle n'était pas encore enregistrée. Entrée l'ajoute à la liste.",
+    'questions.saved_on_leave': 'Votre question en cours a été enregistrée.',
     'synthesis_screen.title': 'Synthèse',
     'synthesis_screen.no_draft': 'Votre conseiller ne vous a pas encore envoyé de projet de synthèse. Vous pouvez écrire la vôtre dans « Ma synthèse ».',
     'synthesis_screen.draft_title': 'Projet de synthèse de {conseiller} (reçu le {date})',
@@ -902,6 +904,7 @@ MESSAGES = {
     'worker.status.appointment_with': 'Prochain rendez-vous\xa0: le {date}, avec {name}.',
     'worker.status.warning': 'À savoir\xa0: {text}',
     'worker.status.draft_waiting': "une note commencée dans l'application n'est pas encore enregistrée\xa0; rouvrez bilan, puis les notes (n), pour la terminer.",
+    'worker.status.question_draft_waiting': "une question commencée dans l'application n'est pas encore enregistrée ; rouvrez bilan, puis Mes questions (F4), pour la terminer.",
     'worker.status.private_count': '{count} [[count:élément marqué privé\xa0: il ne sera|éléments marqués privés\xa0: ils ne seront]] jamais exportés.',
     'worker.status.not_encrypted': "le journal n'est pas chiffré\xa0; «\xa0bilan encrypt\xa0» le protège par une phrase de passe.",
     'worker.status.open_hint': "Tapez «\xa0bilan\xa0», puis Entrée\xa0: il s'ouvre.",
