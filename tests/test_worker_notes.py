@@ -12,6 +12,7 @@ from journal.core.store import JournalStore, now
 from journal.tui.app import BilanApp
 from journal.tui.screens.confirm import Confirm
 from journal.tui.screens.notes import NotesScreen
+from tests.screen_keys import open_by_key
 
 
 def test_tags_are_words_after_a_hash_and_periods_count_back_from_now():
@@ -36,11 +37,7 @@ def test_store_updates_deletes_and_restores_notes(store):
 
 
 async def open_notes(pilot) -> NotesScreen:
-    await pilot.pause()
-    await pilot.press("n")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, NotesScreen)
-    return pilot.app.screen
+    return await open_by_key(pilot, "n", NotesScreen)
 
 
 def listed(screen) -> list[str]:

@@ -12,6 +12,8 @@ def status_warnings(store: JournalStore) -> list[str]:
     warnings = []
     if store.notes.draft() is not None:
         warnings.append(t("worker.status.draft_waiting"))
+    if store.questions.draft() is not None:
+        warnings.append(t("worker.status.question_draft_waiting"))
     private = sum(1 for entry in chain.from_iterable(store.entries.current().values()) if entry.private) + sum(1 for note in store.notes.all() if note.private)
     if private:
         warnings.append(t("worker.status.private_count", count=private))

@@ -3,7 +3,7 @@
 See ``journal.i18n.frozen``: used only while ``SOURCES`` is the digest of the language's files.
 """
 
-SOURCES = '67d78382032baa7f001fd8c2181943656a75e7b9da423cd84df757584277f067'
+SOURCES = '5c024b38e8fea5bb2ec95d213c7229d2c511b1c3f5626d91c8d661795589c570'
 
 MESSAGES = {
     'app.quit_unsaved': 'Some answers could not be saved (see the message above). Press Ctrl+Q again to quit anyway: they would be lost.',
@@ -602,6 +602,8 @@ MESSAGES = {
     'questions.private': '(private)',
     'questions.key_answered': 'Dealt with',
     'questions.key_delete': 'Delete',
+    'questions.draft_found': 'Your question in progress was found: it had not been saved yet. Enter adds it to the list.',
+    'questions.saved_on_leave': 'Your question in progress was saved.',
     'synthesis_screen.title': 'Synthesis',
     'synthesis_screen.no_draft': 'Your counsellor has not sent you a draft synthesis yet. You can write yours in “My synthesis”.',
     'synthesis_screen.draft_title': 'Draft synthesis from {conseiller} (received {date})',
@@ -905,6 +907,7 @@ MESSAGES = {
     'worker.status.appointment_with': 'Next appointment: {date}, with {name}.',
     'worker.status.warning': 'Good to know: {text}',
     'worker.status.draft_waiting': 'a note started in the app is not saved yet; reopen bilan, then the notes (n), to finish it.',
+    'worker.status.question_draft_waiting': 'a question started in the app is not saved yet; reopen bilan, then My questions (F4), to finish it.',
     'worker.status.private_count': '{count} [[count:item|items]] marked private: [[count:it|they]] will never be exported.',
     'worker.status.not_encrypted': 'the journal is not encrypted; "bilan encrypt" protects it with a passphrase.',
     'worker.status.open_hint': 'Type "bilan", then Enter: it opens.',

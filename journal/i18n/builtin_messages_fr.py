@@ -3,7 +3,7 @@
 See ``journal.i18n.frozen``: used only while ``SOURCES`` is the digest of the language's files.
 """
 
-SOURCES = 'cd7a35195e455ff0e68201bf89eb0e4266bd5c4965ba03500dc56c2d415119ea'
+SOURCES = 'fa39e59b5fec79040e961140fa052369168841655e374e867517b929deec9db4'
 
 MESSAGES = {
     'app.quit_unsaved': "Certaines réponses n'ont pas pu être enregistrées (voir le message ci-dessus). Appuyez de nouveau sur Ctrl+Q pour quitter quand même : elles seraient perdues.",
@@ -602,6 +602,8 @@ MESSAGES = {
     'questions.private': '(privée)',
     'questions.key_answered': 'Traitée',
     'questions.key_delete': 'Supprimer',
+    'questions.draft_found': "Votre question commencée a été retrouvée : elle n'était pas encore enregistrée. Entrée l'ajoute à la liste.",
+    'questions.saved_on_leave': 'Votre question en cours a été enregistrée.',
     'synthesis_screen.title': 'Synthèse',
     'synthesis_screen.no_draft': 'Votre conseiller ne vous a pas encore envoyé de projet de synthèse. Vous pouvez écrire la vôtre dans « Ma synthèse ».',
     'synthesis_screen.draft_title': 'Projet de synthèse de {conseiller} (reçu le {date})',
@@ -905,6 +907,7 @@ MESSAGES = {
     'worker.status.appointment_with': 'Prochain rendez-vous\xa0: le {date}, avec {name}.',
     'worker.status.warning': 'À savoir\xa0: {text}',
     'worker.status.draft_waiting': "une note commencée dans l'application n'est pas encore enregistrée\xa0; rouvrez bilan, puis les notes (n), pour la terminer.",
+    'worker.status.question_draft_waiting': "une question commencée dans l'application n'est pas encore enregistrée ; rouvrez bilan, puis Mes questions (F4), pour la terminer.",
     'worker.status.private_count': '{count} [[count:élément marqué privé\xa0: il ne sera|éléments marqués privés\xa0: ils ne seront]] jamais exportés.',
     'worker.status.not_encrypted': "le journal n'est pas chiffré\xa0; «\xa0bilan encrypt\xa0» le protège par une phrase de passe.",
     'worker.status.open_hint': "Tapez «\xa0bilan\xa0», puis Entrée\xa0: il s'ouvre.",

@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING
 from journal.core.models import Note
 from journal.core.note_tags import MOODS
 from journal.core.store.clock import now, parse
+from journal.core.store.draft_table import DraftTable
 from journal.core.store.local_times import LocalTimes
 from journal.core.store.records import Records, changes, reads
 
 if TYPE_CHECKING:
     from journal.core.models.note import SharedNote
 
-DRAFT_LIMIT = 1_000_000
 _NUMBER = attrgetter("id")
 _DATE = attrgetter("created_at")
 
@@ -39,6 +39,10 @@ def _when(value: object) -> datetime | None:
 
 
 class NoteRecords(Records):
+    @property
+    def _draft(self) -> DraftTable:
+        return DraftTable(self._journal, "note_draft")
+
     @changes
     def add(self, text: str, *, private: bool = False, created_at: datetime | None = None, mood: str | None = None) -> Note:
         created = created_at or now()
@@ -127,27 +131,24 @@ class NoteRecords(Records):
     @changes
     def save_draft(self, text: str, editing: int | None = None, mood: str | None = None) -> None:
         """Keep what is being typed (a new note, or changes to note ``editing``) until it is saved."""
-        table = self._journal.table("note_draft")
-        table.truncate()
-        if text.strip():
-            table.insert({"text": text[:DRAFT_LIMIT], "editing": editing, "mood": _mood(mood), "saved_at": now().isoformat()})
+        self._draft.save(text, editing=editing, mood=_mood(mood))
 
     @reads
     def draft(self) -> dict | None:
         """The draft as ``{"text", "editing", "mood"}``, or None."""
-        docs = self._journal.table("note_draft").all()
-        if not docs or not isinstance(docs[0].get("text"), str) or not docs[0]["text"].strip():
+        doc = self._draft.read()
+        if doc is None:
             return None
-        editing = docs[0].get("editing")
+        editing = doc.get("editing")
         return {
-            "text": docs[0]["text"],
+            "text": doc["text"],
             "editing": editing if isinstance(editing, int) and not isinstance(editing, bool) else None,
-            "mood": _mood(docs[0].get("mood")),
+            "mood": _mood(doc.get("mood")),
         }
 
     @changes
     def clear_draft(self) -> None:
-        self._journal.table("note_draft").truncate()
+        self._draft.clear()
 
     @staticmethod
     def _note(doc, doc_id: int | None = None, with_moods: bool = True, local=parse) -> Note:

@@ -1,4 +1,5 @@
-"""« Mes questions pour le prochain entretien »: the worker's questions, per bilan, marked answered afterwards."""
+"""« Mes questions pour le prochain entretien »: the worker's questions, per bilan, marked answered afterwards; and
+the draft of the question being typed, saved as it is typed."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from datetime import datetime
 
 from journal.core.record import record
 from journal.core.store.clock import now
+from journal.core.store.draft_table import DraftTable
 from journal.core.store.records import Records, changes, reads
 
 TABLE = "questions"
@@ -27,12 +29,38 @@ class Question:
 
 
 class QuestionRecords(Records):
+    @property
+    def _draft(self) -> DraftTable:
+        return DraftTable(self._journal, "question_draft")
+
     @changes
     def add(self, text: str, bilan_id: str | None, *, private: bool = False) -> Question:
+        return self._add(text, bilan_id, private)
+
+    def _add(self, text: str, bilan_id: str | None, private: bool) -> Question:
         stamp = now()
         doc = {"bilan": bilan_id, "text": text[:MAX_QUESTION], "created_at": stamp.isoformat(), "answered_at": None, "private": private}
         question_id = self._journal.table(TABLE).insert(doc)
         return Question(question_id, bilan_id, doc["text"], stamp, None, private)
+
+    # -- the question being typed -------------------------------------------------------
+
+    @changes
+    def save_draft(self, text: str) -> None:
+        """Keep the question being typed until it is added."""
+        self._draft.save(text)
+
+    @reads
+    def draft(self) -> str | None:
+        doc = self._draft.read()
+        return doc["text"] if doc is not None else None
+
+    @changes
+    def add_typed(self, text: str, bilan_id: str | None) -> Question | None:
+        """The question typed, kept for good and its draft gone, in one change (a crash between the two would
+        bring it back twice); blank text adds nothing."""
+        self._draft.clear()
+        return self._add(text.strip(), bilan_id, False) if text.strip() else None
 
     @reads
     def for_bilan(self, bilan_id: str | None) -> list[Question]:

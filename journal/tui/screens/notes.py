@@ -20,9 +20,9 @@ from journal.core.models import Note
 from journal.core.note_tags import MOODS, PERIODS, in_period
 from journal.core.text_safety import inert_line
 from journal.i18n import t
+from journal.tui.draft_timer import DraftTimer
 from journal.tui.screens.confirm import Confirm
 
-DRAFT_DELAY = 0.4
 ALL_TAGS = ""
 from journal.tui.widgets.safe_editors import SafeTextArea
 from journal.tui.safe_text import line as safe_line
@@ -44,7 +44,7 @@ class NotesScreen(Screen):
         super().__init__()
         self.open_note_id = note_id
         self.editing: int | None = None
-        self._draft_timer = None
+        self._draft_timer = DraftTimer(self, self._save_draft)
         self._loading = False
 
     def compose(self) -> ComposeResult:
@@ -201,9 +201,7 @@ class NotesScreen(Screen):
     def _typed(self) -> None:
         if self._loading:
             return
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-        self._draft_timer = self.set_timer(DRAFT_DELAY, self._save_draft)
+        self._draft_timer.restart()
 
     def _save_draft(self) -> None:
         text = self.query_one("#note-input", TextArea).text
@@ -211,8 +209,7 @@ class NotesScreen(Screen):
 
     def _save_typed(self, *, private: bool = False, announce: bool = True) -> bool:
         """Save the note in the editor (new, or changes to the one being edited); True if nothing is left unsaved."""
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
+        self._draft_timer.stop()
         area = self.query_one("#note-input", TextArea)
         text = area.text.strip()
         store = self.app.store

@@ -1,4 +1,7 @@
-"""« Mes questions pour le prochain entretien »: written from anywhere (F4), marked answered after the appointment."""
+"""« Mes questions pour le prochain entretien »: written from anywhere (F4), marked answered after the appointment.
+
+The question being typed is saved as a draft as it is typed (as a note is), added when the worker leaves by Escape
+or Ctrl+Q, and put back in the field after a crash."""
 
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from journal.core.text_safety import inert_line
 from journal.i18n import t
+from journal.tui.draft_timer import DraftTimer
 from journal.tui.widgets.safe_editors import SafeInput
 
 
@@ -33,9 +37,19 @@ class QuestionsScreen(ModalScreen[None]):
             yield OptionList(id="question-list")
             yield SafeInput(placeholder=t("questions.placeholder"), id="question-input", max_length=2000)
 
+    def __init__(self):
+        super().__init__()
+        self._draft_timer = DraftTimer(self, self._save_draft)
+
     def on_mount(self) -> None:
         self._reload()
-        self.query_one(Input).focus()
+        field = self.query_one("#question-input", Input)
+        draft = self.app.store.questions.draft()
+        if draft is not None:
+            with field.prevent(Input.Changed):
+                field.value = draft
+            self.notify(t("questions.draft_found"))
+        field.focus()
 
     @property
     def _bilan_id(self) -> str | None:
@@ -55,11 +69,26 @@ class QuestionsScreen(ModalScreen[None]):
         if not self._questions:
             option_list.add_option(Option(t("questions.none"), disabled=True))
 
+    @on(Input.Changed, "#question-input")
+    def _typed(self) -> None:
+        self._draft_timer.restart()
+
+    def _save_draft(self) -> None:
+        self.app.guarded(self.app.store.questions.save_draft, self.query_one("#question-input", Input).value)
+
+    def _save_typed(self) -> bool:
+        """Add the question in the field (nothing when it is blank) and empty the field; False if it could not be saved."""
+        self._draft_timer.stop()
+        field = self.query_one("#question-input", Input)
+        if not self.app.guarded(self.app.store.questions.add_typed, field.value, self._bilan_id):
+            return False
+        with field.prevent(Input.Changed):
+            field.value = ""
+        return True
+
     @on(Input.Submitted, "#question-input")
     def _add(self, event: Input.Submitted) -> None:
-        text = event.value.strip()
-        if text and self.app.guarded(self.app.store.questions.add, text, self._bilan_id):
-            event.input.value = ""
+        if event.value.strip() and self._save_typed():
             self._reload()
             self.notify(t("questions.added"))
 
@@ -93,5 +122,15 @@ class QuestionsScreen(ModalScreen[None]):
         if question and self.app.guarded(self.app.store.questions.delete, question.id):
             self._reload()
 
+    def flush(self) -> bool:
+        """Keep the question being typed when the worker leaves or quits; False if it could not be saved."""
+        typed = bool(self.query_one("#question-input", Input).value.strip())
+        if not self._save_typed():
+            return False
+        if typed:
+            self.notify(t("questions.saved_on_leave"))
+        return True
+
     def action_close(self) -> None:
-        self.dismiss(None)
+        if self.flush():
+            self.dismiss(None)
