@@ -131,8 +131,27 @@ def test_history_diff(tmp_path, catalogue, snap_compare, monkeypatch, lang, size
     monkeypatch.setattr(entries_module, "now", lambda: FIXED.replace(day=9))
     store = JournalStore(data)
     store.entries.save_answer("ma-demande", "pourquoi-maintenant", "Je veux travailler le métal, avec mes mains et ma tête.")
-    assert snap_compare(BilanApp(store, catalogue), terminal_size=size, press=["enter", "f2"])
+    assert snap_compare(BilanApp(store, catalogue), terminal_size=size, run_before=open_history)
     store.close()
+
+
+async def open_history(pilot) -> None:
+    """Enter on the next step, then F2 once the exercise is there: the history, however busy the machine."""
+    from journal.tui.screens.exercise import ExerciseScreen
+    from journal.tui.screens.history import HistoryScreen
+
+    async def until(condition) -> None:
+        for _ in range(200):
+            if condition():
+                return
+            await pilot.pause(0.05)
+        raise AssertionError("the screen did not come")
+
+    await pilot.press("enter")
+    await until(lambda: isinstance(pilot.app.screen, ExerciseScreen) and pilot.app.screen.focused is not None)
+    await pilot.press("f2")
+    await until(lambda: isinstance(pilot.app.screen, HistoryScreen))
+    await pilot.pause()
 
 
 @pytest.mark.parametrize("lang,size", [("fr", SMALL), ("en", LARGE)])
