@@ -19,6 +19,7 @@ from journal.core.export.options import ExportOptions
 from journal.core.export.synthese_document import NoValidatedSynthesis, build_synthese, synthese_html, synthese_markdown
 from journal.core.prefill import prefill_value
 from journal.core.store import JournalStore
+from journal.core.text_safety import is_inert
 from tests.assignment_files import assignment
 
 SECRETS = ("zanzibarique", "quetzalcoatlesque", "brouhahatesque", "xylophonique")
@@ -219,6 +220,19 @@ def test_dump_to_standard_output_writes_no_file(tmp_path, catalogue, capsys, mon
         assert parse_dump(printed.encode(), here / "-") is not None and "quetzalcoatlesque" in printed
         with JournalStore(data) as store:
             assert json.loads(printed)["tables"] == dump_document(store)["tables"]
+
+
+def test_dump_to_standard_output_holds_nothing_a_terminal_obeys(tmp_path, capsys):
+    # « bilan dump -o - » in a terminal: JSON escapes C0 controls itself, but wrote C1 controls (U+009B is
+    # CSI) and bidi overrides raw. They are written as \\uXXXX: the copy is inert, and still exact.
+    data = tmp_path / "j"
+    hostile = "mot \x1b[2J \u009b2J \u202egnp.exe \u2028fin\x07"
+    with JournalStore(data) as store:
+        store.notes.add(hostile, private=True)
+    assert main(["--data", str(data), "dump", "-o", "-"]) == 0
+    printed = capsys.readouterr().out
+    assert is_inert(printed)
+    assert [note["text"] for note in json.loads(printed)["tables"]["notes"].values()] == [hostile]
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from journal import __version__
+from journal.core.text_safety import inert_json
 from journal.core.assignments.model import Assignment
 from journal.core.storage.atomic import atomic_write
 from journal.core.storage.errors import JournalError
@@ -49,7 +50,8 @@ def dump_document(store: JournalStore) -> dict[str, Any]:
 
 
 def dump_text(store: JournalStore) -> str:
-    return json.dumps(dump_document(store), ensure_ascii=False, indent=1) + "\n"
+    """The dump as JSON text; nothing in it a terminal would obey (``bilan dump -o -`` may write it to one)."""
+    return inert_json(dump_document(store), indent=1) + "\n"
 
 
 def write_dump(path: Path, text: str) -> None:

@@ -6,11 +6,13 @@ window title, write the clipboard through OSC 52…) or bidi overrides that make
 text read differently from what it is. ``inert`` replaces every such character
 by a visible stand-in, so the text is shown but never obeyed. Files that keep
 the worker's words (the journal, the dump) are not passed through here: they
-keep the text byte for byte.
+keep the text as typed; JSON meant for people and pipes (the JSON export, the
+dump) is written by ``inert_json``, exact and inert.
 """
 
 from __future__ import annotations
 
+import json
 import re
 
 # Bidi embeddings, overrides and isolates, plus the marks that can flip what follows.
@@ -33,6 +35,19 @@ def _stand_in(character: str) -> str:
     if character in _LINE_SEPARATORS:
         return "\u2424"  # ␤
     return f"<U+{code:04X}>"
+
+
+# JSON escapes C0 controls itself; these it writes raw (``ensure_ascii=False``), and a terminal may obey them.
+_RAW_IN_JSON = re.compile("[\x7f-\x9f" + _LINE_SEPARATORS + _BIDI + "]")
+
+
+def inert_json(document: object, *, indent: int) -> str:
+    """``document`` as readable JSON (accents kept) in which no character is one a terminal obeys.
+
+    The data stays exact: the characters JSON would write raw are written as ``\\uXXXX``.
+    """
+    text = json.dumps(document, ensure_ascii=False, indent=indent)
+    return _RAW_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def inert(text: str) -> str:

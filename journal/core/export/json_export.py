@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
-import re
 
 from journal import __version__
 from journal.core.answer_view import carries_scores
 from journal.core.export.front_matter import front_matter_data
 from journal.core.export.summary import ExportedEntry, Summary
+from journal.core.text_safety import inert_json
 from journal.i18n import t
 
 
@@ -16,17 +15,9 @@ def _notices(exported: ExportedEntry) -> dict[str, str]:
     """How to read scored answers, next to them: an exploration, not a test."""
     return {answer.prompt_id: t("content.not_a_test") for answer in exported.answers if carries_scores(answer.view)}
 
-# JSON escapes C0 controls itself; these it would write raw, and a terminal may obey them.
-_RAW_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
 def dumps(document) -> str:
-    """``document`` as readable JSON (accents kept) in which no character is one a terminal obeys.
-
-    The text stays exact: the characters JSON would write raw are written as ``\\uXXXX``.
-    """
-    text = json.dumps(document, ensure_ascii=False, indent=2)
-    return _RAW_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    """``document`` as readable JSON (accents kept) in which no character is one a terminal obeys."""
+    return inert_json(document, indent=2)
 
 
 def render_json(summary: Summary) -> str:
