@@ -202,6 +202,9 @@ def test_drafts_alone_are_not_shared_and_count_as_accepted_once_the_worker_answe
     title = str(catalogue.get("aide-a-la-decision").title)
     markdown = render(build_summary(store, catalogue), "markdown")
     assert title not in markdown, "only opened: nothing of the worker's to share, not even « commencé »"
+    store.entries.set_status("aide-a-la-decision", EntryStatus.DONE)
+    assert title in render(build_summary(store, catalogue), "markdown"), "marked done: the drafts are accepted as they are"
+    store.entries.set_status("aide-a-la-decision", EntryStatus.STARTED)
     # The worker rates the lead: the criteria, left as they were, are accepted with it.
     store.entries.save_answer("aide-a-la-decision", "pistes", [{"piste": [{"label": "Formatrice"}], "critere-1": 4}])
     markdown = render(build_summary(store, catalogue), "markdown")

@@ -3,7 +3,7 @@
 See ``journal.i18n.frozen``: used only while ``SOURCES`` is the digest of the language's files.
 """
 
-SOURCES = 'fa39e59b5fec79040e961140fa052369168841655e374e867517b929deec9db4'
+SOURCES = 'ed59385738d4695002bd4a4b35b419eff886c27bc1f85b89ca3440311e1690c0'
 
 MESSAGES = {
     'app.quit_unsaved': "Certaines réponses n'ont pas pu être enregistrées (voir le message ci-dessus). Appuyez de nouveau sur Ctrl+Q pour quitter quand même : elles seraient perdues.",
@@ -907,7 +907,7 @@ MESSAGES = {
     'worker.status.appointment_with': 'Prochain rendez-vous\xa0: le {date}, avec {name}.',
     'worker.status.warning': 'À savoir\xa0: {text}',
     'worker.status.draft_waiting': "une note commencée dans l'application n'est pas encore enregistrée\xa0; rouvrez bilan, puis les notes (n), pour la terminer.",
-    'worker.status.question_draft_waiting': "une question commencée dans l'application n'est pas encore enregistrée ; rouvrez bilan, puis Mes questions (F4), pour la terminer.",
+    'worker.status.question_draft_waiting': "une question commencée dans l'application n'est pas encore enregistrée\xa0; rouvrez bilan, puis Mes questions (F4), pour la terminer.",
     'worker.status.private_count': '{count} [[count:élément marqué privé\xa0: il ne sera|éléments marqués privés\xa0: ils ne seront]] jamais exportés.',
     'worker.status.not_encrypted': "le journal n'est pas chiffré\xa0; «\xa0bilan encrypt\xa0» le protège par une phrase de passe.",
     'worker.status.open_hint': "Tapez «\xa0bilan\xa0», puis Entrée\xa0: il s'ouvre.",

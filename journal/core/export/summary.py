@@ -178,7 +178,7 @@ def exported_entry(exercise: Exercise, entry: Entry) -> ExportedEntry:
 
     An entry holding nothing but the drafts bilan pre-filled from earlier answers as it opened (the worker
     has changed none of its answers yet) has nothing of the worker's to share: it reads as empty. Once
-    the worker has answered something in it, a draft left as it was counts as accepted.
+    the worker has answered something in it, or marked it done, a draft left as it was counts as accepted.
     """
     shared: dict[str, Any] = {}
     answers: list[ExportedAnswer] = []
@@ -204,9 +204,12 @@ def exported_entry(exercise: Exercise, entry: Entry) -> ExportedEntry:
 
 
 def only_drafts(entry: Entry) -> bool:
-    """Whether every answer of ``entry`` is still a pre-filled draft the worker has not changed."""
+    """Whether every answer of ``entry`` is still a pre-filled draft the worker has neither changed nor accepted
+    by marking the exercise done."""
     drafts = entry.drafts
-    return bool(drafts) and all(prompt_id in drafts for prompt_id, value in entry.answers.items() if not is_empty(value))
+    if not drafts or entry.status == EntryStatus.DONE:
+        return False
+    return all(prompt_id in drafts for prompt_id, value in entry.answers.items() if not is_empty(value))
 
 
 def _status(catalogue: Catalogue, plan: BilanPlan | None, shared: list[ExportedEntry]) -> tuple[StatusLine, ...]:
