@@ -85,3 +85,20 @@ def test_status_says_a_question_is_waiting_in_its_draft(store):
     assert any("question commencée" in warning for warning in status_warnings(store))
     store.questions.add_typed("Question pas finie", None)
     assert not any("question commencée" in warning for warning in status_warnings(store))
+
+
+def test_leaving_with_nothing_typed_does_not_rewrite_the_journal(data_dir):
+    store = JournalStore(data_dir)
+    journal = data_dir / "journal.json"
+    # A save replaces the file by a new one (a new inode), whatever the clock's resolution.
+    written = journal.read_bytes(), journal.stat().st_ino, journal.stat().st_mtime_ns
+    assert store.questions.add_typed("  ", None) is None
+    store.questions.save_draft("")
+    store.notes.save_draft("   ")
+    store.notes.clear_draft()
+    assert (journal.read_bytes(), journal.stat().st_ino, journal.stat().st_mtime_ns) == written, "no draft to clear: nothing written"
+    store.questions.save_draft("Une question")
+    assert store.questions.draft() == "Une question"
+    store.questions.save_draft(" ")
+    assert store.questions.draft() is None, "a blank draft still replaces one that was kept"
+    store.close()

@@ -18,10 +18,12 @@ class DraftTable:
 
     def save(self, text: str, **fields: object) -> None:
         """Keep ``text`` (and what goes with it) in place of the previous draft; blank text leaves no draft."""
+        if not text.strip():
+            self.clear()
+            return
         table = self._journal.table(self._name)
         table.truncate()
-        if text.strip():
-            table.insert({"text": text[:DRAFT_LIMIT], **fields, "saved_at": now().isoformat()})
+        table.insert({"text": text[:DRAFT_LIMIT], **fields, "saved_at": now().isoformat()})
 
     def read(self) -> dict | None:
         """The draft as stored (its fields not checked, but for a text that is not blank), or None."""
@@ -31,4 +33,6 @@ class DraftTable:
         return dict(docs[0])
 
     def clear(self) -> None:
-        self._journal.table(self._name).truncate()
+        # Every Esc from the notes or F4 clears the draft: with none kept, the journal is not rewritten for nothing.
+        if self._journal.raw(self._name):
+            self._journal.table(self._name).truncate()
