@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 from journal import __version__
-from journal.core.text_safety import inert_json
 from journal.core.assignments.model import Assignment
 from journal.core.storage.atomic import atomic_write
 from journal.core.storage.errors import JournalError
@@ -26,6 +25,7 @@ from journal.core.storage.migrations import upgrade
 from journal.core.storage.validation import JOURNAL_KIND, META_TABLE, SCHEMA_VERSION, NewerSchema, NotAJournal
 from journal.core.store import JournalStore
 from journal.core.store.transfer import TABLES
+from journal.core.text_safety import inert_json
 from journal.core.storage.disk_errors import os_reason
 from journal.i18n import t
 

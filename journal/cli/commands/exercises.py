@@ -6,7 +6,7 @@ from pathlib import Path
 
 from journal.cli.context import EXIT_OK, EXIT_USAGE, catalogue, fail, say
 from journal.core.catalogue import validate_file
-from journal.core.export.json_export import dumps
+from journal.core.text_safety import inert_json
 from journal.i18n import current_language, t
 
 
@@ -38,7 +38,7 @@ def run_list(args) -> int:
             }
             for e in exercises
         ]
-        print(dumps(rows))
+        print(inert_json(rows, indent=2))
         return EXIT_OK
     current = None
     for exercise in exercises:

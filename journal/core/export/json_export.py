@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from journal import __version__
 from journal.core.answer_view import carries_scores
 from journal.core.export.front_matter import front_matter_data
@@ -14,10 +13,6 @@ from journal.i18n import t
 def _notices(exported: ExportedEntry) -> dict[str, str]:
     """How to read scored answers, next to them: an exploration, not a test."""
     return {answer.prompt_id: t("content.not_a_test") for answer in exported.answers if carries_scores(answer.view)}
-
-def dumps(document) -> str:
-    """``document`` as readable JSON (accents kept) in which no character is one a terminal obeys."""
-    return inert_json(document, indent=2)
 
 
 def render_json(summary: Summary) -> str:
@@ -54,4 +49,4 @@ def render_json(summary: Summary) -> str:
         ],
         "notes": [{"created_at": created_at.isoformat(), "text": text, "mood": mood} for created_at, text, mood in summary.notes],
     }
-    return dumps(document) + "\n"
+    return inert_json(document, indent=2) + "\n"
